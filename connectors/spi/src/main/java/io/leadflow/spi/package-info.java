@@ -1,0 +1,6 @@
+/**
+ * The connector SPI: what a CRM connector declares (capabilities, entity field schemas,
+ * rate limit) so that the compiler can check rule files against it without knowing HTTP.
+ * Pure data; no I/O.
+ */
+package io.leadflow.spi;

@@ -1,0 +1,48 @@
+package io.leadflow.dsl;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.leadflow.spi.record.Found;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * One compiled flow. Immutable and thread-safe: one instance serves every lead.
+ * A run is two pure steps around the CRM lookup the runtime performs in between:
+ * {@link #evaluate} (filters, normalisation, what to look up), then {@link #decide}
+ * (the first matching {@code when} rule, and the effects with their mapped fields).
+ */
+public interface Flow {
+
+    String name();
+
+    /** The source system and its arguments ({@code horoshop.orders}, {account: "shop1"}). */
+    String source();
+
+    Map<String, Object> sourceArgs();
+
+    /** The target connector name ({@code keycrm}). */
+    String connector();
+
+    /** The target account ({@code to keycrm(account: "main")}; "default" when not given). */
+    String account();
+
+    /** How long to wait before processing a lead (L10); zero when the flow sets none. */
+    Duration delay();
+
+    /** The marker field (L4) or null. */
+    String marker();
+
+    /** Filters and normalisation; says whether the lead is dropped and, if not, what to look up. */
+    Evaluation evaluate(JsonNode lead, Clock clock);
+
+    /** The decision for an evaluated lead, given what the lookup found and the managers' rotation state. */
+    Decision decide(Evaluation evaluation, Found found, ManagerState managers, Clock clock);
+
+    /**
+     * The pure mapping preview used by {@code leadflow map}: every mapping block evaluated over
+     * the lead, as {@code {"contact": {…}, "deal": {…}, "task": {…}}} (products inside the deal).
+     */
+    ObjectNode map(JsonNode lead, Clock clock);
+}

@@ -1,0 +1,20 @@
+package io.leadflow.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code leadflow} command line. Each sub-command is a class of its own in this package. */
+@Command(name = "leadflow", mixinStandardHelpOptions = true, version = "leadflow 0.1.0",
+        description = "Rules DSL and mapping compiler for lead-routing integrations.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class Main {
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns the exit code (tests call this instead of main). */
+    public static int run(String... args) {
+        return new CommandLine(new Main()).execute(args);
+    }
+}
