@@ -1,0 +1,77 @@
+package io.leadflow.runtime.http;
+
+import io.leadflow.runtime.config.Limits;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.function.Supplier;
+
+/**
+ * One HTTP server instance on the shared port (deploy one per event loop). Maps routes to the
+ * handlers' {@code handleX} methods; unknown paths, wrong methods and stray failures answer
+ * with the same JSON error shape as every refusal.
+ */
+public final class EdgeVerticle extends VerticleBase {
+    private final EdgeHandlers h;
+    private final String host;
+    private final int port;
+    private final Limits limits;
+    private HttpServer server;
+
+    public EdgeVerticle(EdgeHandlers handlers, String host, int port, Limits limits) {
+        this.h = handlers;
+        this.host = host;
+        this.port = port;
+        this.limits = limits;
+    }
+
+    @Override
+    public Future<?> start() {
+        Router r = Router.router(vertx);
+        r.post("/v1/leads/:flow").handler(h.intake()::handleIntake);
+        r.get("/v1/leads").handler(h.registry()::handleList);
+        r.get("/v1/leads/:id").handler(h.registry()::handleGet);
+        r.post("/v1/leads/:id/replay").handler(h.registry()::handleReplay);
+        r.get("/v1/flows").handler(ctx -> h.registry().handleFlows(ctx, h.reload().get()));
+        r.get("/health").handler(h.health()::handleHealth);
+        r.get("/health/live").handler(h.health()::handleLive);
+        r.get("/metrics").handler(h.health()::handleMetrics);
+        r.get("/").handler(h.page()::handlePage);
+        r.errorHandler(404, ctx -> fail(ctx, 404, "not_found", "no such path: " + ctx.request().path()));
+        r.errorHandler(405, ctx -> fail(ctx, 405, "method_not_allowed", ctx.request().method() + " is not allowed on " + ctx.request().path()));
+        r.errorHandler(500, ctx -> fail(ctx, 500, "internal_error", "the server failed on this request; nothing was acknowledged"));
+        HttpServerOptions opts = new HttpServerOptions().setHost(host).setPort(port)
+                .setMaxHeaderSize(limits.headerBytes()).setMaxFormAttributeSize(limits.formValue())
+                .setMaxFormFields(limits.formFields()).setTcpNoDelay(true).setIdleTimeout(120)
+                .setCompressionSupported(false);
+        return vertx.createHttpServer(opts).requestHandler(r).listen().onSuccess(s -> server = s);
+    }
+
+    private static void fail(RoutingContext ctx, int status, String code, String message) {
+        Responses.refuse(ctx, new Refusal(status, code, message));
+    }
+
+    @Override
+    public Future<?> stop() {
+        return server == null ? Future.succeededFuture() : server.close();
+    }
+
+    /** The handlers the routes call, built once and shared by every instance (they are thread-safe). */
+    public record EdgeHandlers(IntakeHandler intake, RegistryHandler registry, HealthHandler health, LeadPage page,
+                               Supplier<com.fasterxml.jackson.databind.node.ObjectNode> reload) {
+
+        /** Wires every handler over one journal, one program source and one set of source guards. */
+        public static EdgeHandlers of(io.leadflow.runtime.journal.Journal journal, io.leadflow.runtime.exec.ProgramSource programs,
+                                      io.leadflow.runtime.security.SourceGuards guards, Limits limits, EdgeMetrics metrics,
+                                      Supplier<io.leadflow.runtime.reload.ReloadReport> reload,
+                                      Supplier<java.util.Map<String, Boolean>> connectors, java.time.Clock clock) {
+            FlowDirectory flows = new FlowDirectory(programs);
+            return new EdgeHandlers(new IntakeHandler(flows, guards, journal, limits, metrics, clock),
+                    new RegistryHandler(journal, flows, guards), new HealthHandler(journal, flows, connectors, metrics),
+                    new LeadPage(journal), () -> ReloadJson.of(reload.get()));
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package io.leadflow.runtime.http;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.leadflow.runtime.journal.Journal;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * {@code GET /health}: live while the process answers; ready when the store takes writes, rules
+ * are loaded and every account named in the rules has a connector. 200 when ready, else 503.
+ */
+public final class HealthHandler {
+    private final Journal journal;
+    private final FlowDirectory flows;
+    private final Supplier<Map<String, Boolean>> connectors;
+    private final EdgeMetrics metrics;
+
+    /** @param connectors readiness of each CRM account ({@code keycrm/main → true}) */
+    public HealthHandler(Journal journal, FlowDirectory flows, Supplier<Map<String, Boolean>> connectors, EdgeMetrics metrics) {
+        this.journal = journal;
+        this.flows = flows;
+        this.connectors = connectors;
+        this.metrics = metrics;
+    }
+
+    public void handleHealth(RoutingContext ctx) {
+        boolean store = journal.healthy();
+        boolean rules = flows.current() != null;
+        Map<String, Boolean> accounts = connectors.get();
+        boolean crm = accounts.values().stream().allMatch(Boolean::booleanValue);
+        boolean ready = store && rules && crm;
+        ObjectNode out = Responses.JSON.createObjectNode();
+        out.put("status", ready ? "up" : "degraded").put("live", true).put("ready", ready);
+        ObjectNode checks = out.putObject("checks");
+        checks.put("store", store).put("rules", rules);
+        ObjectNode c = checks.putObject("connectors");
+        accounts.forEach(c::put);
+        Responses.json(ctx.response(), ready ? 200 : 503, out);
+    }
+
+    public void handleLive(RoutingContext ctx) {
+        Responses.json(ctx.response(), 200, Map.of("live", true));
+    }
+
+    public void handleMetrics(RoutingContext ctx) {
+        ctx.response().putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(metrics.scrape());
+    }
+}

@@ -1,0 +1,157 @@
+package io.leadflow.runtime.http;
+
+import io.leadflow.dsl.Flow;
+import io.leadflow.runtime.config.Limits;
+import io.leadflow.runtime.config.Slugs;
+import io.leadflow.runtime.journal.Accepted;
+import io.leadflow.runtime.journal.IncomingLead;
+import io.leadflow.runtime.journal.Journal;
+import io.leadflow.runtime.journal.JournalClosedException;
+import io.leadflow.runtime.journal.JournalOverloadedException;
+import io.leadflow.runtime.security.Masking;
+import io.leadflow.runtime.security.SourceGuard;
+import io.leadflow.runtime.security.SourceGuards;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * {@code POST /v1/leads/{flow}}: flow → media type → rate → body (bounded) → credentials →
+ * shape → journal. The 202 is sent only when the journal's append has completed (fsync'd);
+ * any failure to store is a 503 with Retry-After, never a 2xx.
+ */
+public final class IntakeHandler {
+    private static final Logger LOG = Logger.getLogger(IntakeHandler.class.getName());
+    private static final Set<String> SECRET_HEADERS = Set.of("authorization", "x-leadflow-token", "webhook-signature",
+            "cookie", "proxy-authorization");
+
+    private final FlowDirectory flows;
+    private final SourceGuards guards;
+    private final LeadBodyParser parser;
+    private final Journal journal;
+    private final Limits limits;
+    private final EdgeMetrics metrics;
+    private final Clock clock;
+
+    public IntakeHandler(FlowDirectory flows, SourceGuards guards, Journal journal, Limits limits, EdgeMetrics metrics, Clock clock) {
+        this.flows = flows;
+        this.guards = guards;
+        this.parser = new LeadBodyParser(limits);
+        this.journal = journal;
+        this.limits = limits;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    public void handleIntake(RoutingContext ctx) {
+        long started = System.nanoTime();
+        HttpServerRequest req = ctx.request();
+        try {
+            Flow flow = flows.find(ctx.pathParam("flow")).orElseThrow(() -> unknownFlow(ctx.pathParam("flow")));
+            String media = LeadBodyParser.mediaType(req.getHeader("Content-Type"));
+            if (!LeadBodyParser.supported(media)) {
+                throw new Refusal(415, "unsupported_media_type", "send the lead as application/json or application/x-www-form-urlencoded"
+                        + (media == null ? " (no Content-Type was given)" : ", not " + media));
+            }
+            String slug = Slugs.of(flow.name());
+            SourceGuard guard = guards.forSource(slug);
+            long wait = guard.rateWait(System.nanoTime());
+            if (wait > 0) throw new Refusal(429, "rate_limited", "source '" + slug + "' is over its request rate; retry after " + wait + " s", wait);
+            BodyReader.read(req, limits.bodyBytes()).onComplete(ar -> handleBody(ctx, flow, slug, guard, media, ar, started));
+        } catch (Refusal r) {
+            refuse(ctx, r, ctx.pathParam("flow"));
+        }
+    }
+
+    private void handleBody(RoutingContext ctx, Flow flow, String slug, SourceGuard guard, String media,
+                            AsyncResult<Buffer> ar, long started) {
+        try {
+            if (ar.failed()) {
+                if (ar.cause() instanceof Refusal r) {
+                    if (r.status() == 413) ctx.response().putHeader("Connection", "close");
+                    throw r;
+                }
+                throw new Refusal(400, "body_unreadable", "the body could not be read");
+            }
+            byte[] body = ar.result().getBytes();
+            HttpServerRequest req = ctx.request();
+            SourceGuard.Denial denial = guard.authenticate(req::getHeader, body);
+            if (denial != null) throw new Refusal(401, denial.code(), denial.message());
+            String idemKey = idempotencyKey(req.getHeader("Idempotency-Key"));
+            var lead = parser.parse(media, body);
+            String eventId = req.getHeader("webhook-signature") != null ? req.getHeader("webhook-id") : null;
+            IncomingLead incoming = new IncomingLead(flow.name(), slug, eventId, idemKey, body, media, scrubbed(req), clock.instant());
+            journal.append(incoming).onComplete(done -> handleAppended(ctx, flow, done, started, lead));
+        } catch (Refusal r) {
+            refuse(ctx, r, flow.name());
+        }
+    }
+
+    private void handleAppended(RoutingContext ctx, Flow flow, AsyncResult<Accepted> done, long started, Object lead) {
+        if (done.succeeded()) {
+            Accepted a = done.result();
+            metrics.accepted(flow.name(), a.duplicate(), System.nanoTime() - started);
+            if (LOG.isLoggable(Level.FINE)) {
+                LOG.fine("lead " + a.leadId() + " accepted for flow '" + flow.name() + "'" + (a.duplicate() ? " (duplicate)" : "")
+                        + ": " + Masking.text(clip(lead.toString())));
+            }
+            Responses.json(ctx.response(), a.duplicate() ? 200 : 202, Map.of("id", a.leadId(), "duplicate", a.duplicate()));
+            return;
+        }
+        Throwable e = done.cause();
+        Refusal r;
+        if (e instanceof JournalOverloadedException o) {
+            r = new Refusal(503, "overloaded", "the store cannot keep up; nothing was stored, retry later",
+                    Math.max(1, o.retryAfter().toSeconds()));
+        } else if (e instanceof JournalClosedException) {
+            r = new Refusal(503, "shutting_down", "the server is shutting down; nothing was stored, retry later", 5);
+        } else {
+            LOG.log(Level.SEVERE, "journal append failed for flow '" + flow.name() + "': " + Masking.text(String.valueOf(e.getMessage())), e);
+            r = new Refusal(503, "store_unavailable", "the lead could not be stored; nothing was stored, retry later", 5);
+        }
+        refuse(ctx, r, flow.name());
+    }
+
+    private void refuse(RoutingContext ctx, Refusal r, String flow) {
+        metrics.refused(flow == null ? "" : flow, r.code());
+        if (LOG.isLoggable(Level.FINE)) LOG.fine("intake refused " + r.status() + " " + r.code() + " for flow '" + flow + "'");
+        Responses.refuse(ctx, r);
+    }
+
+    private Refusal unknownFlow(String name) {
+        var p = flows.current();
+        String known = p == null ? "no rules are loaded" : "loaded flows: " + String.join(", ", p.flows().stream().map(f -> Slugs.of(f.name())).toList());
+        return new Refusal(404, "unknown_flow", "no flow named '" + name + "' (" + known + ")");
+    }
+
+    private static String idempotencyKey(String key) {
+        if (key == null) return null;
+        String k = key.trim();
+        if (k.isEmpty() || k.length() > 255 || !StandardCharsets.US_ASCII.newEncoder().canEncode(k)) {
+            throw new Refusal(400, "bad_idempotency_key", "Idempotency-Key must be 1 to 255 ASCII characters");
+        }
+        return k;
+    }
+
+    private static Map<String, String> scrubbed(HttpServerRequest req) {
+        Map<String, String> out = new HashMap<>();
+        for (Map.Entry<String, String> h : req.headers()) {
+            String name = h.getKey().toLowerCase(java.util.Locale.ROOT);
+            if (SECRET_HEADERS.contains(name)) continue;
+            out.merge(name, h.getValue(), (a, b) -> a + ", " + b);
+        }
+        return out;
+    }
+
+    private static String clip(String s) {
+        return s.length() > 300 ? s.substring(0, 300) + "…" : s;
+    }
+}

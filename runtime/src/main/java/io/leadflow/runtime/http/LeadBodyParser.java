@@ -1,0 +1,112 @@
+package io.leadflow.runtime.http;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.leadflow.runtime.config.Limits;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns a raw intake body into the lead's JSON object: JSON under Jackson stream constraints, or
+ * a urlencoded form whose fields become properties (a repeated key becomes an array).
+ */
+public final class LeadBodyParser {
+    private final ObjectMapper mapper;
+    private final Limits limits;
+
+    public LeadBodyParser(Limits limits) {
+        this.limits = limits;
+        JsonFactory f = JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(limits.jsonDepth())
+                .maxStringLength(limits.jsonString())
+                .maxNumberLength(limits.jsonNumber())
+                .maxNameLength(limits.jsonName())
+                .maxDocumentLength(limits.bodyBytes())
+                .maxTokenCount(limits.jsonTokens())
+                .build()).build();
+        this.mapper = new ObjectMapper(f);
+    }
+
+    /** The media type without parameters, lower-cased; null when absent. */
+    public static String mediaType(String contentType) {
+        if (contentType == null) return null;
+        int semi = contentType.indexOf(';');
+        return (semi < 0 ? contentType : contentType.substring(0, semi)).trim().toLowerCase(Locale.ROOT);
+    }
+
+    public static boolean supported(String mediaType) {
+        return "application/json".equals(mediaType) || "application/x-www-form-urlencoded".equals(mediaType);
+    }
+
+    public ObjectNode parse(String mediaType, byte[] body) {
+        if ("application/json".equals(mediaType)) return parseJson(body);
+        if ("application/x-www-form-urlencoded".equals(mediaType)) return parseForm(body);
+        throw new Refusal(415, "unsupported_media_type",
+                "send the lead as application/json or application/x-www-form-urlencoded, not " + mediaType);
+    }
+
+    private ObjectNode parseJson(byte[] body) {
+        if (body.length == 0) throw new Refusal(400, "empty_body", "the body is empty; send the lead as a JSON object");
+        JsonNode node;
+        try {
+            node = mapper.readTree(body);
+        } catch (StreamConstraintsException e) {
+            throw new Refusal(400, "json_limit", "the JSON exceeds a limit: " + firstLine(e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw new Refusal(400, "invalid_json", "the body is not valid JSON: " + firstLine(e.getMessage()));
+        }
+        if (node == null || !node.isObject()) {
+            throw new Refusal(400, "not_an_object", "the lead must be a JSON object, not " + (node == null ? "nothing" : node.getNodeType().name().toLowerCase(Locale.ROOT)));
+        }
+        return (ObjectNode) node;
+    }
+
+    private ObjectNode parseForm(byte[] body) {
+        String text = new String(body, StandardCharsets.UTF_8);
+        Map<String, List<String>> params;
+        try {
+            params = new QueryStringDecoder(text, StandardCharsets.UTF_8, false, limits.formFields() + 1).parameters();
+        } catch (IllegalArgumentException e) {
+            throw new Refusal(400, "invalid_form", "the form body cannot be decoded: " + firstLine(e.getMessage()));
+        }
+        if (params.size() > limits.formFields()) {
+            throw new Refusal(400, "form_limit", "the form has more than " + limits.formFields() + " fields");
+        }
+        ObjectNode out = mapper.createObjectNode();
+        for (Map.Entry<String, List<String>> e : params.entrySet()) {
+            if (e.getKey().length() > limits.jsonName()) throw new Refusal(400, "form_limit", "a form field name is longer than " + limits.jsonName() + " characters");
+            for (String v : e.getValue()) {
+                if (v.length() > limits.formValue()) {
+                    throw new Refusal(400, "form_limit", "form field '" + clip(e.getKey()) + "' is longer than " + limits.formValue() + " characters");
+                }
+            }
+            if (e.getValue().size() == 1) {
+                out.put(e.getKey(), e.getValue().get(0));
+            } else {
+                ArrayNode a = out.putArray(e.getKey());
+                e.getValue().forEach(a::add);
+            }
+        }
+        return out;
+    }
+
+    private static String clip(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+    }
+
+    private static String firstLine(String m) {
+        if (m == null) return "";
+        int nl = m.indexOf('\n');
+        String line = nl < 0 ? m : m.substring(0, nl);
+        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
+    }
+}

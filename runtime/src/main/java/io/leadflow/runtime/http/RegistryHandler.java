@@ -1,0 +1,156 @@
+package io.leadflow.runtime.http;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.leadflow.dsl.Flow;
+import io.leadflow.runtime.journal.Journal;
+import io.leadflow.runtime.journal.LeadQuery;
+import io.leadflow.runtime.journal.LeadStatus;
+import io.leadflow.runtime.journal.ReplayNotAllowedException;
+import io.leadflow.runtime.journal.ReplayVersion;
+import io.leadflow.runtime.journal.UnknownLeadException;
+import io.leadflow.runtime.security.SourceGuards;
+import io.vertx.core.Future;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The admin registry (R5): list leads, show one lead in full, request a replay. */
+public final class RegistryHandler {
+    private final Journal journal;
+    private final FlowDirectory flows;
+    private final AdminAuth auth;
+
+    public RegistryHandler(Journal journal, FlowDirectory flows, SourceGuards guards) {
+        this.journal = journal;
+        this.flows = flows;
+        this.auth = new AdminAuth(guards);
+    }
+
+    public void handleList(RoutingContext ctx) {
+        run(ctx, () -> {
+            LeadQuery q = query(ctx);
+            return journal.list(q).map(rows -> {
+                ObjectNode out = Responses.JSON.createObjectNode();
+                ArrayNode arr = out.putArray("leads");
+                rows.forEach(r -> arr.add(LeadJson.summary(r)));
+                out.put("next", rows.size() < q.clampedLimit() || rows.isEmpty() ? null : rows.get(rows.size() - 1).cursor());
+                return out;
+            });
+        });
+    }
+
+    public void handleGet(RoutingContext ctx) {
+        String id = ctx.pathParam("id");
+        run(ctx, () -> journal.get(id).map(d -> d.map(LeadJson::detail)
+                .orElseThrow(() -> new Refusal(404, "unknown_lead", "no lead with id " + id))));
+    }
+
+    public void handleReplay(RoutingContext ctx) {
+        String id = ctx.pathParam("id");
+        run(ctx, () -> {
+            String v = ctx.request().getParam("version", "current").toLowerCase(Locale.ROOT);
+            ReplayVersion which = switch (v) {
+                case "original" -> ReplayVersion.ORIGINAL;
+                case "current" -> ReplayVersion.CURRENT;
+                default -> throw new Refusal(400, "bad_version", "version must be 'original' or 'current', not '" + v + "'");
+            };
+            Future<Void> check = which == ReplayVersion.CURRENT ? Future.succeededFuture() : journal.get(id).map(d -> {
+                var detail = d.orElseThrow(() -> new Refusal(404, "unknown_lead", "no lead with id " + id));
+                if (flows.programs().byHash(detail.firstRuleVersion()).isEmpty()) {
+                    throw new Refusal(409, "version_not_loaded", "the rule version that first ran this lead ("
+                            + detail.firstRuleVersion() + ") is not loaded in this process; replay with version=current");
+                }
+                return null;
+            });
+            return check.compose(x -> journal.requestReplay(id, which))
+                    .map(x -> (Object) Map.of("id", id, "replay", v, "status", "pending"));
+        }, 202);
+    }
+
+    public void handleFlows(RoutingContext ctx, ObjectNode reload) {
+        run(ctx, () -> {
+            ObjectNode out = Responses.JSON.createObjectNode();
+            var p = flows.current();
+            out.put("ruleVersion", p == null ? null : p.contentHash());
+            ArrayNode arr = out.putArray("flows");
+            if (p != null) {
+                for (Flow f : p.flows()) {
+                    String slug = io.leadflow.runtime.config.Slugs.of(f.name());
+                    arr.addObject().put("name", f.name()).put("slug", slug).put("intake", "/v1/leads/" + slug)
+                            .put("source", f.source()).put("connector", f.connector()).put("account", f.account())
+                            .put("delaySeconds", f.delay().toSeconds());
+                }
+            }
+            out.set("lastReload", reload);
+            return Future.succeededFuture(out);
+        });
+    }
+
+    private LeadQuery query(RoutingContext ctx) {
+        var r = ctx.request();
+        String flow = r.getParam("flow");
+        if (flow != null) flow = flows.find(flow).map(Flow::name).orElse(flow);
+        LeadStatus status = null;
+        String s = r.getParam("status");
+        if (s != null) {
+            try {
+                status = LeadStatus.valueOf(s.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new Refusal(400, "bad_status", "status must be one of " + List.of(LeadStatus.values()).toString().toLowerCase(Locale.ROOT));
+            }
+        }
+        int limit = 50;
+        String l = r.getParam("limit");
+        if (l != null) {
+            try {
+                limit = Integer.parseInt(l);
+            } catch (NumberFormatException e) {
+                limit = -1;
+            }
+            if (limit < 1 || limit > LeadQuery.MAX_LIMIT) throw new Refusal(400, "bad_limit", "limit must be 1 to " + LeadQuery.MAX_LIMIT);
+        }
+        return new LeadQuery(flow, status, instant(r.getParam("since"), "since"), instant(r.getParam("until"), "until"), limit, r.getParam("cursor"));
+    }
+
+    private static Instant instant(String v, String name) {
+        if (v == null) return null;
+        try {
+            return Instant.parse(v);
+        } catch (DateTimeParseException e) {
+            throw new Refusal(400, "bad_" + name, name + " must be an ISO-8601 instant like 2026-01-31T10:00:00Z");
+        }
+    }
+
+    private void run(RoutingContext ctx, java.util.function.Supplier<Future<?>> body) {
+        run(ctx, body, 200);
+    }
+
+    private void run(RoutingContext ctx, java.util.function.Supplier<Future<?>> body, int okStatus) {
+        Future<?> f;
+        try {
+            auth.require(ctx);
+            f = body.get();
+        } catch (Refusal r) {
+            Responses.refuse(ctx, r);
+            return;
+        }
+        f.onComplete(ar -> {
+            if (ar.succeeded()) {
+                Responses.json(ctx.response(), okStatus, ar.result());
+            } else {
+                Responses.refuse(ctx, translate(ar.cause()));
+            }
+        });
+    }
+
+    private static Refusal translate(Throwable e) {
+        if (e instanceof Refusal r) return r;
+        if (e instanceof UnknownLeadException) return new Refusal(404, "unknown_lead", e.getMessage());
+        if (e instanceof ReplayNotAllowedException) return new Refusal(409, "replay_not_allowed", e.getMessage());
+        return new Refusal(503, "store_unavailable", "the registry could not be read: " + e.getClass().getSimpleName(), 5);
+    }
+}

@@ -1,0 +1,15 @@
+package io.leadflow.runtime.reload;
+
+import io.leadflow.dsl.CompileResult;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Compiles a set of rule files. The seam between the runtime and the dsl compiler. */
+public interface RuleCompiler {
+
+    /**
+     * Compiles every file together. Never throws for bad rule text: problems are diagnostics in
+     * the result. An {@link java.io.IOException} reading a file is reported the same way.
+     */
+    CompileResult compile(List<Path> files);
+}

@@ -1,0 +1,132 @@
+package io.leadflow.runtime.sandbox;
+
+import io.leadflow.connector.AccountConfig;
+import io.leadflow.connector.ConnectorFactory;
+import io.leadflow.connector.CrmConnector;
+import io.leadflow.connector.Emulator;
+import io.leadflow.dsl.Flow;
+import io.leadflow.dsl.Program;
+import io.leadflow.runtime.config.CrmCredentials;
+import io.leadflow.runtime.config.Secrets;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.logging.Logger;
+
+/**
+ * One {@link CrmConnector} per account named in the rules. Accounts with credentials talk to the
+ * real API; the rest (all of them in sandbox mode) talk to the connector's emulator, one per
+ * connector, started on loopback the first time a rule names it.
+ */
+public final class ConnectorAccounts {
+    private static final Logger LOG = Logger.getLogger(ConnectorAccounts.class.getName());
+
+    private final Vertx vertx;
+    private final Map<String, ConnectorFactory> factories;
+    private final boolean sandbox;
+    private final java.util.function.Supplier<Secrets> secrets;
+    private final Consumer<String> announce;
+    private final Map<String, Future<Emulator>> emulators = new ConcurrentHashMap<>();
+    private final Map<AccountKey, CrmConnector> connectors = new ConcurrentHashMap<>();
+
+    /**
+     * @param announce where to tell the user about each emulator (stdout in {@code serve})
+     */
+    public ConnectorAccounts(Vertx vertx, Iterable<ConnectorFactory> factories, boolean sandbox,
+                             java.util.function.Supplier<Secrets> secrets, Consumer<String> announce) {
+        this.vertx = vertx;
+        Map<String, ConnectorFactory> m = new java.util.LinkedHashMap<>();
+        for (ConnectorFactory f : factories) m.put(f.descriptor().name(), f);
+        this.factories = Map.copyOf(m);
+        this.sandbox = sandbox;
+        this.secrets = secrets;
+        this.announce = announce;
+    }
+
+    public static Iterable<ConnectorFactory> discover() {
+        return ServiceLoader.load(ConnectorFactory.class);
+    }
+
+    public Set<String> connectorNames() {
+        return factories.keySet();
+    }
+
+    /** The accounts a program names. */
+    public static Set<AccountKey> accountsOf(Program program) {
+        Set<AccountKey> out = new LinkedHashSet<>();
+        for (Flow f : program.flows()) out.add(new AccountKey(f.connector(), f.account()));
+        return out;
+    }
+
+    /** Makes sure every account the program names has a connector; completes when all are ready. */
+    public Future<Void> prepare(Program program) {
+        List<Future<CrmConnector>> all = new ArrayList<>();
+        for (AccountKey k : accountsOf(program)) all.add(connector(k));
+        return Future.join(all).mapEmpty();
+    }
+
+    /** The ready connector of an account, if it has been prepared. */
+    public Optional<CrmConnector> get(String connector, String account) {
+        return Optional.ofNullable(connectors.get(new AccountKey(connector, account)));
+    }
+
+    /** The connector of an account, creating it (and starting its emulator) on first use. */
+    public Future<CrmConnector> connector(AccountKey key) {
+        CrmConnector existing = connectors.get(key);
+        if (existing != null) return Future.succeededFuture(existing);
+        ConnectorFactory factory = factories.get(key.connector());
+        if (factory == null) {
+            return Future.failedFuture(new IllegalStateException("no connector named '" + key.connector()
+                    + "' is on the class path (known: " + factories.keySet() + ")"));
+        }
+        Optional<CrmCredentials> creds = sandbox ? Optional.empty() : secrets.get().crm(key.connector(), key.account());
+        Future<AccountConfig> config;
+        if (creds.isPresent()) {
+            CrmCredentials c = creds.get();
+            config = Future.succeededFuture(new AccountConfig(c.connector(), c.account(), c.baseUrl(), c.secrets(), c.settings()));
+        } else {
+            if (!sandbox) {
+                LOG.warning("NO CREDENTIALS for CRM account " + key + ": its effects go to the in-process EMULATOR, not the real "
+                        + key.connector() + ". Set LEADFLOW_CRM_" + io.leadflow.runtime.config.Slugs.env(key.connector()) + "_"
+                        + io.leadflow.runtime.config.Slugs.env(key.account()) + "_<KEY> or crm." + key + ".<key> in the secrets file.");
+            }
+            config = emulator(factory).map(e -> e.account(key.account()));
+        }
+        return config.map(cfg -> connectors.computeIfAbsent(key, k -> factory.create(vertx, cfg)));
+    }
+
+    private Future<Emulator> emulator(ConnectorFactory factory) {
+        String name = factory.descriptor().name();
+        return emulators.computeIfAbsent(name, n -> factory.startEmulator(vertx, 0).map(e -> {
+            announce.accept("emulator " + n + " listening on http://127.0.0.1:" + e.port()
+                    + "  (see what arrived: curl http://127.0.0.1:" + e.port() + "/__emulator/state)");
+            return (Emulator) e;
+        }));
+    }
+
+    /** Running emulators by connector name (for health and the banner). */
+    public Map<String, Integer> emulatorPorts() {
+        Map<String, Integer> out = new java.util.TreeMap<>();
+        emulators.forEach((n, f) -> {
+            if (f.succeeded()) out.put(n, f.result().port());
+        });
+        return out;
+    }
+
+    public Future<Void> close() {
+        List<Future<Void>> all = new ArrayList<>();
+        connectors.values().forEach(c -> all.add(c.close()));
+        emulators.values().forEach(f -> {
+            if (f.succeeded()) all.add(f.result().stop());
+        });
+        return Future.join(all).mapEmpty();
+    }
+}
