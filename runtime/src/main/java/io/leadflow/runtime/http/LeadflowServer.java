@@ -1,0 +1,194 @@
+package io.leadflow.runtime.http;
+
+import io.leadflow.dsl.Flow;
+import io.leadflow.dsl.Program;
+import io.leadflow.runtime.config.SandboxTokens;
+import io.leadflow.runtime.config.Secrets;
+import io.leadflow.runtime.config.ServeSettings;
+import io.leadflow.runtime.config.Slugs;
+import io.leadflow.runtime.exec.Engine;
+import io.leadflow.runtime.exec.EngineOptions;
+import io.leadflow.runtime.exec.ProgramHolder;
+import io.leadflow.runtime.journal.Journal;
+import io.leadflow.runtime.journal.sqlite.JournalOptions;
+import io.leadflow.runtime.journal.sqlite.SqliteJournal;
+import io.leadflow.runtime.reload.ReloadReport;
+import io.leadflow.runtime.reload.RuleCompiler;
+import io.leadflow.runtime.reload.RuleFolder;
+import io.leadflow.runtime.reload.RuleWatcher;
+import io.leadflow.runtime.sandbox.AccountKey;
+import io.leadflow.runtime.sandbox.ConnectorAccounts;
+import io.leadflow.runtime.security.LogMasker;
+import io.leadflow.runtime.security.SourceGuards;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Logger;
+
+/**
+ * The whole running process behind {@code leadflow serve}: rules compiled and watched, journal
+ * opened, connectors (or emulators) ready, executor started, HTTP edge listening; and the
+ * reverse order on {@link #stop()}.
+ */
+public final class LeadflowServer {
+    private static final Logger LOG = Logger.getLogger(LeadflowServer.class.getName());
+
+    private final Vertx vertx;
+    private final Journal journal;
+    private final AtomicReference<Engine> engine;
+    private final EdgeServer edge;
+    private final RuleWatcher watcher;
+    private final ConnectorAccounts accounts;
+    private final long statsTimer;
+
+    private LeadflowServer(Vertx vertx, Journal journal, AtomicReference<Engine> engine, EdgeServer edge, RuleWatcher watcher,
+                           ConnectorAccounts accounts, long statsTimer) {
+        this.vertx = vertx;
+        this.journal = journal;
+        this.engine = engine;
+        this.edge = edge;
+        this.watcher = watcher;
+        this.accounts = accounts;
+        this.statsTimer = statsTimer;
+    }
+
+    /** Thrown when the server cannot start; the message says why in the user's terms. */
+    public static final class StartFailure extends RuntimeException {
+        public StartFailure(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** Starts everything; blocking (call from {@code main}, never from an event loop). */
+    public static LeadflowServer start(ServeSettings s, RuleCompiler compiler, Map<String, String> env, PrintStream out) throws Exception {
+        AtomicReference<Secrets> secrets = new AtomicReference<>(Secrets.load(s.secretsFile(), env));
+        LogMasker.install(() -> secrets.get().values());
+        ProgramHolder programs = new ProgramHolder();
+        AtomicReference<ConnectorAccounts> accountsRef = new AtomicReference<>();
+        RuleWatcher watcher = new RuleWatcher(new RuleFolder(s.rulesDir()), compiler, p -> {
+            programs.swap(p);
+            ConnectorAccounts a = accountsRef.get();
+            if (a != null) a.prepare(p).onFailure(e -> LOG.warning("reloaded rules name an account that cannot be reached: " + e.getMessage()));
+        }, Duration.ofSeconds(2), Clock.systemUTC());
+        ReloadReport first = watcher.loadNow();
+        if (!first.ok()) {
+            throw new StartFailure("the rules under " + s.rulesDir() + " do not compile:\n" + first.rendered());
+        }
+        Program program = programs.current();
+        secrets.set(withGeneratedTokens(s, program, secrets.get(), out));
+
+        Vertx vertx = Vertx.vertx();
+        try {
+            Journal journal = SqliteJournal.open(vertx, s.dataDir(), JournalOptions.defaults()).await();
+            ConnectorAccounts accounts = new ConnectorAccounts(vertx, ConnectorAccounts.discover(), s.sandbox(), secrets::get, out::println);
+            accountsRef.set(accounts);
+            accounts.prepare(program).otherwise(e -> {
+                LOG.warning("not every CRM account is ready; its leads wait and retry: " + e.getMessage());
+                return null;
+            }).await();
+            AtomicReference<Engine> engine = new AtomicReference<>();
+            EdgeMetrics metrics = new EdgeMetrics(() -> engine.get() == null ? 0 : engine.get().inFlight());
+            engine.set(startEngine(vertx, journal, programs, accounts, metrics));
+            SourceGuards guards = new SourceGuards(secrets.get(), s.limits(), Clock.systemUTC());
+            var handlers = EdgeVerticle.EdgeHandlers.of(journal, programs, guards, s.limits(), metrics, watcher::lastReport,
+                    () -> readiness(accounts, programs.current()), Clock.systemUTC());
+            int loops = Math.max(1, Runtime.getRuntime().availableProcessors());
+            EdgeServer edge = EdgeServer.start(vertx, handlers, s.host(), s.port(), loops, s.limits()).await();
+            long timer = vertx.setPeriodic(1000, t -> journal.stats().onSuccess(metrics::sample));
+            watcher.start();
+            banner(out, s, edge.port(), program, secrets.get());
+            return new LeadflowServer(vertx, journal, engine, edge, watcher, accounts, timer);
+        } catch (Exception | Error e) {
+            vertx.close();
+            throw e;
+        }
+    }
+
+    private static Engine startEngine(Vertx vertx, Journal journal, ProgramHolder programs, ConnectorAccounts accounts, EdgeMetrics metrics) {
+        try {
+            return Engine.start(vertx, journal, programs, accounts::get, Clock.systemUTC(),
+                    EngineOptions.defaults().withListener(metrics)).await();
+        } catch (UnsupportedOperationException e) {
+            // The executor is built alongside this edge; until it is merged, serve still takes leads durably.
+            LOG.warning("the executor is not part of this build (" + e.getMessage() + "): leads are journaled but not delivered");
+            return null;
+        }
+    }
+
+    private static Map<String, Boolean> readiness(ConnectorAccounts accounts, Program program) {
+        Map<String, Boolean> out = new LinkedHashMap<>();
+        if (program == null) return out;
+        for (AccountKey k : ConnectorAccounts.accountsOf(program)) out.put(k.toString(), accounts.get(k.connector(), k.account()).isPresent());
+        return out;
+    }
+
+    private static Secrets withGeneratedTokens(ServeSettings s, Program program, Secrets secrets, PrintStream out) {
+        Map<String, String> extra = new HashMap<>();
+        var slugs = program.flows().stream().map(f -> Slugs.of(f.name())).toList();
+        SandboxTokens gen = new SandboxTokens();
+        if (s.sandbox()) {
+            extra.putAll(gen.forUnconfigured(slugs, secrets));
+        } else {
+            for (String slug : slugs) {
+                if (!secrets.source(slug).configured()) {
+                    LOG.warning("source '" + slug + "' has no token or webhook secret: its intake refuses every lead (set LEADFLOW_SOURCE_"
+                            + Slugs.env(slug) + "_TOKEN, or run with --sandbox to get a generated one)");
+                }
+            }
+        }
+        if (secrets.adminTokens().isEmpty()) {
+            String admin = gen.newToken();
+            extra.put("admin.token", admin);
+            out.println("admin token for this run (registry API, GET /v1/leads): " + admin);
+        }
+        return extra.isEmpty() ? secrets : secrets.with(extra);
+    }
+
+    private static void banner(PrintStream out, ServeSettings s, int port, Program program, Secrets secrets) {
+        String base = "http://" + ("0.0.0.0".equals(s.host()) ? "127.0.0.1" : s.host()) + ":" + port;
+        out.println("leadflow listening on " + base + (s.sandbox() ? " (sandbox: every CRM is its emulator)" : "")
+                + ", data in " + s.dataDir().toAbsolutePath() + ", rules version " + program.contentHash().substring(0, 12));
+        for (Flow f : program.flows()) {
+            String slug = Slugs.of(f.name());
+            var src = secrets.source(slug);
+            out.println("flow '" + f.name() + "' → " + f.connector() + "/" + f.account() + "   POST " + base + "/v1/leads/" + slug);
+            if (s.sandbox() && !src.tokens().isEmpty()) {
+                out.println("  token: " + src.tokens().get(0));
+                out.println("  try:   curl -sS -X POST " + base + "/v1/leads/" + slug + " -H 'Authorization: Bearer " + src.tokens().get(0)
+                        + "' -H 'Content-Type: application/json' -d '{\"order_id\": 1001, \"delivery_phone\": \"067 123 45 67\", \"delivery_name\": \"Olena\"}'");
+            }
+        }
+        out.println("registry: " + base + "/v1/leads (admin token)   health: " + base + "/health   metrics: " + base + "/metrics");
+        out.flush();
+    }
+
+    public int port() {
+        return edge.port();
+    }
+
+    /** Graceful stop: stop accepting, let the executor finish or park in-flight leads, close the store. */
+    public void stop() {
+        watcher.close();
+        vertx.cancelTimer(statsTimer);
+        await(edge.stop(), "stopping the HTTP edge");
+        Engine e = engine.get();
+        if (e != null) await(e.stop(), "stopping the executor");
+        await(journal.close(), "closing the journal");
+        await(accounts.close(), "closing connectors");
+        await(vertx.close(), "closing Vert.x");
+    }
+
+    private static void await(Future<?> f, String what) {
+        try {
+            f.await();
+        } catch (RuntimeException e) {
+            LOG.warning(what + " failed: " + e.getMessage());
+        }
+    }
+}
