@@ -1,0 +1,49 @@
+package io.leadflow.runtime.it;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Reads a stopped (or killed) server's journal file directly: what is really on disk. */
+final class JournalFile {
+    private JournalFile() { }
+
+    /** Stored lead id by idempotency key; fails on a duplicate key (which the oracle counts). */
+    static Map<String, String> leadsByKey(Path dataDir) throws Exception {
+        Map<String, String> out = new HashMap<>();
+        try (Connection c = open(dataDir); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT idem_key, id FROM lead WHERE idem_key IS NOT NULL")) {
+            while (r.next()) {
+                String prev = out.put(r.getString(1), r.getString(2));
+                if (prev != null) throw new AssertionError("duplicate lead for key " + r.getString(1) + ": " + prev + " and " + r.getString(2));
+            }
+        }
+        return out;
+    }
+
+    static long count(Path dataDir) throws Exception {
+        return scalar(dataDir, "SELECT count(*) FROM lead");
+    }
+
+    static String integrity(Path dataDir) throws Exception {
+        try (Connection c = open(dataDir); Statement s = c.createStatement(); ResultSet r = s.executeQuery("PRAGMA integrity_check")) {
+            r.next();
+            return r.getString(1);
+        }
+    }
+
+    private static long scalar(Path dataDir, String sql) throws Exception {
+        try (Connection c = open(dataDir); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    private static Connection open(Path dataDir) throws Exception {
+        return DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("leadflow.db"));
+    }
+}
