@@ -28,7 +28,7 @@ import java.util.function.Supplier;
  */
 public final class FakeCrm implements CrmConnector {
     /** What the CRM holds: one entry per applied effect. */
-    public record Made(String idemKey, String kind, String contact, String crmId, Map<Integer, String> refs, String manager) { }
+    public record Made(String idemKey, String kind, String contact, int seq, String crmId, Map<Integer, String> refs, String manager) { }
 
     public final List<Made> made = Collections.synchronizedList(new ArrayList<>());
     public final AtomicInteger applyCalls = new AtomicInteger();
@@ -103,7 +103,7 @@ public final class FakeCrm implements CrmConnector {
             Map<Integer, String> refs = effect instanceof CreateDeal d && d.contact() != null
                     ? Map.of(0, ctx.resolve(d.contact())) : Map.of();
             String manager = effect instanceof CreateDeal d ? d.manager() : null;
-            made.add(new Made(ctx.idempotencyKey(), effect.describe(), contact, id, refs, manager));
+            made.add(new Made(ctx.idempotencyKey(), effect.describe(), contact, effect.fields().path("seq").asInt(), id, refs, manager));
             if (hangAfterCreate) return;
             if (inDoubtAfterCreate) {
                 inDoubtAfterCreate = false;
