@@ -1,9 +1,12 @@
 package io.leadflow.runtime.exec;
 
 import io.leadflow.runtime.journal.Journal;
+import io.leadflow.runtime.journal.Ledger;
+import io.leadflow.runtime.schedule.Scheduler;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
+import java.util.Random;
 
 /**
  * The running executor and scheduler: what {@code leadflow serve} starts after opening the
@@ -15,8 +18,19 @@ import java.time.Clock;
  * }</pre>
  */
 public final class Engine {
+    private final Vertx vertx;
+    private final ExecutorVerticle executor;
+    private final String deployment;
+    private final Scheduler scheduler;
+    private final EngineOptions options;
 
-    private Engine() { }
+    private Engine(Vertx vertx, ExecutorVerticle executor, String deployment, Scheduler scheduler, EngineOptions options) {
+        this.vertx = vertx;
+        this.executor = executor;
+        this.deployment = deployment;
+        this.scheduler = scheduler;
+        this.options = options;
+    }
 
     /**
      * Recovers the leads a previous process left unfinished (effects left SENDING are reconciled
@@ -25,7 +39,19 @@ public final class Engine {
      */
     public static Future<Engine> start(Vertx vertx, Journal journal, ProgramSource programs,
                                        ConnectorRegistry connectors, Clock clock, EngineOptions options) {
-        throw new UnsupportedOperationException("journal API: implementation follows");
+        Ledger ledger = journal.ledger();
+        return ledger.managerState().compose(managers -> {
+            Outcomes outcomes = new Outcomes(ledger, clock, options.listener(), options.retry(), new Random());
+            Decider decider = new Decider(ledger, clock, options.listener(), outcomes, managers);
+            StepRunner steps = new StepRunner(connectors, decider,
+                    new EffectRunner(ledger, clock, options.listener(), outcomes), outcomes);
+            ExecutorVerticle executor = new ExecutorVerticle(ledger, clock, options,
+                    new ExecutorVerticle.Components(new Preparer(programs, ledger, clock, decider), steps));
+            Scheduler scheduler = new Scheduler(vertx, ledger, programs, options.jobs(), clock);
+            return vertx.deployVerticle(executor)
+                    .map(id -> new Engine(vertx, executor, id, scheduler, options))
+                    .andThen(ar -> { if (ar.succeeded()) scheduler.start(); });
+        });
     }
 
     /** {@link #start(Vertx, Journal, ProgramSource, ConnectorRegistry, Clock, EngineOptions)} with defaults. */
@@ -40,11 +66,14 @@ public final class Engine {
      * loses or duplicates: an effect whose call was cut off stays SENDING and is reconciled next time.
      */
     public Future<Void> stop() {
-        throw new UnsupportedOperationException("journal API: implementation follows");
+        scheduler.stop();
+        Future<Void> drained = Future.future(p -> executor.ctx().runOnContext(v ->
+                executor.drain(options.stopTimeout()).onComplete(p)));
+        return drained.compose(v -> vertx.undeploy(deployment));
     }
 
     /** Leads held in memory now (running, waiting in a lane, or waiting to retry), for metrics. */
     public int inFlight() {
-        return 0;
+        return executor.inFlight();
     }
 }

@@ -39,6 +39,10 @@ public record EngineOptions(int maxInFlight, int maxActive, Duration pollInterva
         return new EngineOptions(maxInFlight, maxActive, p, retry, jobs, listener, stopTimeout);
     }
 
+    public EngineOptions withStopTimeout(Duration t) {
+        return new EngineOptions(maxInFlight, maxActive, pollInterval, retry, jobs, listener, t);
+    }
+
     public EngineOptions withConcurrency(int inFlight, int active) {
         return new EngineOptions(inFlight, active, pollInterval, retry, jobs, listener, stopTimeout);
     }

@@ -34,6 +34,12 @@ public interface Ledger {
     /** Records the decision of a run in one transaction: trace, rule version, effects (PENDING), manager state. */
     Future<Void> recordDecision(DecisionRecord decision);
 
+    /**
+     * Records a decision that ends the run at once (dropped, or dead before any effect) in one
+     * transaction, so a crash cannot leave it decided but unfinished.
+     */
+    Future<Void> recordFinal(DecisionRecord decision, LeadStatus status, String reason);
+
     /** Ends the current run: DONE, DROPPED or DEAD with its reason (null for DONE). */
     Future<Void> finish(String leadId, LeadStatus status, String reason);
 

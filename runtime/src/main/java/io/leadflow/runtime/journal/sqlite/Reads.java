@@ -93,21 +93,18 @@ final class Reads {
     }
 
     static Map<LeadStatus, Long> leadCounts(Connection c) throws SQLException {
-        Map<LeadStatus, Long> out = new EnumMap<>(LeadStatus.class);
-        for (LeadStatus s : LeadStatus.values()) out.put(s, 0L);
-        try (PreparedStatement ps = c.prepareStatement("SELECT status, count(*) FROM lead GROUP BY status");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) out.put(LeadStatus.valueOf(rs.getString(1)), rs.getLong(2));
-        }
-        return out;
+        return counts(c, "SELECT status, count(*) FROM lead GROUP BY status", LeadStatus.class);
     }
 
     static Map<EffectState, Long> effectCounts(Connection c) throws SQLException {
-        Map<EffectState, Long> out = new EnumMap<>(EffectState.class);
-        for (EffectState s : EffectState.values()) out.put(s, 0L);
-        try (PreparedStatement ps = c.prepareStatement("SELECT state, count(*) FROM effect GROUP BY state");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) out.put(EffectState.valueOf(rs.getString(1)), rs.getLong(2));
+        return counts(c, "SELECT state, count(*) FROM effect GROUP BY state", EffectState.class);
+    }
+
+    private static <E extends Enum<E>> Map<E, Long> counts(Connection c, String sql, Class<E> type) throws SQLException {
+        Map<E, Long> out = new EnumMap<>(type);
+        for (E e : type.getEnumConstants()) out.put(e, 0L);
+        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) out.put(Enum.valueOf(type, rs.getString(1)), rs.getLong(2));
         }
         return out;
     }

@@ -52,6 +52,16 @@ final class SqliteLedger implements Ledger {
     }
 
     @Override
+    public Future<Void> recordFinal(DecisionRecord decision, LeadStatus status, String reason) {
+        Writer.Op<Void> record = LedgerWrites.decision(decision, now());
+        Writer.Op<Void> finish = LedgerWrites.finish(decision.leadId(), status, reason, now());
+        return writer.submit(c -> {
+            record.run(c);
+            return finish.run(c);
+        }, Writer.Kind.LEDGER);
+    }
+
+    @Override
     public Future<Void> finish(String leadId, LeadStatus status, String reason) {
         return writer.submit(LedgerWrites.finish(leadId, status, reason, now()), Writer.Kind.LEDGER);
     }
