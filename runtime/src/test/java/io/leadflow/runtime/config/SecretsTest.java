@@ -1,0 +1,49 @@
+package io.leadflow.runtime.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SecretsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void fileAndEnvironment_envWins() throws Exception {
+        Path f = dir.resolve("s.properties");
+        Files.writeString(f, "source.horoshop-orders.token = a1, a2\nadmin.token=adm\ncrm.keycrm.main.api_key=k1\ncrm.keycrm.main.base_url=https://x\n");
+        Secrets s = Secrets.load(f, Map.of("LEADFLOW_SOURCE_HOROSHOP_ORDERS_HMAC", "whsec_AAAA", "LEADFLOW_CRM_KEYCRM_MAIN_API_KEY", "k2",
+                "LEADFLOW_CRM_KEYCRM_MAIN_SETTING_SOURCE_ID", "7", "PATH", "/bin"));
+        assertEquals(List.of("a1", "a2"), s.source("horoshop-orders").tokens());
+        assertEquals(List.of("whsec_AAAA"), s.source("horoshop-orders").hmac());
+        var crm = s.crm("keycrm", "main").orElseThrow();
+        assertEquals("k2", crm.secrets().get("api_key"));
+        assertEquals("https://x", crm.baseUrl());
+        assertEquals("7", crm.settings().get("source_id"));
+        assertTrue(s.crm("keycrm", "other").isEmpty(), "no credentials → emulator fallback");
+        assertTrue(s.values().containsAll(List.of("a1", "a2", "adm", "k1", "k2", "whsec_AAAA")));
+        assertFalse(s.values().contains("https://x"));
+        assertFalse(crm.toString().contains("k2"), "credentials never in toString");
+    }
+
+    @Test
+    void slugs_areUrlAndEnvSafe() {
+        assertEquals("horoshop-orders", Slugs.of("Horoshop  orders!"));
+        assertEquals("HOROSHOP_ORDERS", Slugs.env("horoshop orders"));
+    }
+
+    @Test
+    void sandboxTokens_are256BitAndOnlyForUnconfiguredSources() {
+        Secrets s = Secrets.empty().with(Map.of("source.a.token", "x"));
+        var gen = new SandboxTokens().forUnconfigured(List.of("a", "b"), s);
+        assertEquals(1, gen.size());
+        assertTrue(gen.get("source.b.token").length() >= 43);
+    }
+}
