@@ -22,6 +22,10 @@ public final class EdgeMetrics implements ExecutionListener {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final AtomicReference<Stats> lastStats = new AtomicReference<>();
 
+    private final java.util.Map<String, Counter> accepted = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Timer intakeLatency = Timer.builder("leadflow_intake_latency").tag("stage", "intake").publishPercentiles(0.5, 0.99)
+            .description("request received to 2xx sent, fsync included").register(registry);
+
     public EdgeMetrics(IntSupplier inFlight) {
         Gauge.builder("leadflow_journal_queue_depth", () -> stat(s -> s.writerQueueDepth()))
                 .description("writes waiting for the journal's writer").register(registry);
@@ -51,10 +55,10 @@ public final class EdgeMetrics implements ExecutionListener {
     }
 
     public void accepted(String flow, boolean duplicate, long nanos) {
-        Counter.builder("leadflow_leads_accepted").tag("flow", flow).tag("duplicate", Boolean.toString(duplicate))
-                .description("leads durably recorded (202) or recognised as duplicates (200)").register(registry).increment();
-        Timer.builder("leadflow_intake_latency").tag("stage", "intake").publishPercentiles(0.5, 0.99)
-                .description("request received to 2xx sent, fsync included").register(registry).record(nanos, TimeUnit.NANOSECONDS);
+        accepted.computeIfAbsent(flow + (duplicate ? "\u0000d" : ""), k -> Counter.builder("leadflow_leads_accepted").tag("flow", flow)
+                .tag("duplicate", Boolean.toString(duplicate))
+                .description("leads durably recorded (202) or recognised as duplicates (200)").register(registry)).increment();
+        intakeLatency.record(nanos, TimeUnit.NANOSECONDS);
     }
 
     public void refused(String flow, String reason) {

@@ -4,23 +4,54 @@ import io.leadflow.dsl.Flow;
 import io.leadflow.dsl.Program;
 import io.leadflow.runtime.config.Slugs;
 import io.leadflow.runtime.exec.ProgramSource;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
-/** Finds the flow a URL names: by slug ({@code horoshop-orders}) or by its exact (URL-decoded) name. */
+/**
+ * Finds the flow a URL names: by its exact (URL-decoded) name or by slug ({@code horoshop-orders}).
+ * The slug index is rebuilt once per program, not per request.
+ */
 public final class FlowDirectory {
     private final ProgramSource programs;
+    private volatile Index index;
+
+    private record Index(Program program, Map<String, Flow> byKey, Map<String, String> slugByName) { }
 
     public FlowDirectory(ProgramSource programs) {
         this.programs = programs;
     }
 
     public Optional<Flow> find(String urlName) {
+        Index i = index();
+        if (i == null || urlName == null) return Optional.empty();
+        Flow f = i.byKey().get(urlName);
+        return f != null ? Optional.of(f) : Optional.ofNullable(i.byKey().get(Slugs.of(urlName)));
+    }
+
+    /** The flow's slug: its source name in secrets and metrics, and its intake URL. */
+    public String slug(Flow flow) {
+        Index i = index();
+        String s = i == null ? null : i.slugByName().get(flow.name());
+        return s != null ? s : Slugs.of(flow.name());
+    }
+
+    private Index index() {
         Program p = programs.current();
-        if (p == null || urlName == null) return Optional.empty();
-        Optional<Flow> exact = p.flow(urlName);
-        if (exact.isPresent()) return exact;
-        String slug = Slugs.of(urlName);
-        return p.flows().stream().filter(f -> Slugs.of(f.name()).equals(slug)).findFirst();
+        if (p == null) return null;
+        Index i = index;
+        if (i != null && i.program() == p) return i;
+        Map<String, Flow> byKey = new HashMap<>();
+        Map<String, String> slugs = new HashMap<>();
+        for (Flow f : p.flows()) {
+            String slug = Slugs.of(f.name());
+            byKey.putIfAbsent(slug, f);
+            slugs.put(f.name(), slug);
+        }
+        for (Flow f : p.flows()) byKey.put(f.name(), f);
+        i = new Index(p, Map.copyOf(byKey), Map.copyOf(slugs));
+        index = i;
+        return i;
     }
 
     public Program current() {

@@ -61,7 +61,7 @@ public final class IntakeHandler {
                 throw new Refusal(415, "unsupported_media_type", "send the lead as application/json or application/x-www-form-urlencoded"
                         + (media == null ? " (no Content-Type was given)" : ", not " + media));
             }
-            String slug = Slugs.of(flow.name());
+            String slug = flows.slug(flow);
             SourceGuard guard = guards.forSource(slug);
             long wait = guard.rateWait(System.nanoTime());
             if (wait > 0) throw new Refusal(429, "rate_limited", "source '" + slug + "' is over its request rate; retry after " + wait + " s", wait);

@@ -16,8 +16,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** T9's intake probes over real HTTP: tokens, the 6-case signature vector, replay, admin separation, rate. */
-class IntakeSecurityTest {
+/**
+ * T9 (RELIABILITY.md sections 5 and 7), the intake probes over real HTTP: missing or bad token,
+ * the 6-case signature vector, replay within the window, 257 KiB body, JSON depth 65, a 70 KB
+ * string and a 10,000-digit number, admin separation, the per-source rate. The log probe
+ * (0 secret or raw-PII hits) is {@link IntakeLogMaskingTest}; SSRF, ReDoS and rule budgets
+ * belong to the compiler and executor.
+ */
+class T9IntakeSecurityTest {
     static final String TOKEN = "tok_site_0123456789abcdef0123456789";
     static final String ADMIN = "adm_0123456789abcdef0123456789abcd";
     static final String OLD = "whsec_" + java.util.Base64.getEncoder().encodeToString("old-secret-32-bytes-long-xxxxxxx".getBytes(StandardCharsets.UTF_8));
@@ -139,5 +145,36 @@ class IntakeSecurityTest {
         assertEquals(429, last.statusCode());
         assertEquals("rate_limited", code(last));
         assertTrue(Long.parseLong(last.headers().firstValue("Retry-After").orElse("0")) >= 1);
+    }
+
+    static HttpResponse<String> postJson(String body) throws Exception {
+        return edge.post("/v1/leads/site-form", "application/json", body, "Authorization", "Bearer " + TOKEN);
+    }
+
+    static void assertError(HttpResponse<String> r, int status, String code) throws Exception {
+        assertEquals(status, r.statusCode(), r.body());
+        assertEquals(code, code(r), r.body());
+    }
+
+    @Test
+    void bodyOf257KiB_is413() throws Exception {
+        int before = journal.count();
+        String big = "{\"a\":\"" + "x".repeat(257 * 1024) + "\"}";
+        assertError(postJson(big), 413, "body_too_large");
+        assertEquals(before, journal.count());
+    }
+
+    @Test
+    void jsonDepth65_is400() throws Exception {
+        String deep = "[".repeat(64) + "]".repeat(64);
+        assertError(postJson("{\"a\":" + deep + "}"), 400, "json_limit");
+        String ok = "[".repeat(62) + "]".repeat(62);
+        assertEquals(202, postJson("{\"a\":" + ok + "}").statusCode());
+    }
+
+    @Test
+    void longStringAndHugeNumber_are400() throws Exception {
+        assertError(postJson("{\"a\":\"" + "x".repeat(70_000) + "\"}"), 400, "json_limit");
+        assertError(postJson("{\"a\":" + "9".repeat(10_000) + "}"), 400, "json_limit");
     }
 }
