@@ -39,6 +39,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--secrets", paramLabel = "FILE", description = "secrets file (Java properties); default $LEADFLOW_SECRETS")
     Path secrets;
 
+    @Option(names = "--pause-delivery", description = "journal leads but run none (a CRM under maintenance); they run at the next start without it")
+    boolean pauseDelivery;
+
     @Option(names = "--rate", paramLabel = "PER_SECOND", description = "default per-source request rate (default ${DEFAULT-VALUE})")
     double rate = Limits.DEFAULTS.ratePerSecond();
 
@@ -66,7 +69,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         String bind = host != null ? host : sandbox ? "127.0.0.1" : "0.0.0.0";
         ServeSettings settings = new ServeSettings(rulesDir, data, bind, port, sandbox, secretsFile,
-                Limits.DEFAULTS.withRate(rate, rate * 2));
+                Limits.DEFAULTS.withRate(rate, rate * 2), !pauseDelivery);
         LeadflowServer server;
         try {
             server = LeadflowServer.start(settings, compiler.get(), System.getenv(), System.out);

@@ -16,18 +16,20 @@ import java.util.concurrent.TimeUnit;
 final class ChildJvm implements AutoCloseable {
     private final Process process;
     final Path log;
+    final int port;
 
-    private ChildJvm(Process process, Path log) {
+    private ChildJvm(Process process, Path log, int port) {
         this.process = process;
         this.log = log;
+        this.port = port;
     }
 
-    static ChildJvm start(String mainClass, Path log, String... args) throws IOException {
+    static ChildJvm start(String mainClass, Path log, int port, String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g", "-XX:+UseParallelGC", "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), mainClass));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        return new ChildJvm(p, log);
+        return new ChildJvm(p, log, port);
     }
 
     /** Waits until {@code GET url} answers 2xx. */

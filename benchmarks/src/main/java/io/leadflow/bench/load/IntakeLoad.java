@@ -12,8 +12,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * T12 in one run: the raw Vert.x 202 ceiling, then {@code serve} (durable intake, the executor
- * delivering to the no-limit bench emulator at the same time), then the end-to-end drain.
+ * T12 in one run: the raw Vert.x 202 ceiling; {@code serve --pause-delivery} (durable intake
+ * alone); {@code serve} with the executor delivering to the no-limit bench emulator meanwhile,
+ * then the end-to-end drain.
  * Options: {@code --seconds 20 --warmup 5 --connections 64 --max 3000000}.
  */
 public final class IntakeLoad {
@@ -39,7 +40,7 @@ public final class IntakeLoad {
         }
         LoadClient.Result raw;
         int rawPort = ChildJvm.freePort();
-        try (ChildJvm server = ChildJvm.start(RawServer.class.getName(), tmp.resolve("raw.log"), Integer.toString(rawPort))) {
+        try (ChildJvm server = ChildJvm.start(RawServer.class.getName(), tmp.resolve("raw.log"), rawPort, Integer.toString(rawPort))) {
             server.awaitUp("http://127.0.0.1:" + rawPort + "/");
             LoadClient c = new LoadClient(vertx, rawPort, "/v1/leads/bench", TOKEN, connections);
             c.run("warmup", warmup, max, "rw-");
@@ -49,20 +50,23 @@ public final class IntakeLoad {
         Files.writeString(rules.resolve("bench.flow"), "# the bench flow is built in code (BenchCompiler)\n");
         Path secrets = tmp.resolve("secrets.properties");
         Files.writeString(secrets, "source.bench.token=" + TOKEN + "\nadmin.token=bench_admin_0123456789abcdef012345\n");
-        int port = ChildJvm.freePort();
+        LoadClient.Result intakeOnly;
+        try (ChildJvm server = serve(tmp, "paused", rules, secrets, "--pause-delivery")) {
+            LoadClient c = new LoadClient(vertx, server.port, "/v1/leads/bench", TOKEN, connections);
+            c.run("warmup", warmup, max, "pw-");
+            intakeOnly = c.run("serve, delivery paused: durable intake alone (fsync before 202)", seconds, max, "p-");
+        }
         LoadClient.Result durable;
         String e2e;
         String batch;
-        try (ChildJvm server = ChildJvm.start(BenchServe.class.getName(), tmp.resolve("serve.log"), rules.toString(), "--sandbox",
-                "--port", Integer.toString(port), "--data", tmp.resolve("data").toString(), "--secrets", secrets.toString(), "--rate", "1000000000")) {
-            String base = "http://127.0.0.1:" + port;
-            server.awaitUp(base + "/health/live");
-            LoadClient c = new LoadClient(vertx, port, "/v1/leads/bench", TOKEN, connections);
+        try (ChildJvm server = serve(tmp, "delivering", rules, secrets)) {
+            String base = "http://127.0.0.1:" + server.port;
+            LoadClient c = new LoadClient(vertx, server.port, "/v1/leads/bench", TOKEN, connections);
             LoadClient.Result w = c.run("warmup", warmup, max, "sw-");
             awaitDone(base, w.ok(), 120);
             double doneBefore = metric(base, "leadflow_leads_done_total");
             long t0 = System.nanoTime();
-            durable = c.run("leadflow serve: durable intake (fsync before 202)", seconds, max, "s-");
+            durable = c.run("serve, delivering to the bench emulator meanwhile", seconds, max, "s-");
             double target = doneBefore + durable.ok();
             double reached = awaitDone(base, target, 180);
             double took = (System.nanoTime() - t0) / 1e9;
@@ -77,11 +81,23 @@ public final class IntakeLoad {
         System.out.println("| run | leads acknowledged | leads/s | p50 ms | p99 ms | p99.9 ms | max ms | errors |");
         System.out.println("|---|---|---|---|---|---|---|---|");
         row(raw);
+        row(intakeOnly);
         row(durable);
-        System.out.printf(Locale.ROOT, "durable / ceiling: %.2f%n", durable.perSecond() / raw.perSecond());
+        System.out.printf(Locale.ROOT, "durable intake / ceiling: %.2f (with delivery running: %.2f)%n",
+                intakeOnly.perSecond() / raw.perSecond(), durable.perSecond() / raw.perSecond());
         System.out.println("journal mean group-commit batch: " + batch);
         System.out.println("end-to-end (journal → executor → bench emulator, no rate limit): " + e2e);
         System.out.println("logs: " + tmp);
+    }
+
+    private static ChildJvm serve(Path tmp, String name, Path rules, Path secrets, String... extra) throws Exception {
+        int port = ChildJvm.freePort();
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(rules.toString(), "--sandbox", "--port", Integer.toString(port),
+                "--data", tmp.resolve("data-" + name).toString(), "--secrets", secrets.toString(), "--rate", "1000000000"));
+        args.addAll(java.util.List.of(extra));
+        ChildJvm server = ChildJvm.start(BenchServe.class.getName(), tmp.resolve("serve-" + name + ".log"), port, args.toArray(String[]::new));
+        server.awaitUp("http://127.0.0.1:" + port + "/health/live");
+        return server;
     }
 
     private static void row(LoadClient.Result r) {

@@ -12,13 +12,14 @@ import java.nio.file.Path;
  * @param sandbox     every connector pointed at its in-process emulator
  * @param secretsFile the secrets file, or null
  * @param limits      the intake limits
+ * @param deliver     run the executor; false journals leads without running them (delivery paused)
  */
 public record ServeSettings(Path rulesDir, Path dataDir, String host, int port, boolean sandbox,
-                            Path secretsFile, Limits limits) {
+                            Path secretsFile, Limits limits, boolean deliver) {
     public static final int DEFAULT_PORT = 8080;
     public static final Path DEFAULT_DATA = Path.of("leadflow-data");
 
     public static ServeSettings defaults(Path rulesDir) {
-        return new ServeSettings(rulesDir, DEFAULT_DATA, "0.0.0.0", DEFAULT_PORT, false, null, Limits.DEFAULTS);
+        return new ServeSettings(rulesDir, DEFAULT_DATA, "0.0.0.0", DEFAULT_PORT, false, null, Limits.DEFAULTS, true);
     }
 }

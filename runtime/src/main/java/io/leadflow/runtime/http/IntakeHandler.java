@@ -86,22 +86,22 @@ public final class IntakeHandler {
             SourceGuard.Denial denial = guard.authenticate(req::getHeader, body);
             if (denial != null) throw new Refusal(401, denial.code(), denial.message());
             String idemKey = idempotencyKey(req.getHeader("Idempotency-Key"));
-            var lead = parser.parse(media, body);
+            parser.validate(media, body);
             String eventId = req.getHeader("webhook-signature") != null ? req.getHeader("webhook-id") : null;
             IncomingLead incoming = new IncomingLead(flow.name(), slug, eventId, idemKey, body, media, scrubbed(req), clock.instant());
-            journal.append(incoming).onComplete(done -> handleAppended(ctx, flow, done, started, lead));
+            journal.append(incoming).onComplete(done -> handleAppended(ctx, flow, done, started, body));
         } catch (Refusal r) {
             refuse(ctx, r, flow.name());
         }
     }
 
-    private void handleAppended(RoutingContext ctx, Flow flow, AsyncResult<Accepted> done, long started, Object lead) {
+    private void handleAppended(RoutingContext ctx, Flow flow, AsyncResult<Accepted> done, long started, byte[] body) {
         if (done.succeeded()) {
             Accepted a = done.result();
             metrics.accepted(flow.name(), a.duplicate(), System.nanoTime() - started);
             if (LOG.isLoggable(Level.FINE)) {
                 LOG.fine("lead " + a.leadId() + " accepted for flow '" + flow.name() + "'" + (a.duplicate() ? " (duplicate)" : "")
-                        + ": " + Masking.text(clip(lead.toString())));
+                        + ": " + Masking.text(clip(new String(body, StandardCharsets.UTF_8))));
             }
             Responses.json(ctx.response(), a.duplicate() ? 200 : 202, Map.of("id", a.leadId(), "duplicate", a.duplicate()));
             return;

@@ -1,6 +1,8 @@
 package io.leadflow.runtime.http;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -47,6 +49,47 @@ public final class LeadBodyParser {
         return "application/json".equals(mediaType) || "application/x-www-form-urlencoded".equals(mediaType);
     }
 
+    /**
+     * Checks the body is a lead (a JSON object within the limits, or a form within its limits)
+     * without building it: the journal keeps the raw bytes and the executor reads them later.
+     */
+    public void validate(String mediaType, byte[] body) {
+        if ("application/json".equals(mediaType)) {
+            validateJson(body);
+        } else {
+            parse(mediaType, body);
+        }
+    }
+
+    private void validateJson(byte[] body) {
+        if (body.length == 0) throw new Refusal(400, "empty_body", "the body is empty; send the lead as a JSON object");
+        try (JsonParser p = mapper.getFactory().createParser(body)) {
+            JsonToken first = p.nextToken();
+            if (first != JsonToken.START_OBJECT) {
+                throw new Refusal(400, "not_an_object", "the lead must be a JSON object, not " + (first == null ? "nothing" : first == JsonToken.START_ARRAY ? "an array" : "a single value"));
+            }
+            // Walk every token (not skipChildren): string and number constraints apply only when a value is read.
+            int depth = 1;
+            while (depth > 0) {
+                JsonToken t = p.nextToken();
+                if (t == null) throw new Refusal(400, "invalid_json", "the body is not valid JSON: it ends inside the object");
+                switch (t) {
+                    case START_OBJECT, START_ARRAY -> depth++;
+                    case END_OBJECT, END_ARRAY -> depth--;
+                    case VALUE_STRING -> p.getText();
+                    case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> p.getNumberValue();
+                    default -> { }
+                }
+            }
+            if (p.nextToken() != null) throw new Refusal(400, "invalid_json", "the body has content after the JSON object");
+        } catch (StreamConstraintsException e) {
+            throw new Refusal(400, "json_limit", "the JSON exceeds a limit: " + firstLine(e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw new Refusal(400, "invalid_json", "the body is not valid JSON: " + firstLine(e.getMessage()));
+        }
+    }
+
+    /** The lead as a JSON object (a form's fields become properties; a repeated key an array). */
     public ObjectNode parse(String mediaType, byte[] body) {
         if ("application/json".equals(mediaType)) return parseJson(body);
         if ("application/x-www-form-urlencoded".equals(mediaType)) return parseForm(body);

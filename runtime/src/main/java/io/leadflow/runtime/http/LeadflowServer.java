@@ -94,7 +94,11 @@ public final class LeadflowServer {
             }).await();
             AtomicReference<Engine> engine = new AtomicReference<>();
             EdgeMetrics metrics = new EdgeMetrics(() -> engine.get() == null ? 0 : engine.get().inFlight());
-            engine.set(startEngine(vertx, journal, programs, accounts, metrics));
+            if (s.deliver()) {
+                engine.set(startEngine(vertx, journal, programs, accounts, metrics));
+            } else {
+                out.println("delivery is PAUSED (--pause-delivery): leads are journaled and acknowledged, none is run until a start without it");
+            }
             SourceGuards guards = new SourceGuards(secrets.get(), s.limits(), Clock.systemUTC());
             var handlers = EdgeVerticle.EdgeHandlers.of(journal, programs, guards, s.limits(), metrics, watcher::lastReport,
                     () -> readiness(accounts, programs.current()), Clock.systemUTC());
