@@ -44,6 +44,17 @@ public final class RefCache<K, V> {
         return context == null ? Future.fromCompletionStage(f) : Future.fromCompletionStage(f, context);
     }
 
+    /**
+     * Like {@link #get(Object)}, but a miss is loaded with {@code loaderOnMiss}, so the calls it
+     * makes can be counted against the effect that needed the value (background refreshes still
+     * use the cache's own loader).
+     */
+    public Future<V> get(K key, Function<K, Future<V>> loaderOnMiss) {
+        Context context = Vertx.currentContext();
+        CompletableFuture<V> f = cache.get(key, (k, executor) -> toCompletable(loaderOnMiss.apply(k)));
+        return context == null ? Future.fromCompletionStage(f) : Future.fromCompletionStage(f, context);
+    }
+
     /** Forget a key (e.g. after the CRM said a cached id no longer exists). */
     public void invalidate(K key) {
         cache.synchronous().invalidate(key);
