@@ -19,6 +19,7 @@ import java.util.Map;
 public final class KeycrmEmulator extends EmulatorServer {
     public static final String TEST_KEY = "keycrm-test-key";
     private final KeycrmData data;
+    private final RequestLog log = new RequestLog();
 
     public KeycrmEmulator(Vertx vertx, Clock clock) {
         super(vertx, KeycrmSchema.RATE_LIMIT);
@@ -27,6 +28,11 @@ public final class KeycrmEmulator extends EmulatorServer {
 
     public KeycrmData data() {
         return data;
+    }
+
+    /** Test hook: the last requests received ({@code authorization} is {@code valid Bearer}, {@code wrong} or {@code missing}). */
+    public java.util.List<JsonObject> requests() {
+        return log.all();
     }
 
     @Override
@@ -48,6 +54,10 @@ public final class KeycrmEmulator extends EmulatorServer {
     @Override
     protected void routes(Router router) {
         Router api = Router.router(vertx);
+        api.route().handler(ctx -> {
+            log.record(ctx, authState(ctx));
+            ctx.next();
+        });
         api.route().handler(this::authenticate);
         Writes writes = this::replyWrite;
         new ReferenceRoutes(data).mount(api);
@@ -59,10 +69,18 @@ public final class KeycrmEmulator extends EmulatorServer {
     }
 
     private void authenticate(RoutingContext ctx) {
-        String header = ctx.request().getHeader("Authorization");
-        String key = header != null && header.startsWith("Bearer ") ? header.substring(7).trim() : null;
-        if (authorised(key)) ctx.next();
+        if (authorised(bearer(ctx))) ctx.next();
         else KeycrmReplies.message(ctx, 401, "Unauthenticated.");
+    }
+
+    private static String bearer(RoutingContext ctx) {
+        String header = ctx.request().getHeader("Authorization");
+        return header != null && header.startsWith("Bearer ") ? header.substring(7).trim() : null;
+    }
+
+    private String authState(RoutingContext ctx) {
+        String key = bearer(ctx);
+        return key == null ? "missing" : authorised(key) ? "valid Bearer" : "wrong";
     }
 
     /** 429 with {@code Retry-After} in seconds, the body Laravel's throttle middleware gives [P]. */
@@ -93,6 +111,7 @@ public final class KeycrmEmulator extends EmulatorServer {
     @Override
     protected void clearRecords() {
         data.clear();
+        log.clear();
     }
 
     @Override

@@ -16,6 +16,7 @@ final class RequestLog {
         JsonObject params = new JsonObject();
         ctx.queryParams().forEach(e -> params.put(e.getKey(), e.getValue()));
         JsonObject entry = new JsonObject().put("method", ctx.request().method().name()).put("path", ctx.request().path())
+                .put("uri", ctx.request().uri())
                 .put("query", params).put("contentType", ctx.request().getHeader("Content-Type"))
                 .put("body", ctx.body() == null ? null : ctx.body().asString())
                 .put("apiKeyHeader", ctx.request().getHeader("X-API-KEY") != null)
