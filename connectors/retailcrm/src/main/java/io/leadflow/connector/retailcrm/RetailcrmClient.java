@@ -17,7 +17,7 @@ import java.util.Map;
 /**
  * RetailCRM calls with the account's {@code X-API-KEY}: GETs with bracket filters in the query,
  * POSTs form-encoded with the entity as a JSON string in one field [C]. Over the limit RetailCRM
- * answers 503 without a documented {@code Retry-After} [U]; such an answer is given a 1 s wait
+ * answers 503 without a documented {@code Retry-After} [U]; such an answer (or a 429 without one) is given a 1 s wait
  * (one window of the 10 req/s limit) and pauses the account's bucket for it, as the official Go
  * client waits before retrying.
  */
@@ -61,10 +61,10 @@ final class RetailcrmClient {
     }
 
     private <T> Future<T> overLimit(Throwable e) {
-        if (e instanceof RetryableException r && r.status() == 503 && r.retryAfter() == null) {
+        if (e instanceof RetryableException r && (r.status() == 503 || r.status() == 429) && r.retryAfter() == null) {
             http.bucket().pause(OVER_LIMIT_WAIT);
             return Future.failedFuture(new RetryableException(r.getMessage() + " (over the rate limit; waiting "
-                    + OVER_LIMIT_WAIT.toSeconds() + " s)", 503, OVER_LIMIT_WAIT, r));
+                    + OVER_LIMIT_WAIT.toSeconds() + " s)", r.status(), OVER_LIMIT_WAIT, r));
         }
         return Future.failedFuture(e);
     }
