@@ -2,13 +2,11 @@ package io.leadflow.connector.baselinker;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.leadflow.spi.EntitySchema;
-import io.leadflow.spi.FieldSpec;
+import io.leadflow.connector.fields.FieldValues;
 import io.leadflow.spi.error.PermanentException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Iterator;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -42,9 +40,9 @@ final class BaselinkerOrderEncoder {
                 if (!BaselinkerSchema.ORDER.customFields().accepts(id)) {
                     throw new PermanentException("Baselinker extra field ids are numbers", name, 0);
                 }
-                extra.put(id, value.isNumber() ? value.numberValue() : value.asText());
+                extra.put(id, FieldValues.plain(value));
             } else {
-                params.put(name, coerce(BaselinkerSchema.ORDER, name, value));
+                params.put(name, FieldValues.coerce(BaselinkerSchema.ORDER, name, value));
             }
         }
         if (!extra.isEmpty()) params.put("custom_extra_fields", extra);
@@ -67,35 +65,10 @@ final class BaselinkerOrderEncoder {
             if (!item.isObject()) throw new PermanentException("each product must be an object", "products", 0);
             JsonObject p = new JsonObject().put("storage", "db").put("storage_id", 0);
             item.fields().forEachRemaining(e -> {
-                if (!e.getValue().isNull()) p.put(e.getKey(), coerce(BaselinkerSchema.PRODUCT, e.getKey(), e.getValue()));
+                if (!e.getValue().isNull()) p.put(e.getKey(), FieldValues.coerce(BaselinkerSchema.PRODUCT, e.getKey(), e.getValue()));
             });
             out.add(p);
         }
         return out;
-    }
-
-    /** The value as the API wants it, by the field's schema type. */
-    static Object coerce(EntitySchema schema, String name, JsonNode v) {
-        FieldSpec spec = schema.field(name).orElseThrow(() ->
-                new PermanentException("Baselinker " + schema.apiName() + " has no field '" + name + "'", name, 0));
-        String text = v.asText().trim();
-        try {
-            return switch (spec.type()) {
-                case INTEGER -> v.isNumber() ? (Object) v.longValue() : (Object) Long.parseLong(text);
-                case NUMBER -> v.isNumber() ? (Object) v.doubleValue() : (Object) Double.parseDouble(text);
-                case BOOLEAN -> v.isBoolean() ? v.booleanValue() : truthy(text, name);
-                default -> v.isTextual() ? v.textValue() : text;
-            };
-        } catch (NumberFormatException e) {
-            throw new PermanentException("'" + text + "' is not a " + spec.type().name().toLowerCase(Locale.ROOT), name, 0);
-        }
-    }
-
-    private static boolean truthy(String text, String name) {
-        return switch (text.toLowerCase(Locale.ROOT)) {
-            case "1", "true", "yes" -> true;
-            case "0", "false", "no", "" -> false;
-            default -> throw new PermanentException("'" + text + "' is not a boolean", name, 0);
-        };
     }
 }

@@ -5,6 +5,7 @@ import io.leadflow.connector.Emulator;
 import io.leadflow.connector.secrets.AccountConfigs;
 import io.leadflow.spi.RateLimit;
 import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.DecodeException;
@@ -16,6 +17,9 @@ import io.vertx.ext.web.handler.BodyHandler;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -45,6 +49,8 @@ public abstract class EmulatorServer implements Emulator {
     private final RequestCounters counters = new RequestCounters();
     private volatile SlidingWindow window;
     private volatile long overLimitAnswers;
+    private final Deque<ReceivedRequest> received = new ArrayDeque<>();
+    private static final int RECEIVED_KEPT = 100;
     private HttpServer server;
 
     protected EmulatorServer(Vertx vertx, RateLimit limit) {
@@ -168,8 +174,29 @@ public abstract class EmulatorServer implements Emulator {
         reply(ctx, status, body);
     }
 
+    /** The last CRM calls received (at most 100), oldest first; for encoding tests. */
+    public synchronized List<ReceivedRequest> received() {
+        return List.copyOf(received);
+    }
+
+    /** The last call of an operation, or null. */
+    public synchronized ReceivedRequest lastReceived(String operation) {
+        ReceivedRequest last = null;
+        for (ReceivedRequest r : received) if (r.operation().equals(operation)) last = r;
+        return last;
+    }
+
+    private synchronized void keep(RoutingContext ctx, String operation) {
+        if (received.size() == RECEIVED_KEPT) received.pollFirst();
+        String body = ctx.body() == null || ctx.body().buffer() == null ? "" : ctx.body().asString();
+        received.addLast(new ReceivedRequest(operation, ctx.request().method().name(), ctx.request().uri(),
+                ctx.request().getHeader("Content-Type"), MultiMap.caseInsensitiveMultiMap().addAll(ctx.request().headers()), body));
+    }
+
     private void gate(RoutingContext ctx) {
-        counters.increment(operation(ctx));
+        String operation = operation(ctx);
+        counters.increment(operation);
+        keep(ctx, operation);
         Faults.Failure failure = faults.takeFailure();
         if (failure != null) {
             faultResponse(ctx, failure.status(), failure.retryAfter());
@@ -200,6 +227,9 @@ public abstract class EmulatorServer implements Emulator {
     /** Same as {@code DELETE /__emulator/state}. */
     public void reset() {
         clearRecords();
+        synchronized (this) {
+            received.clear();
+        }
         counters.reset();
         faults.reset();
         window.reset();

@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /** A clock that moves only when the test says so; scheduled tasks run as time passes them. */
-final class ManualTimers implements Timers {
+public final class ManualTimers implements Timers {
     private long now;
     private final List<long[]> due = new ArrayList<>();
     private final List<Runnable> tasks = new ArrayList<>();
@@ -21,7 +21,7 @@ final class ManualTimers implements Timers {
         tasks.add(task);
     }
 
-    void advanceMillis(long ms) {
+    public void advanceMillis(long ms) {
         long end = now + ms * 1_000_000L;
         while (true) {
             long[] next = due.stream().filter(d -> d[0] <= end).min(Comparator.comparingLong(d -> d[0])).orElse(null);
@@ -33,7 +33,7 @@ final class ManualTimers implements Timers {
         now = end;
     }
 
-    int pending() {
+    public int pending() {
         return due.size();
     }
 }
