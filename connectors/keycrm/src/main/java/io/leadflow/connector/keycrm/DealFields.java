@@ -10,7 +10,7 @@ final class DealFields {
 
     /** The marker gets the lead id (or {@code 1}) unless the mapping already gives it a value. */
     static JsonObject of(ObjectNode node, boolean mark, EffectContext ctx) {
-        JsonObject fields = KeycrmBodies.fields(node);
+        JsonObject fields = KeycrmBodies.dealFields(node);
         if (mark && ctx.marker() != null && fields.getValue(ctx.marker()) == null) {
             fields.put(ctx.marker(), ctx.leadId() == null ? "1" : ctx.leadId());
         }

@@ -23,9 +23,9 @@ final class DealWrites {
         this.settings = settings;
     }
 
-    /** The mapped {@code status_id} as a number, or null. */
+    /** The mapped {@code status_id} (already typed as a number), or null. */
     static Object status(JsonObject fields) {
-        return KeycrmBodies.coerce(KeycrmSchema.ORDER.field("status_id").orElseThrow(), fields.getValue("status_id"));
+        return fields.getValue("status_id");
     }
 
     /** Fills the buyer's name, phone and email the mapping left out from the linked buyer (none linked: nothing). */

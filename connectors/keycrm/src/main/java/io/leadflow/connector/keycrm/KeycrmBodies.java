@@ -1,19 +1,21 @@
 package io.leadflow.connector.keycrm;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.leadflow.connector.fields.FieldValues;
 import io.leadflow.spi.EntitySchema;
-import io.leadflow.spi.FieldSpec;
 import io.leadflow.spi.error.PermanentException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.math.BigDecimal;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Rule-file fields (names of {@link KeycrmSchema}) to KeyCRM request bodies. Null values are
- * left out (mapping null leaves a field alone); values are coerced to the schema's type, so a
- * {@code "3"} from a value table is sent as the number 3; a name the schema lacks is refused.
+ * Rule-file fields (names of {@link KeycrmSchema}) to KeyCRM request bodies. Values are first
+ * typed by the schema ({@link FieldValues}: {@code "3"} from a value table becomes 3, a name the
+ * schema lacks is refused); nulls are left out (mapping null leaves a field alone); each field
+ * then goes to its schema {@code apiPath}.
  */
 final class KeycrmBodies {
     static final String DEAL_CF = "deal_cf_";
@@ -26,19 +28,44 @@ final class KeycrmBodies {
 
     private KeycrmBodies() { }
 
-    /** The effect's fields as Vert.x JSON, without nulls. */
-    static JsonObject fields(ObjectNode node) {
-        JsonObject all = new JsonObject(node.toString());
-        all.fieldNames().removeIf(k -> all.getValue(k) == null);
-        return all;
+    /** A contact effect's fields, typed, without nulls; {@code contact_cf_*} kept as given. */
+    static JsonObject contactFields(ObjectNode node) {
+        return typed(node, KeycrmSchema.BUYER, CONTACT_CF);
+    }
+
+    /** A deal effect's fields, typed, without nulls; {@code deal_cf_*} kept as given, {@code products} typed line by line. */
+    static JsonObject dealFields(ObjectNode node) {
+        return typed(node, KeycrmSchema.ORDER, DEAL_CF);
+    }
+
+    private static JsonObject typed(ObjectNode node, EntitySchema schema, String cfPrefix) {
+        JsonObject out = new JsonObject();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String name = e.getKey();
+            JsonNode v = e.getValue();
+            if (v == null || v.isNull()) continue;
+            if (cfPrefix != null && name.startsWith(cfPrefix)) out.put(name, FieldValues.plain(v));
+            else if (name.equals("products") && schema == KeycrmSchema.ORDER) out.put(name, products(v));
+            else out.put(name, FieldValues.coerce(schema, name, v));
+        }
+        return out;
+    }
+
+    private static JsonArray products(JsonNode lines) {
+        if (!lines.isArray()) throw new PermanentException("products must be a list of lines", "products", 0);
+        JsonArray out = new JsonArray();
+        for (JsonNode line : lines) {
+            if (!line.isObject()) throw new PermanentException("each product line must be an object", "products", 0);
+            out.add(typed((ObjectNode) line, KeycrmSchema.PRODUCT, null));
+        }
+        return out;
     }
 
     static JsonObject buyer(JsonObject fields) {
         JsonObject body = new JsonObject();
         for (Map.Entry<String, Object> e : fields) {
-            if (e.getKey().startsWith(CONTACT_CF)) continue;
-            FieldSpec spec = spec(KeycrmSchema.BUYER, e.getKey());
-            ApiPaths.put(body, spec.apiPath(), coerce(spec, e.getValue()));
+            if (!e.getKey().startsWith(CONTACT_CF)) ApiPaths.put(body, path(KeycrmSchema.BUYER, e.getKey()), e.getValue());
         }
         return body;
     }
@@ -49,12 +76,7 @@ final class KeycrmBodies {
         for (Map.Entry<String, Object> e : fields) {
             String name = e.getKey();
             if (name.startsWith(DEAL_CF) || name.equals("status_id") || KeycrmSchema.CARD_ONLY.contains(name)) continue;
-            if (name.equals("products")) {
-                body.put("products", products(e.getValue()));
-                continue;
-            }
-            FieldSpec spec = spec(KeycrmSchema.ORDER, name);
-            ApiPaths.put(body, spec.apiPath(), coerce(spec, e.getValue()));
+            ApiPaths.put(body, name.equals("products") ? name : path(KeycrmSchema.ORDER, name), e.getValue());
         }
         return body;
     }
@@ -67,15 +89,9 @@ final class KeycrmBodies {
         JsonObject body = new JsonObject();
         for (Map.Entry<String, Object> e : fields) {
             String name = e.getKey();
-            if (name.startsWith(DEAL_CF) || name.equals("status_id")) continue;
-            if (name.equals("products")) {
-                body.put("products", products(e.getValue()));
-                continue;
-            }
-            FieldSpec spec = spec(KeycrmSchema.ORDER, name);
-            if (CARD_CONTACT.containsKey(name)) ApiPaths.put(body, CARD_CONTACT.get(name), coerce(spec, e.getValue()));
-            else if (name.startsWith("utm_")) body.put(name, coerce(spec, e.getValue()));
-            else if (CARD_FIELDS.contains(name)) ApiPaths.put(body, spec.apiPath(), coerce(spec, e.getValue()));
+            if (CARD_CONTACT.containsKey(name)) ApiPaths.put(body, CARD_CONTACT.get(name), e.getValue());
+            else if (name.startsWith("utm_") || name.equals("products")) body.put(name, e.getValue());
+            else if (CARD_FIELDS.contains(name)) ApiPaths.put(body, path(KeycrmSchema.ORDER, name), e.getValue());
         }
         return body;
     }
@@ -84,53 +100,12 @@ final class KeycrmBodies {
     static JsonObject orderUpdate(JsonObject fields) {
         JsonObject body = new JsonObject();
         for (Map.Entry<String, Object> e : fields) {
-            String name = e.getKey();
-            if (name.startsWith(DEAL_CF) || name.equals("products")) continue;
-            FieldSpec spec = spec(KeycrmSchema.ORDER, name);
-            if (KeycrmSchema.ORDER_UPDATABLE.contains(name)) ApiPaths.put(body, spec.apiPath(), coerce(spec, e.getValue()));
+            if (KeycrmSchema.ORDER_UPDATABLE.contains(e.getKey())) ApiPaths.put(body, path(KeycrmSchema.ORDER, e.getKey()), e.getValue());
         }
         return body;
     }
 
-    private static JsonArray products(Object value) {
-        if (!(value instanceof JsonArray list)) throw new PermanentException("products must be a list of lines", "products", 0);
-        JsonArray out = new JsonArray();
-        for (Object line : list) {
-            if (!(line instanceof JsonObject l)) throw new PermanentException("each product line must be an object", "products", 0);
-            JsonObject p = new JsonObject();
-            for (Map.Entry<String, Object> e : l) {
-                if (e.getValue() == null) continue;
-                FieldSpec spec = spec(KeycrmSchema.PRODUCT, e.getKey());
-                p.put(spec.apiPath(), coerce(spec, e.getValue()));
-            }
-            out.add(p);
-        }
-        return out;
-    }
-
-    private static FieldSpec spec(EntitySchema schema, String name) {
-        return schema.field(name).orElseThrow(() -> new PermanentException(
-                "KeyCRM " + schema.apiName() + " has no field '" + name + "'", name, 0));
-    }
-
-    /** A text from a table or template sent to a number or boolean field becomes that number or boolean. */
-    static Object coerce(FieldSpec spec, Object value) {
-        if (!(value instanceof String s)) return value;
-        String t = s.trim();
-        try {
-            return switch (spec.type()) {
-                case INTEGER -> Long.valueOf(t);
-                case NUMBER -> new BigDecimal(t);
-                case BOOLEAN -> switch (t.toLowerCase()) {
-                    case "true", "1", "yes" -> true;
-                    case "false", "0", "no", "" -> false;
-                    default -> throw new NumberFormatException(t);
-                };
-                default -> value;
-            };
-        } catch (NumberFormatException e) {
-            throw new PermanentException("'" + s + "' is not a valid " + spec.type().name().toLowerCase()
-                    + " for " + spec.name(), spec.name(), 0);
-        }
+    private static String path(EntitySchema schema, String name) {
+        return schema.field(name).orElseThrow().apiPath();
     }
 }

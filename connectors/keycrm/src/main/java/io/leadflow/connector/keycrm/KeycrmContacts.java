@@ -27,7 +27,7 @@ final class KeycrmContacts {
     }
 
     Future<EffectResult> create(CreateContact effect, CallCount count) {
-        JsonObject fields = KeycrmBodies.fields(effect.fields());
+        JsonObject fields = KeycrmBodies.contactFields(effect.fields());
         JsonObject body = KeycrmBodies.buyer(fields);
         Managers.assign(body, "manager_id", effect.manager());
         return customFields.collect(fields, KeycrmBodies.CONTACT_CF, KeycrmCustomFields.Model.CLIENT, count)
@@ -40,7 +40,7 @@ final class KeycrmContacts {
 
     /** {@code full_name} is required on every PUT [C]: when the change does not set it, the current one is sent. */
     Future<EffectResult> update(UpdateContact effect, CallCount count) {
-        JsonObject fields = KeycrmBodies.fields(effect.fields());
+        JsonObject fields = KeycrmBodies.contactFields(effect.fields());
         JsonObject body = KeycrmBodies.buyer(fields);
         Future<JsonObject> named = body.getValue("full_name") != null ? Future.succeededFuture(body)
                 : buyer(effect.id(), count).map(current -> body.put("full_name", current.getString("full_name")));
@@ -58,7 +58,7 @@ final class KeycrmContacts {
      * to be ours; without phone and email nothing can be found and the create is resent.
      */
     Future<Optional<EffectResult>> reconcile(CreateContact effect, CallCount count) {
-        JsonObject fields = KeycrmBodies.fields(effect.fields());
+        JsonObject fields = KeycrmBodies.contactFields(effect.fields());
         LookupKey key = fields.getValue("phone") != null ? new LookupKey(LookupKey.Kind.PHONE, fields.getValue("phone").toString())
                 : fields.getValue("email") != null ? new LookupKey(LookupKey.Kind.EMAIL, fields.getValue("email").toString()) : null;
         if (key == null) return Future.succeededFuture(Optional.empty());

@@ -7,6 +7,8 @@ import io.leadflow.connector.CrmConnector;
 import io.leadflow.connector.EffectContext;
 import io.leadflow.connector.contract.Await;
 import io.leadflow.connector.keycrm.emulator.KeycrmEmulator;
+import io.leadflow.connector.emulator.ReceivedRequest;
+import io.netty.handler.codec.http.QueryStringDecoder;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
@@ -56,10 +58,23 @@ abstract class KeycrmTestBed {
         return new EffectContext(key, "lead-" + key, Map.of(), null);
     }
 
-    /** The requests the emulator received with this method and path prefix. */
+    /**
+     * The requests the emulator received with this method and path prefix, as JSON: method, path,
+     * uri (raw), query (decoded), contentType, body, authorization ({@code valid Bearer}, {@code wrong}, {@code missing}).
+     */
     List<JsonObject> requests(String method, String pathPrefix) {
-        return emulator.requests().stream()
+        return emulator.received().stream().map(KeycrmTestBed::view)
                 .filter(r -> r.getString("method").equals(method) && r.getString("path").startsWith(pathPrefix)).toList();
+    }
+
+    private static JsonObject view(ReceivedRequest r) {
+        QueryStringDecoder uri = new QueryStringDecoder(r.uri());
+        JsonObject query = new JsonObject();
+        uri.parameters().forEach((k, v) -> query.put(k, v.get(v.size() - 1)));
+        String auth = r.headers().get("Authorization");
+        return new JsonObject().put("method", r.method()).put("path", uri.path()).put("uri", r.uri()).put("query", query)
+                .put("contentType", r.contentType()).put("body", r.body())
+                .put("authorization", auth == null ? "missing" : auth.equals("Bearer " + KeycrmEmulator.TEST_KEY) ? "valid Bearer" : "wrong");
     }
 
     long calls() {

@@ -82,11 +82,11 @@ public final class RetailcrmConnector implements CrmConnector {
         CallCount count = new CallCount();
         return guarded(() -> {
             if (effect instanceof CreateContact c) {
-                String id = RetailcrmWrites.externalId(RetailcrmBodies.customer(RetailcrmBodies.fields(c.fields())), ctx);
+                String id = RetailcrmWrites.externalId(RetailcrmBodies.customer(c.fields()), ctx);
                 return writes.reconcile("/customers", "customers", id, count);
             }
             if (effect instanceof CreateDeal d) {
-                String id = RetailcrmWrites.externalId(RetailcrmBodies.order(RetailcrmBodies.fields(d.fields())), ctx);
+                String id = RetailcrmWrites.externalId(RetailcrmBodies.order(d.fields()), ctx);
                 return writes.reconcile("/orders", "orders", id, count);
             }
             return Future.succeededFuture(Optional.<EffectResult>empty());

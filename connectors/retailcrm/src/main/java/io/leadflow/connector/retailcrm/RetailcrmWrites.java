@@ -10,6 +10,7 @@ import io.leadflow.spi.effect.CreateTask;
 import io.leadflow.spi.effect.UpdateContact;
 import io.leadflow.spi.effect.UpdateDeal;
 import io.leadflow.spi.error.PermanentException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -32,14 +33,14 @@ final class RetailcrmWrites {
     }
 
     Future<EffectResult> createContact(CreateContact effect, EffectContext ctx, CallCount count) {
-        JsonObject customer = RetailcrmBodies.customer(RetailcrmBodies.fields(effect.fields()));
+        JsonObject customer = RetailcrmBodies.customer(effect.fields());
         customer.put("externalId", externalId(customer, ctx));
         manager(customer, "managerId", effect.manager());
         return write("/customers/create", "customer", customer, "customer", RetailcrmBodies.CONTACT_CF, null, count);
     }
 
     Future<EffectResult> updateContact(UpdateContact effect, CallCount count) {
-        JsonObject change = RetailcrmBodies.customer(RetailcrmBodies.fields(effect.fields()));
+        JsonObject change = RetailcrmBodies.customer(effect.fields());
         return write("/customers/" + effect.id() + "/edit", "customer", change, "customer", RetailcrmBodies.CONTACT_CF, "id", count);
     }
 
@@ -60,7 +61,7 @@ final class RetailcrmWrites {
 
     /** A task for the deal and/or contact; the performer is the mapped {@code performerId} or the effect's manager. */
     Future<EffectResult> createTask(CreateTask effect, EffectContext ctx, CallCount count) {
-        JsonObject task = RetailcrmBodies.task(RetailcrmBodies.fields(effect.fields()));
+        JsonObject task = RetailcrmBodies.task(effect.fields());
         String deal = ctx.resolve(effect.deal());
         String contact = ctx.resolve(effect.contact());
         if (deal != null) task.put("order", new JsonObject().put("id", Long.parseLong(deal)));
@@ -95,11 +96,10 @@ final class RetailcrmWrites {
     }
 
     /** The deal's fields plus, when asked (L4), the flow's marker field set to the lead id. */
-    private static JsonObject marked(com.fasterxml.jackson.databind.node.ObjectNode node, boolean mark, EffectContext ctx) {
-        JsonObject fields = RetailcrmBodies.fields(node);
-        if (mark && ctx.marker() != null && fields.getValue(ctx.marker()) == null) {
-            fields.put(ctx.marker(), ctx.leadId() == null ? "1" : ctx.leadId());
-        }
+    private static ObjectNode marked(ObjectNode node, boolean mark, EffectContext ctx) {
+        if (!mark || ctx.marker() == null || (node.hasNonNull(ctx.marker()))) return node;
+        ObjectNode fields = node.deepCopy();
+        fields.put(ctx.marker(), ctx.leadId() == null ? "1" : ctx.leadId());
         return fields;
     }
 

@@ -7,6 +7,8 @@ import io.leadflow.connector.CrmConnector;
 import io.leadflow.connector.EffectContext;
 import io.leadflow.connector.contract.Await;
 import io.leadflow.connector.retailcrm.emulator.RetailcrmEmulator;
+import io.leadflow.connector.emulator.ReceivedRequest;
+import io.netty.handler.codec.http.QueryStringDecoder;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.net.URLDecoder;
@@ -63,9 +65,25 @@ abstract class RetailcrmTestBed {
         return new EffectContext(key, "lead-" + key, created, marker);
     }
 
+    /**
+     * The requests the emulator received with this method and path, as JSON: method, path, uri
+     * (raw), query (decoded), contentType, body, apiKeyHeader (sent in X-API-KEY), apiKey
+     * ({@code valid}, {@code wrong}, {@code missing}).
+     */
     List<JsonObject> requests(String method, String path) {
-        return emulator.requests().stream()
+        return emulator.received().stream().map(RetailcrmTestBed::view)
                 .filter(r -> r.getString("method").equals(method) && r.getString("path").equals(path)).toList();
+    }
+
+    private static JsonObject view(ReceivedRequest r) {
+        QueryStringDecoder uri = new QueryStringDecoder(r.uri());
+        JsonObject query = new JsonObject();
+        uri.parameters().forEach((k, v) -> query.put(k, v.get(v.size() - 1)));
+        String header = r.headers().get("X-API-KEY");
+        String key = header != null ? header : query.getString("apiKey");
+        return new JsonObject().put("method", r.method()).put("path", uri.path()).put("uri", r.uri()).put("query", query)
+                .put("contentType", r.contentType()).put("body", r.body()).put("apiKeyHeader", header != null)
+                .put("apiKey", key == null ? "missing" : key.equals(RetailcrmEmulator.TEST_KEY) ? "valid" : "wrong");
     }
 
     /** A form body as a map of decoded fields. */

@@ -19,7 +19,6 @@ import java.util.Map;
 public final class KeycrmEmulator extends EmulatorServer {
     public static final String TEST_KEY = "keycrm-test-key";
     private final KeycrmData data;
-    private final RequestLog log = new RequestLog();
 
     public KeycrmEmulator(Vertx vertx, Clock clock) {
         super(vertx, KeycrmSchema.RATE_LIMIT);
@@ -28,11 +27,6 @@ public final class KeycrmEmulator extends EmulatorServer {
 
     public KeycrmData data() {
         return data;
-    }
-
-    /** Test hook: the last requests received ({@code authorization} is {@code valid Bearer}, {@code wrong} or {@code missing}). */
-    public java.util.List<JsonObject> requests() {
-        return log.all();
     }
 
     @Override
@@ -54,10 +48,6 @@ public final class KeycrmEmulator extends EmulatorServer {
     @Override
     protected void routes(Router router) {
         Router api = Router.router(vertx);
-        api.route().handler(ctx -> {
-            log.record(ctx, authState(ctx));
-            ctx.next();
-        });
         api.route().handler(this::authenticate);
         Writes writes = this::replyWrite;
         new ReferenceRoutes(data).mount(api);
@@ -76,11 +66,6 @@ public final class KeycrmEmulator extends EmulatorServer {
     private static String bearer(RoutingContext ctx) {
         String header = ctx.request().getHeader("Authorization");
         return header != null && header.startsWith("Bearer ") ? header.substring(7).trim() : null;
-    }
-
-    private String authState(RoutingContext ctx) {
-        String key = bearer(ctx);
-        return key == null ? "missing" : authorised(key) ? "valid Bearer" : "wrong";
     }
 
     /** 429 with {@code Retry-After} in seconds, the body Laravel's throttle middleware gives [P]. */
@@ -111,7 +96,6 @@ public final class KeycrmEmulator extends EmulatorServer {
     @Override
     protected void clearRecords() {
         data.clear();
-        log.clear();
     }
 
     @Override

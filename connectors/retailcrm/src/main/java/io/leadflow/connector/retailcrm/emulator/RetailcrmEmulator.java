@@ -8,7 +8,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,7 +20,6 @@ import java.util.Map;
 public final class RetailcrmEmulator extends EmulatorServer {
     public static final String TEST_KEY = "retailcrm-test-key";
     private final RetailcrmData data;
-    private final RequestLog log = new RequestLog();
 
     public RetailcrmEmulator(Vertx vertx, Clock clock) {
         super(vertx, RetailcrmSchema.RATE_LIMIT);
@@ -30,11 +28,6 @@ public final class RetailcrmEmulator extends EmulatorServer {
 
     public RetailcrmData data() {
         return data;
-    }
-
-    /** Test hook: the last requests received (method, path, query, content type, body; the key masked). */
-    public List<JsonObject> requests() {
-        return log.all();
     }
 
     @Override
@@ -55,10 +48,6 @@ public final class RetailcrmEmulator extends EmulatorServer {
     @Override
     protected void routes(Router router) {
         Router api = Router.router(vertx);
-        api.route().handler(ctx -> {
-            log.record(ctx, this::authorised);
-            ctx.next();
-        });
         api.route().handler(this::authenticate);
         Writes writes = this::replyWrite;
         new ReferenceRoutes(data).mount(api);
@@ -106,7 +95,6 @@ public final class RetailcrmEmulator extends EmulatorServer {
     @Override
     protected void clearRecords() {
         data.clear();
-        log.clear();
     }
 
     @Override
