@@ -6,4 +6,4 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 mvn -q -B -Pbench -DskipTests -pl benchmarks -am package
-exec java -Xmx1g -cp "benchmarks/target/classes:runtime/target/leadflow.jar" io.leadflow.bench.load.IntakeLoad "$@"
+exec java -Xmx1g -cp benchmarks/target/benchmarks.jar io.leadflow.bench.load.IntakeLoad "$@"
