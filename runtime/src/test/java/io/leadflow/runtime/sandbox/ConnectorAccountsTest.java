@@ -1,0 +1,70 @@
+package io.leadflow.runtime.sandbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.leadflow.dsl.Flow;
+import io.leadflow.runtime.config.Secrets;
+import io.leadflow.runtime.testkit.StubFlow;
+import io.leadflow.runtime.testkit.StubProgram;
+import io.vertx.core.Vertx;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class ConnectorAccountsTest {
+    final Vertx vertx = Vertx.vertx();
+
+    @AfterEach
+    void close() {
+        vertx.close().await();
+    }
+
+    static StubProgram program(Flow... flows) {
+        return new StubProgram(List.of(flows), "h");
+    }
+
+    @Test
+    void sandbox_startsOneEmulatorPerConnectorAndAnnouncesIt() throws Exception {
+        List<String> said = new ArrayList<>();
+        ConnectorAccounts a = new ConnectorAccounts(vertx, ConnectorAccounts.discover(), true, Secrets::empty, said::add);
+        a.prepare(program(new StubFlow("x", "keycrm", "main"), new StubFlow("y", "keycrm", "second"))).await();
+        assertTrue(a.get("keycrm", "main").isPresent());
+        assertTrue(a.get("keycrm", "second").isPresent());
+        assertEquals(1, said.size(), said.toString());
+        int port = a.emulatorPorts().get("keycrm");
+        var r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/__emulator/state")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        a.close().await();
+    }
+
+    @Test
+    void accountWithCredentials_talksToItsApiAndOthersFallBackToTheEmulator() {
+        Secrets s = Secrets.empty().with(Map.of("crm.keycrm.main.api_key", "k-123", "crm.keycrm.main.base_url", "https://openapi.keycrm.app"));
+        ConnectorAccounts a = new ConnectorAccounts(vertx, ConnectorAccounts.discover(), false, () -> s, line -> { });
+        a.prepare(program(new StubFlow("x", "keycrm", "main"))).await();
+        assertTrue(a.emulatorPorts().isEmpty(), "no emulator for a configured account");
+        a.prepare(program(new StubFlow("y", "keycrm", "other"))).await();
+        assertEquals(1, a.emulatorPorts().size(), "the unconfigured account falls back to the emulator");
+    }
+
+    @Test
+    void unknownConnector_failsWithItsName() {
+        ConnectorAccounts a = new ConnectorAccounts(vertx, ConnectorAccounts.discover(), true, Secrets::empty, line -> { });
+        var f = a.prepare(program(new StubFlow("x", "nosuchcrm", "main")));
+        try {
+            f.await();
+        } catch (RuntimeException e) {
+            assertTrue(e.getMessage().contains("nosuchcrm"), e.getMessage());
+            return;
+        }
+        throw new AssertionError("expected a failure");
+    }
+}
