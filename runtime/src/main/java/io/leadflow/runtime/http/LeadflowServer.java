@@ -3,6 +3,7 @@ package io.leadflow.runtime.http;
 import io.leadflow.dsl.Flow;
 import io.leadflow.dsl.Program;
 import io.leadflow.runtime.config.SandboxTokens;
+import io.leadflow.runtime.config.SecretsFile;
 import io.leadflow.runtime.config.Secrets;
 import io.leadflow.runtime.config.ServeSettings;
 import io.leadflow.runtime.config.Slugs;
@@ -81,7 +82,9 @@ public final class LeadflowServer {
             throw new StartFailure("the rules under " + s.rulesDir() + " do not compile:\n" + first.rendered());
         }
         Program program = programs.current();
-        secrets.set(withGeneratedTokens(s, program, secrets.get(), out));
+        Map<String, String> generated = generatedTokens(s, program, secrets.get(), out);
+        secrets.set(secrets.get().with(generated));
+        SecretsFile secretsFile = new SecretsFile(s.secretsFile(), env, generated);
 
         Vertx vertx = Vertx.vertx();
         try {
@@ -105,6 +108,11 @@ public final class LeadflowServer {
             int loops = Math.max(1, Runtime.getRuntime().availableProcessors());
             EdgeServer edge = EdgeServer.start(vertx, handlers, s.host(), s.port(), loops, s.limits()).await();
             long timer = vertx.setPeriodic(1000, t -> journal.stats().onSuccess(metrics::sample));
+            vertx.setPeriodic(2000, t -> vertx.executeBlocking(secretsFile::reloadIfChanged, false).onSuccess(next -> next.ifPresent(n -> {
+                secrets.set(n);
+                guards.reload(n);
+                LOG.info("secrets file changed: source tokens and webhook secrets reloaded");
+            })).onFailure(e -> LOG.warning("cannot re-read the secrets file: " + e.getMessage())));
             watcher.start();
             banner(out, s, edge.port(), program, secrets.get());
             return new LeadflowServer(vertx, journal, engine, edge, watcher, accounts, timer);
@@ -132,7 +140,7 @@ public final class LeadflowServer {
         return out;
     }
 
-    private static Secrets withGeneratedTokens(ServeSettings s, Program program, Secrets secrets, PrintStream out) {
+    private static Map<String, String> generatedTokens(ServeSettings s, Program program, Secrets secrets, PrintStream out) {
         Map<String, String> extra = new HashMap<>();
         var slugs = program.flows().stream().map(f -> Slugs.of(f.name())).toList();
         SandboxTokens gen = new SandboxTokens();
@@ -151,7 +159,7 @@ public final class LeadflowServer {
             extra.put("admin.token", admin);
             out.println("admin token for this run (registry API, GET /v1/leads): " + admin);
         }
-        return extra.isEmpty() ? secrets : secrets.with(extra);
+        return extra;
     }
 
     private static void banner(PrintStream out, ServeSettings s, int port, Program program, Secrets secrets) {

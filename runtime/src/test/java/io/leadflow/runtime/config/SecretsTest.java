@@ -46,4 +46,17 @@ class SecretsTest {
         assertEquals(1, gen.size());
         assertTrue(gen.get("source.b.token").length() >= 43);
     }
+
+    @Test
+    void secretsFile_revokedTokenIsGoneAfterReload() throws Exception {
+        Path f = dir.resolve("s.properties");
+        Files.writeString(f, "source.shop.token=old1,old2\n");
+        SecretsFile sf = new SecretsFile(f, Map.of(), Map.of("admin.token", "generated"));
+        assertTrue(sf.reloadIfChanged().isEmpty(), "unchanged file: nothing to do");
+        Files.writeString(f, "source.shop.token=old2\n");
+        Secrets next = sf.reloadIfChanged().orElseThrow();
+        assertEquals(List.of("old2"), next.source("shop").tokens());
+        assertEquals(List.of("generated"), next.adminTokens(), "tokens generated at start survive a reload");
+        assertTrue(sf.reloadIfChanged().isEmpty());
+    }
 }
