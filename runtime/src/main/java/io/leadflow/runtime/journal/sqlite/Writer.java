@@ -8,7 +8,6 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -151,6 +150,7 @@ final class Writer {
     private void finish() {
         try {
             if (!failed) checkpoint();
+            Sql.forget(connection);
             connection.close();
         } catch (SQLException e) {
             LOG.log(Level.WARNING, "closing the journal writer", e);
@@ -166,13 +166,13 @@ final class Writer {
         Throwable[] errors = new Throwable[batch.size()];
         try {
             for (int i = 0; i < batch.size(); i++) {
-                Savepoint sp = connection.setSavepoint();
+                Sql.prepare(connection, "SAVEPOINT op").execute();
                 try {
                     results[i] = batch.get(i).op().run(connection);
-                    connection.releaseSavepoint(sp);
+                    Sql.prepare(connection, "RELEASE op").execute();
                 } catch (SQLException | RuntimeException e) {
-                    connection.rollback(sp);
-                    connection.releaseSavepoint(sp);
+                    Sql.prepare(connection, "ROLLBACK TO op").execute();
+                    Sql.prepare(connection, "RELEASE op").execute();
                     errors[i] = e;
                 }
             }
