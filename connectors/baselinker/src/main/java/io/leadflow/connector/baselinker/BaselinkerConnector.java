@@ -1,0 +1,143 @@
+package io.leadflow.connector.baselinker;
+
+import io.leadflow.connector.AccountConfig;
+import io.leadflow.connector.CrmConnector;
+import io.leadflow.connector.EffectContext;
+import io.leadflow.connector.EffectResult;
+import io.leadflow.connector.IdempotencyToken;
+import io.leadflow.connector.http.CallCount;
+import io.leadflow.connector.http.CrmHttp;
+import io.leadflow.connector.ratelimit.RateLimits;
+import io.leadflow.connector.ratelimit.TokenBucket;
+import io.leadflow.connector.secrets.AccountConfigs;
+import io.leadflow.spi.ConnectorDescriptor;
+import io.leadflow.spi.effect.CreateDeal;
+import io.leadflow.spi.effect.Effect;
+import io.leadflow.spi.effect.Skip;
+import io.leadflow.spi.error.PermanentException;
+import io.leadflow.spi.record.Found;
+import io.leadflow.spi.record.LookupRequest;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Baselinker (C4, seed 003): every lead becomes a new order through {@code addOrder}; products are
+ * linked to the account's inventory by SKU when the account sets {@code inventory_id}. There is
+ * no contact or order lookup, so {@code find} and every effect other than creating a deal are
+ * refused as permanent errors (the compiler already refuses them).
+ *
+ * <p>Account: secret {@code api_key} (the X-BLToken); settings {@code inventory_id},
+ * {@code timeout_ms} (default 10000), {@code reconcile_hours} (how far back reconcile searches,
+ * default 24), {@code rate_limit} (see {@link RateLimits}).
+ */
+public final class BaselinkerConnector implements CrmConnector {
+    public static final String DEFAULT_BASE_URL = "https://api.baselinker.com";
+    private static final int MAX_RECONCILE_PAGES = 50;
+
+    private final String account;
+    private final BaselinkerApi api;
+    private final BaselinkerInventory inventory;
+    private final Clock clock;
+    private final Duration reconcileWindow;
+
+    public BaselinkerConnector(Vertx vertx, AccountConfig config, Clock clock) {
+        this.account = config.account();
+        this.clock = clock;
+        String base = config.baseUrl() == null ? DEFAULT_BASE_URL : config.baseUrl();
+        TokenBucket bucket = TokenBucket.of(vertx, RateLimits.forAccount(BaselinkerSchema.RATE_LIMIT, config));
+        Duration timeout = Duration.ofMillis(Long.parseLong(config.setting("timeout_ms", "10000")));
+        CrmHttp http = new CrmHttp(vertx, base, bucket, timeout, new BaselinkerErrors(clock::instant), "baselinker/" + account);
+        this.api = new BaselinkerApi(http, config.secret(AccountConfigs.API_KEY));
+        String inventoryId = config.setting("inventory_id", null);
+        this.inventory = inventoryId == null ? null : new BaselinkerInventory(api, Long.parseLong(inventoryId));
+        this.reconcileWindow = Duration.ofHours(Long.parseLong(config.setting("reconcile_hours", "24")));
+    }
+
+    @Override
+    public ConnectorDescriptor descriptor() {
+        return BaselinkerSchema.DESCRIPTOR;
+    }
+
+    @Override
+    public String account() {
+        return account;
+    }
+
+    @Override
+    public Future<Found> find(LookupRequest request) {
+        return Future.failedFuture(new PermanentException(
+                "Baselinker has no contact or order lookup: a flow to baselinker creates a new order for every lead", null, 0));
+    }
+
+    @Override
+    public Future<EffectResult> apply(Effect effect, EffectContext ctx) {
+        if (effect instanceof Skip) return Future.succeededFuture(new EffectResult(null, 0));
+        if (!(effect instanceof CreateDeal deal)) {
+            return Future.failedFuture(new PermanentException("Baselinker cannot " + effect.describe()
+                    + ": its order API only creates orders (seed 003)", null, 0));
+        }
+        CallCount count = new CallCount();
+        JsonObject params;
+        try {
+            params = BaselinkerOrderEncoder.encode(deal.fields(), IdempotencyToken.of(ctx.idempotencyKey()), clock.instant().getEpochSecond());
+        } catch (PermanentException e) {
+            return Future.failedFuture(e);
+        }
+        return linkProducts(params, count)
+                .compose(v -> api.call("addOrder", params, true, count))
+                .map(body -> new EffectResult(String.valueOf(body.getValue("order_id")), count.get()));
+    }
+
+    private Future<Void> linkProducts(JsonObject params, CallCount count) {
+        JsonArray products = params.getJsonArray("products");
+        if (inventory == null || products == null) return Future.succeededFuture();
+        List<Future<?>> lookups = new ArrayList<>();
+        for (int i = 0; i < products.size(); i++) {
+            JsonObject p = products.getJsonObject(i);
+            String sku = p.getString("sku");
+            if (sku == null || p.getValue("product_id") != null) continue;
+            lookups.add(inventory.productId(sku, count).onSuccess(id -> id.ifPresent(x -> p.put("product_id", x))));
+        }
+        return Future.all(lookups).mapEmpty();
+    }
+
+    @Override
+    public Future<Optional<EffectResult>> reconcile(Effect effect, EffectContext ctx) {
+        if (!(effect instanceof CreateDeal deal)) return Future.succeededFuture(Optional.empty());
+        String token = IdempotencyToken.of(ctx.idempotencyKey());
+        long from = clock.instant().minus(reconcileWindow).getEpochSecond();
+        if (deal.fields().path("date_add").canConvertToLong()) from = Math.min(from, deal.fields().path("date_add").asLong() - 1);
+        JsonObject params = new JsonObject().put("get_unconfirmed_orders", true).put("date_from", from);
+        if (deal.fields().path("email").isTextual()) params.put("filter_email", deal.fields().path("email").asText());
+        return searchPages(params, token, new CallCount(), 0);
+    }
+
+    private Future<Optional<EffectResult>> searchPages(JsonObject params, String token, CallCount count, int page) {
+        return api.call("getOrders", params, false, count).compose(body -> {
+            JsonArray orders = body.getJsonArray("orders", new JsonArray());
+            long lastId = -1;
+            for (int i = 0; i < orders.size(); i++) {
+                JsonObject o = orders.getJsonObject(i);
+                lastId = Math.max(lastId, o.getLong("order_id", -1L));
+                if (token.equals(o.getString(BaselinkerOrderEncoder.KEY_FIELD))
+                        || String.valueOf(o.getString(BaselinkerOrderEncoder.FALLBACK_KEY_FIELD)).contains(token)) {
+                    return Future.succeededFuture(Optional.of(new EffectResult(String.valueOf(o.getValue("order_id")), count.get())));
+                }
+            }
+            if (orders.size() < 100 || page + 1 >= MAX_RECONCILE_PAGES) return Future.succeededFuture(Optional.empty());
+            return searchPages(params.copy().put("id_from", lastId + 1), token, count, page + 1);
+        });
+    }
+
+    @Override
+    public Future<Void> close() {
+        return api.close();
+    }
+}

@@ -1,0 +1,343 @@
+package io.leadflow.connector.contract;
+
+import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.leadflow.connector.AccountConfig;
+import io.leadflow.connector.ConnectorFactory;
+import io.leadflow.connector.CrmConnector;
+import io.leadflow.connector.EffectContext;
+import io.leadflow.connector.EffectResult;
+import io.leadflow.connector.Emulator;
+import io.leadflow.connector.secrets.AccountConfigs;
+import io.leadflow.spi.Capability;
+import io.leadflow.spi.EntityKind;
+import io.leadflow.spi.effect.CreateContact;
+import io.leadflow.spi.effect.CreateDeal;
+import io.leadflow.spi.effect.CreateTask;
+import io.leadflow.spi.effect.Effect;
+import io.leadflow.spi.effect.RecordRef;
+import io.leadflow.spi.effect.UpdateContact;
+import io.leadflow.spi.effect.UpdateDeal;
+import io.leadflow.spi.error.AuthException;
+import io.leadflow.spi.error.InDoubtException;
+import io.leadflow.spi.error.PermanentException;
+import io.leadflow.spi.error.RetryableException;
+import io.leadflow.spi.record.Found;
+import io.leadflow.spi.record.FoundDeal;
+import io.leadflow.spi.record.LookupKey;
+import io.leadflow.spi.record.LookupRequest;
+import io.leadflow.spi.record.StatusGroup;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The scenarios every connector passes against its emulator. A connector module extends this
+ * class, names its factory and says how its CRM spells a few things; the kit starts one Vertx,
+ * the emulator (port 0) and a connector for account {@code main} per test class, and resets the
+ * emulator before each test. Scenarios a CRM cannot support are skipped through the
+ * descriptor's capabilities (JUnit assumptions), never passed silently.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class ConnectorContract extends ContractFixture {
+    protected static final String PHONE = "+380671234567";
+    private static final List<String> STORED_FORMATS =
+            List.of("+380671234567", "380671234567", "067 123 45 67", "+38 (067) 123-45-67");
+
+    protected Vertx vertx;
+    protected Emulator emulator;
+    protected CrmConnector connector;
+    protected EmulatorAdmin admin;
+    private final AtomicInteger keys = new AtomicInteger();
+
+    @BeforeAll
+    void startEmulatorAndConnector() {
+        vertx = Vertx.vertx();
+        emulator = Await.result(factory().startEmulator(vertx, 0));
+        connector = factory().create(vertx, emulator.account("main"));
+        admin = new EmulatorAdmin(vertx, emulator);
+    }
+
+    @AfterAll
+    void stop() {
+        Await.result(connector.close());
+        Await.result(emulator.stop());
+        Await.result(vertx.close());
+    }
+
+    @BeforeEach
+    void resetEmulator() {
+        admin.reset();
+    }
+
+    // ---- lookups ----------------------------------------------------------------------------
+
+    @Test
+    void findByPhone_matchesEveryStoredFormat() {
+        require(Capability.FIND_CONTACT_BY_PHONE);
+        for (String stored : STORED_FORMATS) {
+            admin.reset();
+            String id = seedContact("c", "Olena", stored, null, "2026-01-10T10:00:00Z");
+            Found found = Await.result(connector.find(byPhone(PHONE)));
+            assertEquals(Optional.of(id), found.contact().map(c -> c.id()), "stored as '" + stored + "'");
+        }
+    }
+
+    @Test
+    void findByPhone_unknownNumber_findsNothing() {
+        require(Capability.FIND_CONTACT_BY_PHONE);
+        seedContact("c", "Olena", "+380501112233", null, "2026-01-10T10:00:00Z");
+        assertTrue(Await.result(connector.find(byPhone(PHONE))).contact().isEmpty());
+    }
+
+    @Test
+    void findByPhone_severalMatches_picksNewest() {
+        require(Capability.FIND_CONTACT_BY_PHONE);
+        JsonObject ids = admin.seed(new JsonObject().put("contacts", new JsonArray()
+                .add(contactSeed("old", "A", "0671234567", "2026-01-01T00:00:00Z"))
+                .add(contactSeed("new", "B", "+380671234567", "2026-03-01T00:00:00Z"))
+                .add(contactSeed("mid", "C", "380671234567", "2026-02-01T00:00:00Z"))));
+        Found found = Await.result(connector.find(byPhone(PHONE)));
+        assertEquals(ids.getJsonObject("contacts").getString("new"), found.contact().orElseThrow().id());
+    }
+
+    @Test
+    void findByEmail_ignoresCase() {
+        require(Capability.FIND_CONTACT_BY_EMAIL);
+        String id = seedContact("c", "Olena", null, "Olena.K@Example.com", "2026-01-10T10:00:00Z");
+        Found found = Await.result(connector.find(new LookupRequest(
+                List.of(new LookupKey(LookupKey.Kind.EMAIL, "olena.k@example.com")), false, null)));
+        assertEquals(Optional.of(id), found.contact().map(c -> c.id()));
+    }
+
+    @Test
+    void findDeals_reportStatusGroups() {
+        require(Capability.FIND_DEALS);
+        require(Capability.STATUS_GROUPS);
+        JsonObject ids = admin.seed(new JsonObject()
+                .put("contacts", new JsonArray().add(contactSeed("c", "Olena", PHONE, "2026-01-01T00:00:00Z")))
+                .put("deals", new JsonArray()
+                        .add(dealSeed("open", "c", "open", "2026-01-02T00:00:00Z"))
+                        .add(dealSeed("won", "c", "completed", "2026-01-03T00:00:00Z"))
+                        .add(dealSeed("lost", "c", "cancelled", "2026-01-04T00:00:00Z"))));
+        Found found = Await.result(connector.find(new LookupRequest(
+                List.of(new LookupKey(LookupKey.Kind.PHONE, PHONE)), true, null)));
+        Map<String, StatusGroup> groups = new HashMap<>();
+        for (FoundDeal d : found.deals()) groups.put(d.id(), d.group());
+        JsonObject deals = ids.getJsonObject("deals");
+        assertEquals(Map.of(deals.getString("open"), StatusGroup.OPEN, deals.getString("won"), StatusGroup.COMPLETED,
+                deals.getString("lost"), StatusGroup.CANCELLED), groups);
+        assertEquals(deals.getString("lost"), found.newestDeal().orElseThrow().id());
+    }
+
+    // ---- effects ----------------------------------------------------------------------------
+
+    @Test
+    void createContactAndDeal_storesBoth() {
+        require(Capability.CREATE_DEAL);
+        Created c = createContactAndDeal("First order");
+        JsonObject records = admin.records();
+        assertEquals(1, storedCount(records, EntityKind.DEAL));
+        assertEquals("First order", stored(records, EntityKind.DEAL, c.dealId, dealTextField()));
+        if (c.contactId != null) {
+            assertEquals(1, storedCount(records, EntityKind.CONTACT));
+            assertEquals("Olena", stored(records, EntityKind.CONTACT, c.contactId, "name"));
+        }
+    }
+
+    @Test
+    void customField_roundTrips() {
+        require(Capability.CREATE_DEAL);
+        String cf = "deal_cf_" + dealCustomFieldId();
+        ObjectNode fields = dealFields("With UTM").put(cf, "spring-sale");
+        String dealId = apply(new CreateDeal(null, fields, null, false), Map.of()).crmId();
+        assertEquals("spring-sale", stored(admin.records(), EntityKind.DEAL, dealId, cf));
+    }
+
+    @Test
+    void updateDeal_changesOnlyGivenFields() {
+        require(Capability.UPDATE_DEAL);
+        String cf = "deal_cf_" + dealCustomFieldId();
+        String dealId = createContactAndDeal("Before", cf, "keep").dealId;
+        ObjectNode change = object().put(dealTextField(), "After");
+        EffectResult r = apply(new UpdateDeal(dealId, change, false), Map.of());
+        assertEquals(dealId, r.crmId());
+        JsonObject records = admin.records();
+        assertEquals("After", stored(records, EntityKind.DEAL, dealId, dealTextField()));
+        assertEquals("keep", stored(records, EntityKind.DEAL, dealId, cf));
+    }
+
+    @Test
+    void updateContact_changesOnlyGivenFields() {
+        require(Capability.UPDATE_CONTACT);
+        String id = apply(new CreateContact(contactFields("Olena", PHONE, "old@example.com"), null), Map.of()).crmId();
+        apply(new UpdateContact(id, object().put("email", "new@example.com")), Map.of());
+        JsonObject records = admin.records();
+        assertEquals("new@example.com", stored(records, EntityKind.CONTACT, id, "email"));
+        assertEquals("Olena", stored(records, EntityKind.CONTACT, id, "name"));
+    }
+
+    @Test
+    void createTask_storesTaskOrIsRefused() {
+        CreateTask task = new CreateTask(null, null, null, taskFields("Call back about order 1207"));
+        if (!descriptor().can(Capability.CREATE_TASK)) {
+            PermanentException e = Await.failure(connector.apply(task, ctx(Map.of())), PermanentException.class);
+            assertFalse(e.crmMessage().isBlank(), "the refusal says why");
+            return;
+        }
+        Created c = createContactAndDeal("Order with a task");
+        CreateTask linked = new CreateTask(c.dealId == null ? null : new RecordRef.Existing(c.dealId),
+                c.contactId == null ? null : new RecordRef.Existing(c.contactId), null, taskFields("Call back about order 1207"));
+        String taskId = apply(linked, Map.of()).crmId();
+        JsonObject records = admin.records();
+        assertEquals(1, storedCount(records, EntityKind.TASK));
+        assertEquals("Call back about order 1207", stored(records, EntityKind.TASK, taskId, taskTextField()));
+    }
+
+    @Test
+    void repeatedCreate_makesNoReferenceDataCalls() {
+        require(Capability.CREATE_DEAL);
+        apply(new CreateDeal(null, dealFields("Warm-up"), null, false), Map.of());
+        EffectResult second = apply(new CreateDeal(null, dealFields("Steady"), null, false), Map.of());
+        assertEquals(callsPerCreatedDeal(), second.httpCalls());
+    }
+
+    // ---- errors -----------------------------------------------------------------------------
+
+    @Test
+    void serverError_isRetryable_thenSucceeds() {
+        require(Capability.CREATE_DEAL);
+        warmUp();
+        admin.faults(new JsonObject().put("failNext", 1).put("status", 500));
+        CreateDeal deal = new CreateDeal(null, dealFields("Retry me"), null, false);
+        RetryableException e = Await.failure(connector.apply(deal, ctx(Map.of())), RetryableException.class);
+        assertEquals(500, e.status());
+        apply(deal, Map.of());
+        assertEquals(2, storedCount(admin.records(), EntityKind.DEAL), "warm-up deal and the retried one");
+    }
+
+    @Test
+    void validationError_isPermanent_withCrmMessageAndField() {
+        require(Capability.CREATE_DEAL);
+        PermanentException e = Await.failure(connector.apply(new CreateDeal(null, invalidDeal(), null, false),
+                ctx(Map.of())), PermanentException.class);
+        assertEquals(invalidDealField(), e.field());
+        assertNotNull(e.crmMessage());
+        assertFalse(e.crmMessage().isBlank());
+        assertEquals(0, storedCount(admin.records(), EntityKind.DEAL));
+    }
+
+    @Test
+    void overLimit_isRetryable_andRetryAfterIsHonoured() {
+        require(Capability.CREATE_DEAL);
+        warmUp();
+        admin.faults(new JsonObject().put("overLimitNext", 1).put("retryAfter", 1));
+        CreateDeal deal = new CreateDeal(null, dealFields("Slow down"), null, false);
+        long start = System.nanoTime();
+        RetryableException e = Await.failure(connector.apply(deal, ctx(Map.of())), RetryableException.class);
+        assertNotNull(e.retryAfter(), "the over-limit answer names a wait");
+        assertTrue(e.retryAfter().compareTo(Duration.ofMillis(500)) >= 0, "wait " + e.retryAfter());
+        apply(deal, Map.of());
+        long waitedMs = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(waitedMs >= e.retryAfter().toMillis() - 50, "next call left after " + waitedMs + " ms, asked " + e.retryAfter());
+    }
+
+    @Test
+    void wrongCredentials_isAuthFailure() {
+        AccountConfig good = emulator.account("main");
+        AccountConfig bad = new AccountConfig(good.connector(), "bad", good.baseUrl(),
+                Map.of(AccountConfigs.API_KEY, "not-the-key"), good.settings());
+        CrmConnector wrong = factory().create(vertx, bad);
+        try {
+            if (descriptor().can(Capability.FIND_CONTACT_BY_PHONE)) {
+                Await.failure(wrong.find(byPhone(PHONE)), AuthException.class);
+            }
+            Await.failure(wrong.apply(new CreateDeal(null, dealFields("x"), null, false), ctx(Map.of())), AuthException.class);
+        } finally {
+            Await.result(wrong.close());
+        }
+    }
+
+    @Test
+    void droppedAnswer_isInDoubt_andReconcileFindsTheRecord() {
+        require(Capability.CREATE_DEAL);
+        warmUp();
+        admin.faults(new JsonObject().put("commitThenDrop", 1));
+        CreateDeal deal = new CreateDeal(null, dealFields("Maybe made"), null, false);
+        EffectContext ctx = ctx(Map.of());
+        Await.failure(connector.apply(deal, ctx), InDoubtException.class);
+        Optional<EffectResult> found = Await.result(connector.reconcile(deal, ctx));
+        assertTrue(found.isPresent(), "the deal was made; reconcile must find it");
+        assertEquals("Maybe made", stored(admin.records(), EntityKind.DEAL, found.get().crmId(), dealTextField()));
+        assertEquals(2, storedCount(admin.records(), EntityKind.DEAL), "no duplicate");
+        assertTrue(Await.result(connector.reconcile(deal, ctx(Map.of()))).isEmpty(), "another key made nothing");
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------
+
+    protected record Created(String contactId, String dealId) { }
+
+    /** Creates a contact (when the CRM has contacts) and a deal linked to it. */
+    protected Created createContactAndDeal(String text, String... extra) {
+        ObjectNode deal = dealFields(text);
+        for (int i = 0; i + 1 < extra.length; i += 2) deal.put(extra[i], extra[i + 1]);
+        if (!descriptor().can(Capability.CREATE_CONTACT)) {
+            return new Created(null, apply(new CreateDeal(null, deal, null, false), Map.of()).crmId());
+        }
+        String contactId = apply(new CreateContact(contactFields("Olena", PHONE, "olena@example.com"), null), Map.of()).crmId();
+        String dealId = apply(new CreateDeal(new RecordRef.Created(0), deal, null, false), Map.of(0, contactId)).crmId();
+        return new Created(contactId, dealId);
+    }
+
+    protected EffectResult apply(Effect effect, Map<Integer, String> created) {
+        EffectResult r = Await.result(connector.apply(effect, ctx(created)));
+        assertNotNull(r.crmId(), effect.describe() + " returns the CRM id");
+        assertTrue(r.httpCalls() >= 1, effect.describe() + " counts its calls");
+        return r;
+    }
+
+    protected EffectContext ctx(Map<Integer, String> created) {
+        int n = keys.incrementAndGet();
+        return new EffectContext("lead-" + n + "/0", "lead-" + n, created, null);
+    }
+
+    /** One successful create so reference data is cached and later counts are steady. */
+    private void warmUp() {
+        apply(new CreateDeal(null, dealFields("Warm-up"), null, false), Map.of());
+    }
+
+    private String seedContact(String ref, String name, String phone, String email, String createdAt) {
+        JsonObject c = contactSeed(ref, name, phone, createdAt).put("email", email);
+        return admin.seed(new JsonObject().put("contacts", new JsonArray().add(c))).getJsonObject("contacts").getString(ref);
+    }
+
+    private static JsonObject contactSeed(String ref, String name, String phone, String createdAt) {
+        return new JsonObject().put("ref", ref).put("name", name).put("phone", phone).put("createdAt", createdAt).put("manager", "101");
+    }
+
+    private static JsonObject dealSeed(String ref, String contact, String group, String createdAt) {
+        return new JsonObject().put("ref", ref).put("contact", contact).put("title", "Deal " + ref)
+                .put("group", group).put("createdAt", createdAt).put("manager", "102");
+    }
+
+    private static LookupRequest byPhone(String e164) {
+        return new LookupRequest(List.of(new LookupKey(LookupKey.Kind.PHONE, e164)), false, null);
+    }
+
+    private void require(Capability c) {
+        assumeTrue(descriptor().can(c), descriptor().name() + " cannot " + c + " (capability not declared)");
+    }
+}

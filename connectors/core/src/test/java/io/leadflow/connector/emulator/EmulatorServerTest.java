@@ -1,0 +1,135 @@
+package io.leadflow.connector.emulator;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.leadflow.connector.contract.Await;
+import io.leadflow.spi.RateLimit;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** The shared emulator gate and admin endpoints, on a one-route emulator. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EmulatorServerTest {
+    private Vertx vertx;
+    private ThingEmulator emulator;
+    private WebClient web;
+
+    /** One write route; over-limit is a 429 with Retry-After. */
+    static final class ThingEmulator extends EmulatorServer {
+        final AtomicInteger things = new AtomicInteger();
+
+        ThingEmulator(Vertx vertx) {
+            super(vertx, new RateLimit(3, Duration.ofMinutes(1), true, "test"));
+        }
+
+        @Override protected String connectorName() { return "thing"; }
+        @Override protected String validKey() { return "k"; }
+        @Override protected void routes(Router router) {
+            router.post("/things").handler(ctx -> replyWrite(ctx, 201, new JsonObject().put("id", things.incrementAndGet())));
+        }
+        @Override protected JsonObject records() { return new JsonObject().put("things", things.get()); }
+        @Override protected void clearRecords() { things.set(0); }
+        @Override protected void overLimit(RoutingContext ctx, Duration retryAfter) {
+            ctx.response().putHeader("Retry-After", String.valueOf(retryAfterSeconds(retryAfter)));
+            reply(ctx, 429, new JsonObject().put("message", "Too Many Attempts."));
+        }
+    }
+
+    @BeforeAll
+    void start() {
+        vertx = Vertx.vertx();
+        emulator = (ThingEmulator) Await.result(new ThingEmulator(vertx).start(0));
+        web = WebClient.create(vertx);
+    }
+
+    @AfterAll
+    void stop() {
+        Await.result(vertx.close());
+    }
+
+    @BeforeEach
+    void reset() {
+        Await.result(web.delete(emulator.port(), "127.0.0.1", "/__emulator/state").send());
+    }
+
+    private HttpResponse<Buffer> post() {
+        return Await.result(web.post(emulator.port(), "127.0.0.1", "/things").send());
+    }
+
+    private HttpResponse<Buffer> faults(String json) {
+        return Await.result(web.post(emulator.port(), "127.0.0.1", "/__emulator/faults").sendBuffer(Buffer.buffer(json)));
+    }
+
+    @Test
+    void failNext_answersTheStatusWithRetryAfter_thenRecovers() {
+        faults("{\"failNext\": 2, \"status\": 503, \"retryAfter\": 10}");
+        HttpResponse<Buffer> first = post();
+        assertEquals(503, first.statusCode());
+        assertEquals("10", first.getHeader("Retry-After"));
+        assertEquals(503, post().statusCode());
+        assertEquals(201, post().statusCode());
+    }
+
+    @Test
+    void downForSeconds_failsEveryCallMeanwhile() {
+        faults("{\"downForSeconds\": 30}");
+        for (int i = 0; i < 5; i++) assertEquals(503, post().statusCode());
+        assertEquals(0, emulator.things.get());
+    }
+
+    @Test
+    void commitThenDrop_performsTheWriteButDropsTheAnswer() {
+        faults("{\"commitThenDrop\": 1}");
+        assertThrows(AssertionError.class, this::post);
+        assertEquals(1, emulator.things.get());
+        assertEquals(201, post().statusCode());
+    }
+
+    @Test
+    void delayMs_slowsEveryCall() {
+        faults("{\"delayMs\": 150}");
+        long start = System.nanoTime();
+        post();
+        assertTrue(System.nanoTime() - start >= 150_000_000L);
+    }
+
+    @Test
+    void rateLimit_answersTheCrmsOwnOverLimitSignal() {
+        for (int i = 0; i < 3; i++) assertEquals(201, post().statusCode());
+        HttpResponse<Buffer> over = post();
+        assertEquals(429, over.statusCode());
+        assertTrue(Long.parseLong(over.getHeader("Retry-After")) >= 59);
+        assertEquals(1, emulator.overLimitAnswers());
+    }
+
+    @Test
+    void state_showsRecordsCountersAndFaults_andResetClearsThem() {
+        post();
+        post();
+        JsonObject state = Await.result(web.get(emulator.port(), "127.0.0.1", "/__emulator/state").send()).bodyAsJsonObject();
+        assertEquals(2, state.getJsonObject("records").getInteger("things"));
+        assertEquals(2L, state.getJsonObject("requests").getLong("POST /things"));
+        reset();
+        assertEquals(0, emulator.counters().total());
+        assertEquals(0, emulator.things.get());
+    }
+
+    @Test
+    void badFaultRequest_isA400_andSeedingWithoutSupportIsA501() {
+        assertEquals(400, faults("{\"failNext\": -1}").statusCode());
+        assertEquals(400, faults("not json").statusCode());
+        assertEquals(501, Await.result(web.post(emulator.port(), "127.0.0.1", "/__emulator/seed").sendJsonObject(new JsonObject())).statusCode());
+    }
+}

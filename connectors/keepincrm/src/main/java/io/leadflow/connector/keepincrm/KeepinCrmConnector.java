@@ -1,0 +1,150 @@
+package io.leadflow.connector.keepincrm;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.leadflow.connector.AccountConfig;
+import io.leadflow.connector.CrmConnector;
+import io.leadflow.connector.EffectContext;
+import io.leadflow.connector.EffectResult;
+import io.leadflow.connector.IdempotencyToken;
+import io.leadflow.connector.http.CallCount;
+import io.leadflow.connector.http.CrmHttp;
+import io.leadflow.connector.http.CrmRequest;
+import io.leadflow.connector.ratelimit.RateLimits;
+import io.leadflow.connector.ratelimit.TokenBucket;
+import io.leadflow.connector.secrets.AccountConfigs;
+import io.leadflow.spi.ConnectorDescriptor;
+import io.leadflow.spi.effect.CreateContact;
+import io.leadflow.spi.effect.CreateDeal;
+import io.leadflow.spi.effect.CreateTask;
+import io.leadflow.spi.effect.Effect;
+import io.leadflow.spi.effect.Skip;
+import io.leadflow.spi.effect.UpdateContact;
+import io.leadflow.spi.effect.UpdateDeal;
+import io.leadflow.spi.error.PermanentException;
+import io.leadflow.spi.record.Found;
+import io.leadflow.spi.record.LookupKey;
+import io.leadflow.spi.record.LookupRequest;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * KeepinCRM (C1): clients, agreements, tasks over {@code https://api.keepincrm.com/v1} with
+ * {@code X-Auth-Token}. Lookups in {@link KeepinCrmLookup}, bodies in {@link KeepinCrmEncoder}.
+ * Reconcile after an in-doubt create: agreements and tasks by the token in their comment
+ * ({@code q[comment_cont]} [U]); clients by their phone or email (clients have no field for a
+ * token: a client with that phone or email is taken as the one created). Updates are idempotent,
+ * so their reconcile is always empty (resend).
+ *
+ * <p>Account: secret {@code api_key}; settings {@code timeout_ms} (default 10000),
+ * {@code marker} is per flow (from {@link EffectContext#marker()}), {@code rate_limit}.
+ */
+public final class KeepinCrmConnector implements CrmConnector {
+    public static final String DEFAULT_BASE_URL = "https://api.keepincrm.com";
+
+    private final String account;
+    private final KeepinCrmApi api;
+    private final KeepinCrmLookup lookup;
+
+    public KeepinCrmConnector(Vertx vertx, AccountConfig config) {
+        this.account = config.account();
+        String base = config.baseUrl() == null ? DEFAULT_BASE_URL : config.baseUrl();
+        TokenBucket bucket = TokenBucket.of(vertx, RateLimits.forAccount(KeepinCrmSchema.RATE_LIMIT, config));
+        Duration timeout = Duration.ofMillis(Long.parseLong(config.setting("timeout_ms", "10000")));
+        CrmHttp http = new CrmHttp(vertx, base, bucket, timeout, new KeepinCrmErrors(), "keepincrm/" + account);
+        this.api = new KeepinCrmApi(http, config.secret(AccountConfigs.API_KEY));
+        this.lookup = new KeepinCrmLookup(api, new KeepinCrmStages(api));
+    }
+
+    @Override
+    public ConnectorDescriptor descriptor() {
+        return KeepinCrmSchema.DESCRIPTOR;
+    }
+
+    @Override
+    public String account() {
+        return account;
+    }
+
+    @Override
+    public Future<Found> find(LookupRequest request) {
+        return lookup.find(request, new CallCount());
+    }
+
+    @Override
+    public Future<EffectResult> apply(Effect effect, EffectContext ctx) {
+        CallCount count = new CallCount();
+        try {
+            if (effect instanceof Skip) return Future.succeededFuture(new EffectResult(null, 0));
+            if (effect instanceof CreateContact c) {
+                return write(HttpMethod.POST, "/clients", KeepinCrmEncoder.client(c.fields(), c.manager()), count);
+            }
+            if (effect instanceof UpdateContact u) {
+                return write(HttpMethod.PATCH, "/clients/" + u.id(), KeepinCrmEncoder.client(u.fields(), null), count);
+            }
+            if (effect instanceof CreateDeal d) {
+                JsonObject body = KeepinCrmEncoder.agreement(d.fields(), d.manager(), d.mark(), ctx.marker(), token(ctx));
+                String clientId = ctx.resolve(d.contact());
+                if (clientId != null) body.put("client_id", Long.parseLong(clientId));
+                return write(HttpMethod.POST, "/agreements", body, count);
+            }
+            if (effect instanceof UpdateDeal u) {
+                return write(HttpMethod.PATCH, "/agreements/" + u.id(),
+                        KeepinCrmEncoder.agreement(u.fields(), null, u.mark(), ctx.marker(), null), count);
+            }
+            CreateTask t = (CreateTask) effect;
+            return write(HttpMethod.POST, "/tasks", KeepinCrmEncoder.task(t.fields(),
+                    ctx.resolve(t.deal()), ctx.resolve(t.contact()), t.manager(), token(ctx)), count);
+        } catch (PermanentException e) {
+            return Future.failedFuture(e);
+        } catch (NumberFormatException | IllegalStateException e) {
+            return Future.failedFuture(new PermanentException("bad record reference: " + e.getMessage(), null, 0));
+        }
+    }
+
+    private Future<EffectResult> write(HttpMethod method, String path, JsonObject body, CallCount count) {
+        return api.send(method, path, body, count).map(r -> new EffectResult(String.valueOf(r.getValue("id")), count.get()));
+    }
+
+    @Override
+    public Future<Optional<EffectResult>> reconcile(Effect effect, EffectContext ctx) {
+        CallCount count = new CallCount();
+        if (effect instanceof CreateDeal) return byToken("/agreements", ctx, count);
+        if (effect instanceof CreateTask) return byToken("/tasks", ctx, count);
+        if (!(effect instanceof CreateContact c)) return Future.succeededFuture(Optional.empty());
+        List<LookupKey> keys = naturalKeys(c.fields());
+        if (keys.isEmpty()) return Future.succeededFuture(Optional.empty());
+        return lookup.find(new LookupRequest(keys, false, null), count)
+                .map(f -> f.contact().map(x -> new EffectResult(x.id(), count.get())));
+    }
+
+    private Future<Optional<EffectResult>> byToken(String path, EffectContext ctx, CallCount count) {
+        String token = token(ctx);
+        String query = CrmRequest.formEncode(Map.of("q[comment_cont]", token));
+        return api.list(path + "?" + query, count).map(items -> items.stream().map(JsonObject.class::cast)
+                .filter(o -> String.valueOf(o.getValue("comment")).contains(token))
+                .findFirst().map(o -> new EffectResult(String.valueOf(o.getValue("id")), count.get())));
+    }
+
+    private static List<LookupKey> naturalKeys(ObjectNode fields) {
+        List<LookupKey> keys = new ArrayList<>();
+        if (fields.path("phone").isTextual()) keys.add(new LookupKey(LookupKey.Kind.PHONE, fields.path("phone").asText()));
+        if (fields.path("email").isTextual()) keys.add(new LookupKey(LookupKey.Kind.EMAIL, fields.path("email").asText()));
+        return keys;
+    }
+
+    private static String token(EffectContext ctx) {
+        return IdempotencyToken.of(ctx.idempotencyKey());
+    }
+
+    @Override
+    public Future<Void> close() {
+        return api.close();
+    }
+}

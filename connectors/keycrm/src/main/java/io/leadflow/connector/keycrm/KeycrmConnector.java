@@ -1,0 +1,130 @@
+package io.leadflow.connector.keycrm;
+
+import io.leadflow.connector.AccountConfig;
+import io.leadflow.connector.CrmConnector;
+import io.leadflow.connector.EffectContext;
+import io.leadflow.connector.EffectResult;
+import io.leadflow.connector.http.CallCount;
+import io.leadflow.connector.http.CrmHttp;
+import io.leadflow.connector.ratelimit.TokenBucket;
+import io.leadflow.connector.ratelimit.RateLimits;
+import io.leadflow.connector.secrets.AccountConfigs;
+import io.leadflow.spi.ConnectorDescriptor;
+import io.leadflow.spi.effect.CreateContact;
+import io.leadflow.spi.effect.CreateDeal;
+import io.leadflow.spi.effect.CreateTask;
+import io.leadflow.spi.effect.Effect;
+import io.leadflow.spi.effect.UpdateContact;
+import io.leadflow.spi.effect.UpdateDeal;
+import io.leadflow.spi.error.ConnectorException;
+import io.leadflow.spi.error.PermanentException;
+import io.leadflow.spi.record.Found;
+import io.leadflow.spi.record.LookupRequest;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * One KeyCRM account (C2, seed 001): buyers, orders or funnel cards, status groups, custom fields
+ * by uuid, UTM marks, payments and delivery. Rate limited at 60 requests per minute per key.
+ * KeyCRM has no task endpoint, so a {@link CreateTask} is refused with a {@link PermanentException}
+ * (the compiler already refuses it: the descriptor lacks CREATE_TASK).
+ */
+public final class KeycrmConnector implements CrmConnector {
+    static final String NO_TASKS = "KeyCRM's API has no task endpoint (OpenAPI 1.2.0), so a flow cannot create tasks in KeyCRM";
+
+    private final String account;
+    private final KeycrmSettings settings;
+    private final CrmHttp http;
+    private final KeycrmLookup lookup;
+    private final KeycrmContacts contacts;
+    private final KeycrmOrders orders;
+    private final KeycrmCards cards;
+
+    public KeycrmConnector(Vertx vertx, AccountConfig config) {
+        this.account = config.account();
+        this.settings = KeycrmSettings.of(config);
+        this.http = new CrmHttp(vertx, settings.apiBase(), TokenBucket.of(vertx, RateLimits.forAccount(KeycrmSchema.RATE_LIMIT, config)),
+                settings.timeout(), new KeycrmErrors(), "keycrm/" + account);
+        KeycrmClient client = new KeycrmClient(http, config.secret(AccountConfigs.API_KEY));
+        KeycrmCustomFields customFields = new KeycrmCustomFields(count -> client.getAny("/custom-fields", count)
+                .map(KeycrmConnector::list));
+        RecentBuyers recent = new RecentBuyers();
+        this.lookup = new KeycrmLookup(client, recent);
+        this.contacts = new KeycrmContacts(client, customFields, recent, lookup);
+        DealWrites writes = new DealWrites(client, customFields, contacts, settings);
+        this.orders = new KeycrmOrders(writes);
+        this.cards = new KeycrmCards(writes);
+    }
+
+    @Override
+    public ConnectorDescriptor descriptor() {
+        return KeycrmSchema.DESCRIPTOR;
+    }
+
+    @Override
+    public String account() {
+        return account;
+    }
+
+    @Override
+    public Future<Found> find(LookupRequest request) {
+        return guarded(() -> lookup.find(request, new CallCount()));
+    }
+
+    @Override
+    public Future<EffectResult> apply(Effect effect, EffectContext ctx) {
+        CallCount count = new CallCount();
+        return guarded(() -> dispatch(effect, ctx, count));
+    }
+
+    private Future<EffectResult> dispatch(Effect effect, EffectContext ctx, CallCount count) {
+        if (effect instanceof CreateContact c) return contacts.create(c, count);
+        if (effect instanceof UpdateContact u) return contacts.update(u, count);
+        if (effect instanceof CreateDeal d) return funnels() ? cards.create(d, ctx, count) : orders.create(d, ctx, count);
+        if (effect instanceof UpdateDeal u) return orders.update(u, ctx, count);
+        if (effect instanceof CreateTask) return Future.failedFuture(new PermanentException(NO_TASKS, null, 0));
+        return Future.succeededFuture(new EffectResult(null, 0));
+    }
+
+    /** Creates are looked up (orders by {@code source_uuid}, cards by their tag, buyers by phone/email); updates are safe to resend. */
+    @Override
+    public Future<Optional<EffectResult>> reconcile(Effect effect, EffectContext ctx) {
+        CallCount count = new CallCount();
+        return guarded(() -> {
+            if (effect instanceof CreateContact c) return contacts.reconcile(c, count);
+            if (effect instanceof CreateDeal d) return funnels() ? cards.reconcile(d, ctx, count) : orders.reconcile(d, ctx, count);
+            return Future.succeededFuture(Optional.<EffectResult>empty());
+        });
+    }
+
+    private boolean funnels() {
+        return settings.mode() == KeycrmSettings.Mode.FUNNELS;
+    }
+
+    @Override
+    public Future<Void> close() {
+        return http.close();
+    }
+
+    /** Turns a synchronous refusal (bad field value, missing source) into a failed future. */
+    private static <T> Future<T> guarded(Supplier<Future<T>> call) {
+        try {
+            return call.get();
+        } catch (ConnectorException e) {
+            return Future.failedFuture(e);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            return Future.failedFuture(new PermanentException(e.getMessage(), null, 0));
+        }
+    }
+
+    /** {@code /custom-fields} is documented as a list [C]; a page object is accepted too. */
+    private static JsonArray list(Object answer) {
+        if (answer instanceof JsonArray a) return a;
+        if (answer instanceof JsonObject o) return o.getJsonArray("data", new JsonArray());
+        return new JsonArray();
+    }
+}

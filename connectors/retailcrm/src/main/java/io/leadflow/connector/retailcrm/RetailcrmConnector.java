@@ -1,0 +1,110 @@
+package io.leadflow.connector.retailcrm;
+
+import io.leadflow.connector.AccountConfig;
+import io.leadflow.connector.CrmConnector;
+import io.leadflow.connector.EffectContext;
+import io.leadflow.connector.EffectResult;
+import io.leadflow.connector.http.CallCount;
+import io.leadflow.connector.http.CrmHttp;
+import io.leadflow.connector.ratelimit.RateLimits;
+import io.leadflow.connector.ratelimit.TokenBucket;
+import io.leadflow.connector.secrets.AccountConfigs;
+import io.leadflow.spi.ConnectorDescriptor;
+import io.leadflow.spi.effect.CreateContact;
+import io.leadflow.spi.effect.CreateDeal;
+import io.leadflow.spi.effect.CreateTask;
+import io.leadflow.spi.effect.Effect;
+import io.leadflow.spi.effect.UpdateContact;
+import io.leadflow.spi.effect.UpdateDeal;
+import io.leadflow.spi.error.ConnectorException;
+import io.leadflow.spi.error.PermanentException;
+import io.leadflow.spi.record.Found;
+import io.leadflow.spi.record.LookupRequest;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * One RetailCRM account (C3, seeds 002/004): customers found by phone or email (newest wins),
+ * their orders with status groups (L4: {@code complete}/{@code cancel} closed), orders created and
+ * edited with custom fields by code and the flow's marker field, tasks. Rate limited at 10
+ * requests per second per key; the API's over-limit 503 is retryable.
+ */
+public final class RetailcrmConnector implements CrmConnector {
+    private final String account;
+    private final CrmHttp http;
+    private final RetailcrmLookup lookup;
+    private final RetailcrmWrites writes;
+
+    public RetailcrmConnector(Vertx vertx, AccountConfig config) {
+        this.account = config.account();
+        RetailcrmSettings settings = RetailcrmSettings.of(config);
+        this.http = new CrmHttp(vertx, settings.apiBase(), TokenBucket.of(vertx, RateLimits.forAccount(RetailcrmSchema.RATE_LIMIT, config)),
+                settings.timeout(), new RetailcrmErrors(), "retailcrm/" + account);
+        RetailcrmClient client = new RetailcrmClient(http, config.secret(AccountConfigs.API_KEY), settings.site());
+        RetailcrmReference reference = new RetailcrmReference(client);
+        this.lookup = new RetailcrmLookup(client, reference);
+        this.writes = new RetailcrmWrites(client, reference);
+    }
+
+    @Override
+    public ConnectorDescriptor descriptor() {
+        return RetailcrmSchema.DESCRIPTOR;
+    }
+
+    @Override
+    public String account() {
+        return account;
+    }
+
+    @Override
+    public Future<Found> find(LookupRequest request) {
+        return guarded(() -> lookup.find(request, new CallCount()));
+    }
+
+    @Override
+    public Future<EffectResult> apply(Effect effect, EffectContext ctx) {
+        CallCount count = new CallCount();
+        return guarded(() -> {
+            if (effect instanceof CreateContact c) return writes.createContact(c, ctx, count);
+            if (effect instanceof UpdateContact u) return writes.updateContact(u, count);
+            if (effect instanceof CreateDeal d) return writes.createDeal(d, ctx, count);
+            if (effect instanceof UpdateDeal u) return writes.updateDeal(u, ctx, count);
+            if (effect instanceof CreateTask t) return writes.createTask(t, ctx, count);
+            return Future.succeededFuture(new EffectResult(null, 0));
+        });
+    }
+
+    /** Creates of customers and orders are found by {@code externalId}; updates are safe to resend; tasks cannot be found [documented]. */
+    @Override
+    public Future<Optional<EffectResult>> reconcile(Effect effect, EffectContext ctx) {
+        CallCount count = new CallCount();
+        return guarded(() -> {
+            if (effect instanceof CreateContact c) {
+                String id = RetailcrmWrites.externalId(RetailcrmBodies.customer(c.fields()), ctx);
+                return writes.reconcile("/customers", "customers", id, count);
+            }
+            if (effect instanceof CreateDeal d) {
+                String id = RetailcrmWrites.externalId(RetailcrmBodies.order(d.fields()), ctx);
+                return writes.reconcile("/orders", "orders", id, count);
+            }
+            return Future.succeededFuture(Optional.<EffectResult>empty());
+        });
+    }
+
+    @Override
+    public Future<Void> close() {
+        return http.close();
+    }
+
+    private static <T> Future<T> guarded(Supplier<Future<T>> call) {
+        try {
+            return call.get();
+        } catch (ConnectorException e) {
+            return Future.failedFuture(e);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            return Future.failedFuture(new PermanentException(e.getMessage(), null, 0));
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package io.leadflow.connector.retailcrm.emulator;
+
+import static io.leadflow.connector.retailcrm.emulator.RetailcrmReplies.*;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@code /customers}: list with filters, {@code /customers/create} (201), {@code /customers/{id}/edit}. */
+final class CustomerRoutes {
+    private final RetailcrmData data;
+    private final Writes writes;
+
+    CustomerRoutes(RetailcrmData data, Writes writes) {
+        this.data = data;
+        this.writes = writes;
+    }
+
+    void mount(Router api) {
+        api.get("/customers").handler(this::handleList);
+        api.post("/customers/create").handler(this::handleCreate);
+        api.post("/customers/:id/edit").handler(this::handleEdit);
+    }
+
+    private void handleList(RoutingContext ctx) {
+        String name = ctx.request().getParam("filter[name]");
+        String email = ctx.request().getParam("filter[email]");
+        List<String> ids = list(ctx, "filter[ids][]");
+        List<String> externalIds = list(ctx, "filter[externalIds][]");
+        List<JsonObject> found = data.customers(c -> (name == null || nameMatches(c, name))
+                && (email == null || c.getString("email", "").toLowerCase(Locale.ROOT).contains(email.toLowerCase(Locale.ROOT)))
+                && (ids.isEmpty() || ids.contains(String.valueOf(c.getValue("id"))))
+                && (externalIds.isEmpty() || externalIds.contains(c.getString("externalId"))));
+        JsonObject page = page(ctx, "customers", found);
+        if (page != null) send(ctx, 200, page);
+    }
+
+    /**
+     * {@code filter[name]} searches the name and the phones [P: RetailCRM's own CMS modules use it
+     * that way]; how it matches phones is [U]: the emulator takes a value without letters as
+     * digits and matches it as a substring of each phone's digits.
+     */
+    static boolean nameMatches(JsonObject c, String value) {
+        String v = value.trim().toLowerCase(Locale.ROOT);
+        String fullName = String.join(" ", c.getString("lastName", ""), c.getString("firstName", ""), c.getString("patronymic", ""))
+                .toLowerCase(Locale.ROOT);
+        String reversed = String.join(" ", c.getString("firstName", ""), c.getString("lastName", "")).toLowerCase(Locale.ROOT);
+        if (!v.isEmpty() && (fullName.contains(v) || reversed.contains(v))) return true;
+        String digits = digits(v);
+        if (digits.isEmpty() || v.chars().anyMatch(Character::isLetter)) return false;
+        return c.getJsonArray("phones", new JsonArray()).stream()
+                .anyMatch(p -> p instanceof JsonObject o && digits(o.getString("number")).contains(digits));
+    }
+
+    private void handleCreate(RoutingContext ctx) {
+        JsonObject customer = entity(ctx, "customer");
+        if (customer == null) return;
+        String site = Sites.require(ctx, data);
+        if (site == null) return;
+        Map<String, String> errors = validate(customer);
+        String externalId = customer.getString("externalId");
+        if (errors.isEmpty() && externalId != null && !data.customers(c -> externalId.equals(c.getString("externalId"))).isEmpty()) {
+            error(ctx, 400, "Customer already exists.");
+            return;
+        }
+        if (!errors.isEmpty()) {
+            invalid(ctx, errors);
+            return;
+        }
+        JsonObject stored = Entities.clean(customer, data, "customer").put("site", site);
+        stored.remove("id");
+        stored.remove("createdAt");
+        long id = data.putCustomer(stored).getLong("id");
+        writes.reply(ctx, 201, ok().put("id", id));
+    }
+
+    private void handleEdit(RoutingContext ctx) {
+        JsonObject change = entity(ctx, "customer");
+        if (change == null) return;
+        String site = Sites.require(ctx, data);
+        if (site == null) return;
+        Optional<JsonObject> existing = find(ctx.pathParam("id"), by(ctx));
+        if (existing.isEmpty()) {
+            error(ctx, 404, "Not found");
+            return;
+        }
+        Map<String, String> errors = validate(change);
+        if (!errors.isEmpty()) {
+            invalid(ctx, errors);
+            return;
+        }
+        JsonObject customer = existing.get();
+        Entities.merge(customer, Entities.clean(change, data, "customer"));
+        data.putCustomer(customer);
+        writes.reply(ctx, 200, ok().put("id", customer.getLong("id")).put("state", "updated"));
+    }
+
+    private Optional<JsonObject> find(String identifier, String by) {
+        return data.customers(c -> by.equals("id") ? String.valueOf(c.getValue("id")).equals(identifier)
+                : identifier.equals(c.getString("externalId"))).stream().findFirst();
+    }
+
+    /** Field checks the emulator makes; their wording is RetailCRM-like but [U]. */
+    private Map<String, String> validate(JsonObject customer) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        Object email = customer.getValue("email");
+        if (email != null && !(email instanceof String s && s.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))) {
+            errors.put("email", "This value is not a valid email address.");
+        }
+        Object phones = customer.getValue("phones");
+        if (phones != null && !(phones instanceof JsonArray a && a.stream().allMatch(p -> p instanceof JsonObject))) {
+            errors.put("phones", "This value should be of type array of {number}.");
+        }
+        Object manager = customer.getValue("managerId");
+        if (manager != null && !data.userExists(manager)) errors.put("managerId", "User with id " + manager + " does not exist.");
+        return errors;
+    }
+}

@@ -1,0 +1,104 @@
+package io.leadflow.connector.retailcrm.emulator;
+
+import io.leadflow.connector.emulator.EmulatorServer;
+import io.leadflow.connector.retailcrm.RetailcrmSchema;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * RetailCRM API v5 on loopback: {@code /api/v5/...}, key in {@code X-API-KEY} or {@code apiKey};
+ * GET filters in brackets; POST form-encoded with the entity as JSON in one field plus
+ * {@code site}/{@code by}; {@code {success, errorMsg, errors}} envelopes; two stores, so writes
+ * need {@code site}; 10 requests per second per key, answered past the limit with HTTP 503 [C]
+ * (no {@code Retry-After}: none is documented [U]).
+ */
+public final class RetailcrmEmulator extends EmulatorServer {
+    public static final String TEST_KEY = "retailcrm-test-key";
+    private final RetailcrmData data;
+
+    public RetailcrmEmulator(Vertx vertx, Clock clock) {
+        super(vertx, RetailcrmSchema.RATE_LIMIT);
+        this.data = new RetailcrmData(clock);
+    }
+
+    public RetailcrmData data() {
+        return data;
+    }
+
+    @Override
+    protected String connectorName() {
+        return RetailcrmSchema.DESCRIPTOR.name();
+    }
+
+    @Override
+    protected String validKey() {
+        return TEST_KEY;
+    }
+
+    @Override
+    protected Map<String, String> accountSettings() {
+        return Map.of("site", "shop1");
+    }
+
+    @Override
+    protected void routes(Router router) {
+        Router api = Router.router(vertx);
+        api.route().handler(this::authenticate);
+        Writes writes = this::replyWrite;
+        new ReferenceRoutes(data).mount(api);
+        new CustomerRoutes(data, writes).mount(api);
+        new OrderRoutes(data, writes).mount(api);
+        new TaskRoutes(data, writes).mount(api);
+        api.route().handler(ctx -> RetailcrmReplies.error(ctx, 404, "API method not found"));
+        router.route("/api/v5/*").subRouter(api);
+    }
+
+    /** Key in the header or as {@code apiKey} (query or form) [C]; wrong key → 403 [C: Go client test]; missing → 403 [U status]. */
+    private void authenticate(RoutingContext ctx) {
+        String key = apiKey(ctx);
+        if (key == null) RetailcrmReplies.error(ctx, 403, "\"apiKey\" is missing.");
+        else if (!authorised(key)) RetailcrmReplies.error(ctx, 403, "Wrong \"apiKey\" value.");
+        else ctx.next();
+    }
+
+    static String apiKey(RoutingContext ctx) {
+        String header = ctx.request().getHeader("X-API-KEY");
+        return header != null ? header : ctx.request().getParam("apiKey");
+    }
+
+    @Override
+    protected void overLimit(RoutingContext ctx, Duration retryAfter) {
+        RetailcrmReplies.error(ctx, 503, "Too many requests");
+    }
+
+    @Override
+    protected String rateKey(RoutingContext ctx) {
+        String key = apiKey(ctx);
+        return key == null ? "" : key;
+    }
+
+    @Override
+    protected String operation(RoutingContext ctx) {
+        return ctx.request().method().name() + " " + ctx.request().path().replaceAll("/[0-9]+(?=/|$)", "/{id}");
+    }
+
+    @Override
+    protected JsonObject records() {
+        return data.snapshot();
+    }
+
+    @Override
+    protected void clearRecords() {
+        data.clear();
+    }
+
+    @Override
+    protected JsonObject seed(JsonObject request) {
+        return new RetailcrmSeeder(data).seed(request);
+    }
+}
