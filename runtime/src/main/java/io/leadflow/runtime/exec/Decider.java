@@ -37,7 +37,10 @@ final class Decider {
         this.managers = managers;
     }
 
-    /** Succeeds with null when decided (effects recorded on {@code run}), or with the step's end. */
+    /**
+     * Succeeds with null when decided: the decision waits in {@code run.pending} and is committed
+     * with the first effect's SENDING mark, before anything is sent. Else with the step's end.
+     */
     Future<StepResult> decide(LeadRun run, CrmConnector connector) {
         Instant started = clock.instant();
         Future<Found> found;
@@ -73,11 +76,10 @@ final class Decider {
                     0, null, null, null, EffectCodec.encode(e)));
         }
         managers = d.managers();
-        return ledger.recordDecision(decision(run, d.trace(), effects, d.managers())).map(v -> {
-            run.decided = true;
-            run.effects = effects;
-            return null;
-        });
+        run.pending = ledger.tx().recordDecision(decision(run, d.trace(), effects, d.managers()));
+        run.decided = true;
+        run.effects = effects;
+        return Future.succeededFuture(null);
     }
 
     Future<StepResult> finalRecord(LeadRun run, Trace trace, LeadStatus status, String reason) {

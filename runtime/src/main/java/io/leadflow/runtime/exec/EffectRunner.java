@@ -19,6 +19,8 @@ import java.util.Optional;
  * Performs a decided run's effects in order. Each send is preceded by a durable SENDING mark and
  * followed by a durable result; a recorded result is reused; an effect left SENDING (crash) or
  * IN_DOUBT (timeout after send) is looked up with {@code reconcile} before it is sent again.
+ * A result is committed together with the next effect's SENDING mark (or the lead's DONE), so
+ * a lead of n effects costs n + 1 commit rounds, and nothing is sent before what precedes it is durable.
  */
 final class EffectRunner {
     private final Ledger ledger;
@@ -43,22 +45,30 @@ final class EffectRunner {
         return from(run, connector, 0);
     }
 
-    private Future<StepResult> from(LeadRun run, CrmConnector connector, int index) {
-        if (index >= run.effects.size()) return outcomes.finish(run, LeadStatus.DONE, null);
+    private Future<StepResult> from(LeadRun run, CrmConnector connector, int start) {
+        int index = start;
+        while (index < run.effects.size() && (run.effects.get(index).state() == EffectState.DONE
+                || run.effects.get(index).state() == EffectState.SKIPPED)) index++;
+        if (index >= run.effects.size()) {
+            tx(run).finish(run.id(), LeadStatus.DONE, null);
+            return flush(run).map(v -> outcomes.finished(run, LeadStatus.DONE));
+        }
         Ledger.EffectRecord r = run.effects.get(index);
+        int i = index;
         return switch (r.state()) {
-            case DONE, SKIPPED -> from(run, connector, index + 1);
-            case DEAD -> outcomes.finish(run, LeadStatus.DEAD, "effect " + index + " (" + r.kind() + "): " + r.lastError());
-            case PENDING, RETRY -> send(run, connector, index);
-            case SENDING, IN_DOUBT -> reconcile(run, connector, index);
+            case DEAD -> flush(run).compose(v -> outcomes.finish(run, LeadStatus.DEAD,
+                    "effect " + i + " (" + r.kind() + "): " + r.lastError()));
+            case SENDING, IN_DOUBT -> flush(run).compose(v -> reconcile(run, connector, i));
+            default -> send(run, connector, i);
         };
     }
 
     private Future<StepResult> send(LeadRun run, CrmConnector connector, int index) {
         Ledger.EffectRecord r = run.effects.get(index);
         Effect effect = EffectCodec.decode(r.effectJson());
-        return ledger.effectSending(run.id(), run.run(), index).compose(v -> {
-            run.replaceEffect(record(r, EffectState.SENDING, r.attempts() + 1, null, r.lastError()));
+        tx(run).effectSending(run.id(), run.run(), index);
+        return flush(run).compose(v -> {
+            run.replaceEffect(record(r, EffectState.SENDING, r.attempts() + 1, null));
             Instant started = clock.instant();
             Future<EffectResult> call;
             try {
@@ -92,12 +102,24 @@ final class EffectRunner {
         });
     }
 
+    /** Records the result in memory and in the pending writes; it commits before the next send or with the finish. */
     private Future<StepResult> done(LeadRun run, CrmConnector connector, int index, EffectResult result) {
-        return ledger.effectDone(run.id(), run.run(), index, EffectState.DONE, result.crmId()).compose(v -> {
-            Ledger.EffectRecord r = run.effects.get(index);
-            run.replaceEffect(record(r, EffectState.DONE, r.attempts(), result.crmId(), r.lastError()));
-            return from(run, connector, index + 1);
-        });
+        tx(run).effectDone(run.id(), run.run(), index, EffectState.DONE, result.crmId());
+        Ledger.EffectRecord r = run.effects.get(index);
+        run.replaceEffect(record(r, EffectState.DONE, r.attempts(), result.crmId()));
+        return from(run, connector, index + 1);
+    }
+
+    private Ledger.Tx tx(LeadRun run) {
+        if (run.pending == null) run.pending = ledger.tx();
+        return run.pending;
+    }
+
+    /** Commits the pending writes; on failure they stay pending and the step is retried. */
+    private Future<Void> flush(LeadRun run) {
+        Ledger.Tx t = run.pending;
+        if (t == null || t.isEmpty()) return Future.succeededFuture();
+        return ledger.commit(t).andThen(ar -> { if (ar.succeeded() && run.pending == t) run.pending = null; });
     }
 
     private static EffectContext context(LeadRun run, int index) {
@@ -109,7 +131,8 @@ final class EffectRunner {
         return new EffectContext(run.effects.get(index).idemKey(), run.id(), created, run.marker);
     }
 
-    private static Ledger.EffectRecord record(Ledger.EffectRecord r, EffectState state, int attempts, String crmRef, String error) {
-        return new Ledger.EffectRecord(r.index(), r.kind(), r.idemKey(), state, attempts, crmRef, error, null, r.effectJson());
+    private static Ledger.EffectRecord record(Ledger.EffectRecord r, EffectState state, int attempts, String crmRef) {
+        return new Ledger.EffectRecord(r.index(), r.kind(), r.idemKey(), state, attempts, crmRef, r.lastError(), null,
+                r.effectJson());
     }
 }

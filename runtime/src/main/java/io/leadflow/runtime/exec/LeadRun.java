@@ -24,6 +24,8 @@ final class LeadRun {
     /** The recorded effects once decided; null when decided in an earlier process and not loaded yet. */
     List<Ledger.EffectRecord> effects;
     boolean decided;
+    /** Writes made in memory but not yet committed; committed before the next call leaves (or with the finish). */
+    Ledger.Tx pending;
     int attempts;
     Instant firstFailureAt;
     Instant waitUntil;

@@ -61,6 +61,28 @@ public interface Ledger {
     /** Records a failed send: RETRY or IN_DOUBT with {@code nextAt}, or DEAD. */
     Future<Void> effectFailed(String leadId, int run, int index, EffectState state, String error, Instant nextAt);
 
+    /** A new empty set of writes to commit together with {@link #commit(Tx)}. */
+    Tx tx();
+
+    /**
+     * Commits the writes of {@code tx} in one transaction (all or none): one commit round instead
+     * of several, e.g. "effect 0 done + effect 1 sending" or "last effect done + lead done".
+     */
+    Future<Void> commit(Tx tx);
+
+    /** Writes gathered for one transaction; the same meaning as the single-write methods. */
+    interface Tx {
+        Tx recordDecision(DecisionRecord decision);
+
+        Tx effectSending(String leadId, int run, int index);
+
+        Tx effectDone(String leadId, int run, int index, EffectState state, String crmRef);
+
+        Tx finish(String leadId, LeadStatus status, String reason);
+
+        boolean isEmpty();
+    }
+
     /** The persisted manager rotation state (all collections). */
     Future<ManagerState> managerState();
 

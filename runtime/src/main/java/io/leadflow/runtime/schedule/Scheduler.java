@@ -32,7 +32,8 @@ public final class Scheduler {
     private final Map<String, Instant> lastRun = new HashMap<>();
     private final Set<String> busy = new HashSet<>();
     private long timer = -1;
-    private boolean stopped;
+    private volatile boolean stopped;
+    private io.vertx.core.Context context;
 
     public Scheduler(Vertx vertx, Ledger ledger, ProgramSource programs, JobRegistry jobs, Clock clock) {
         this.vertx = vertx;
@@ -44,7 +45,8 @@ public final class Scheduler {
 
     /** Starts ticking (call once). */
     public void start() {
-        vertx.runOnContext(v -> {
+        context = vertx.getOrCreateContext();
+        context.runOnContext(v -> {
             if (stopped) return;
             timer = vertx.setPeriodic(1000, id -> tick());
             tick();
@@ -53,11 +55,15 @@ public final class Scheduler {
 
     public void stop() {
         stopped = true;
-        if (timer >= 0) vertx.cancelTimer(timer);
+        if (context != null) context.runOnContext(v -> { if (timer >= 0) vertx.cancelTimer(timer); });
     }
 
-    /** Checks every schedule now; exposed for tests that move the clock. */
-    public void tick() {
+    /** Checks every schedule now rather than at the next second (after a reload, or in tests that move the clock). */
+    public void tickNow() {
+        if (context != null) context.runOnContext(v -> tick());
+    }
+
+    private void tick() {
         Program program = programs.current();
         if (program == null || stopped) return;
         for (Program.Schedule s : program.schedules()) {

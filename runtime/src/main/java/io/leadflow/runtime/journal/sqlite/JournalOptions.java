@@ -26,6 +26,10 @@ public record JournalOptions(String fileName, int queueCapacity, int maxBatch, i
         return new JournalOptions(fileName, queueCapacity, maxBatch, readers, checkpointIdle, d);
     }
 
+    public JournalOptions withCheckpointIdle(Duration idle) {
+        return new JournalOptions(fileName, queueCapacity, maxBatch, readers, idle, durability);
+    }
+
     public JournalOptions withQueueCapacity(int capacity) {
         return new JournalOptions(fileName, capacity, maxBatch, readers, checkpointIdle, durability);
     }

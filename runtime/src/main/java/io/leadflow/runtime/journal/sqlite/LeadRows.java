@@ -35,7 +35,7 @@ final class LeadRows {
     }
 
     static List<Ledger.EffectRecord> effects(Connection c, String leadId, int run) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
+        try (PreparedStatement ps = Sql.prepare(c, """
                 SELECT idx, kind, idem_key, state, attempts, crm_ref, last_error, next_at, body
                 FROM effect WHERE lead_id = ? AND run = ? ORDER BY idx""")) {
             ps.setString(1, leadId);

@@ -29,7 +29,7 @@ final class LeadWrites {
         String id = LeadIds.next();
         long received = lead.receivedAt().toEpochMilli();
         return c -> {
-            try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+            try (PreparedStatement ps = Sql.prepare(c, INSERT)) {
                 ps.setString(1, id);
                 ps.setString(2, lead.flow());
                 ps.setString(3, lead.source());
@@ -43,7 +43,7 @@ final class LeadWrites {
                 ps.setLong(11, received);
                 if (ps.executeUpdate() == 1) return new Accepted(id, false);
             }
-            try (PreparedStatement ps = c.prepareStatement(EXISTING)) {
+            try (PreparedStatement ps = Sql.prepare(c, EXISTING)) {
                 ps.setString(1, lead.source());
                 ps.setString(2, lead.sourceEventId());
                 ps.setString(3, lead.sourceEventId());
@@ -60,7 +60,7 @@ final class LeadWrites {
     static Writer.Op<Void> replay(String leadId, ReplayVersion which, long now) {
         return c -> {
             LeadStatus status;
-            try (PreparedStatement ps = c.prepareStatement("SELECT status FROM lead WHERE id = ?")) {
+            try (PreparedStatement ps = Sql.prepare(c, "SELECT status FROM lead WHERE id = ?")) {
                 ps.setString(1, leadId);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) throw new UnknownLeadException(leadId);
@@ -68,7 +68,7 @@ final class LeadWrites {
                 }
             }
             if (!status.terminal()) throw new ReplayNotAllowedException(leadId, status);
-            try (PreparedStatement ps = c.prepareStatement("""
+            try (PreparedStatement ps = Sql.prepare(c, """
                     UPDATE lead SET status = 'PENDING', run = run + 1, attempts = 0, first_failure_at = NULL,
                       next_at = 0, updated_at = ?, rule_version = NULL, lane_key = NULL, connector = NULL,
                       account = NULL, marker = NULL, trace = NULL, reason = NULL,

@@ -16,7 +16,7 @@ final class LedgerWrites {
 
     static Writer.Op<List<Ledger.ClaimedLead>> claimDue(long now, int max) {
         return c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE lead SET status = 'RUNNING', updated_at = ? "
+            try (PreparedStatement ps = Sql.prepare(c, "UPDATE lead SET status = 'RUNNING', updated_at = ? "
                     + "WHERE seq IN (SELECT seq FROM lead WHERE status = 'PENDING' AND next_at <= ? ORDER BY seq LIMIT ?) "
                     + "RETURNING " + LeadRows.CLAIM_COLUMNS)) {
                 ps.setLong(1, now);
@@ -29,7 +29,7 @@ final class LedgerWrites {
 
     static Writer.Op<Void> update(String sql, Object... args) {
         return c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
+            try (PreparedStatement ps = Sql.prepare(c, sql)) {
                 for (int i = 0; i < args.length; i++) ps.setObject(i + 1, args[i]);
                 if (ps.executeUpdate() == 0) throw new SQLException("no row changed by: " + sql.split(" WHERE ")[0]);
             }
@@ -40,7 +40,7 @@ final class LedgerWrites {
     static Writer.Op<Void> decision(Ledger.DecisionRecord d, long now) {
         return c -> {
             long seq;
-            try (PreparedStatement ps = c.prepareStatement("""
+            try (PreparedStatement ps = Sql.prepare(c, """
                     UPDATE lead SET rule_version = ?, first_rule_version = COALESCE(first_rule_version, ?),
                       lane_key = ?, connector = ?, account = ?, marker = ?, trace = ?, updated_at = ?
                     WHERE id = ? AND run = ? RETURNING seq""")) {
@@ -67,7 +67,7 @@ final class LedgerWrites {
     }
 
     private static void insertEffects(java.sql.Connection c, Ledger.DecisionRecord d, long seq, long now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
+        try (PreparedStatement ps = Sql.prepare(c, """
                 INSERT INTO effect (lead_id, run, idx, lane_key, seq, idem_key, kind, body, state, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             for (Ledger.EffectRecord e : d.effects()) {
@@ -88,7 +88,7 @@ final class LedgerWrites {
     }
 
     private static void upsertLane(java.sql.Connection c, String laneKey, long seq) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO lane (lane_key, head_seq) VALUES (?, ?) "
+        try (PreparedStatement ps = Sql.prepare(c, "INSERT INTO lane (lane_key, head_seq) VALUES (?, ?) "
                 + "ON CONFLICT (lane_key) DO UPDATE SET head_seq = excluded.head_seq")) {
             ps.setString(1, laneKey);
             ps.setLong(2, seq);
@@ -97,7 +97,7 @@ final class LedgerWrites {
     }
 
     private static void saveManagers(java.sql.Connection c, ManagerState managers) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO manager_state (collection, manager, assigned) "
+        try (PreparedStatement ps = Sql.prepare(c, "INSERT INTO manager_state (collection, manager, assigned) "
                 + "VALUES (?, ?, ?) ON CONFLICT (collection, manager) DO UPDATE SET assigned = excluded.assigned")) {
             for (Map.Entry<String, Map<String, Long>> col : managers.assigned().entrySet()) {
                 for (Map.Entry<String, Long> m : col.getValue().entrySet()) {

@@ -35,6 +35,7 @@ final class ReadPool {
     void close() {
         workers.close();
         for (Connection c : all) {
+            Sql.forget(c);
             try {
                 c.close();
             } catch (SQLException ignored) {

@@ -36,7 +36,7 @@ final class Reads {
         if (q.cursor() != null) { sql.append(" AND seq < ?"); args.add(cursor(q.cursor())); }
         sql.append(" ORDER BY seq DESC LIMIT ?");
         args.add(q.clampedLimit());
-        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+        try (PreparedStatement ps = Sql.prepare(c, sql.toString())) {
             for (int i = 0; i < args.size(); i++) ps.setObject(i + 1, args.get(i));
             List<LeadSummary> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
@@ -61,7 +61,7 @@ final class Reads {
     }
 
     static Optional<LeadDetail> get(Connection c, String leadId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + SUMMARY + ", source_event_id, idem_key, content_type, "
+        try (PreparedStatement ps = Sql.prepare(c, "SELECT " + SUMMARY + ", source_event_id, idem_key, content_type, "
                 + "body, headers, run, first_rule_version, attempts, next_at, trace FROM lead WHERE id = ?")) {
             ps.setString(1, leadId);
             try (ResultSet rs = ps.executeQuery()) {
@@ -77,7 +77,7 @@ final class Reads {
     }
 
     private static List<EffectView> effectViews(Connection c, String leadId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT run, idx, kind, idem_key, state, attempts, crm_ref, "
+        try (PreparedStatement ps = Sql.prepare(c, "SELECT run, idx, kind, idem_key, state, attempts, crm_ref, "
                 + "last_error, next_at, body FROM effect WHERE lead_id = ? ORDER BY run, idx")) {
             ps.setString(1, leadId);
             List<EffectView> out = new ArrayList<>();
@@ -103,14 +103,14 @@ final class Reads {
     private static <E extends Enum<E>> Map<E, Long> counts(Connection c, String sql, Class<E> type) throws SQLException {
         Map<E, Long> out = new EnumMap<>(type);
         for (E e : type.getEnumConstants()) out.put(e, 0L);
-        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = Sql.prepare(c, sql); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) out.put(Enum.valueOf(type, rs.getString(1)), rs.getLong(2));
         }
         return out;
     }
 
     static List<Ledger.ClaimedLead> unfinished(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + LeadRows.CLAIM_COLUMNS
+        try (PreparedStatement ps = Sql.prepare(c, "SELECT " + LeadRows.CLAIM_COLUMNS
                 + " FROM lead WHERE status IN ('RUNNING', 'RETRYING') ORDER BY seq")) {
             return LeadRows.claimed(ps);
         }
@@ -118,7 +118,7 @@ final class Reads {
 
     static ManagerState managers(Connection c) throws SQLException {
         Map<String, Map<String, Long>> out = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT collection, manager, assigned FROM manager_state");
+        try (PreparedStatement ps = Sql.prepare(c, "SELECT collection, manager, assigned FROM manager_state");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) out.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getLong(3));
         }
@@ -128,7 +128,7 @@ final class Reads {
     }
 
     static Optional<Instant> lastScheduleRun(Connection c, String name) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT period_start FROM schedule_run WHERE name = ?")) {
+        try (PreparedStatement ps = Sql.prepare(c, "SELECT period_start FROM schedule_run WHERE name = ?")) {
             ps.setString(1, name);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(Instant.ofEpochMilli(rs.getLong(1))) : Optional.empty();

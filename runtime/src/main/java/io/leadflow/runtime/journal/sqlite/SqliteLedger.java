@@ -53,12 +53,7 @@ final class SqliteLedger implements Ledger {
 
     @Override
     public Future<Void> recordFinal(DecisionRecord decision, LeadStatus status, String reason) {
-        Writer.Op<Void> record = LedgerWrites.decision(decision, now());
-        Writer.Op<Void> finish = LedgerWrites.finish(decision.leadId(), status, reason, now());
-        return writer.submit(c -> {
-            record.run(c);
-            return finish.run(c);
-        }, Writer.Kind.LEDGER);
+        return commit(tx().recordDecision(decision).finish(decision.leadId(), status, reason));
     }
 
     @Override
@@ -95,6 +90,17 @@ final class SqliteLedger implements Ledger {
     @Override
     public Future<Void> effectFailed(String leadId, int run, int index, EffectState state, String error, Instant nextAt) {
         return writer.submit(LedgerWrites.effectFailed(leadId, run, index, state, error, nextAt, now()), Writer.Kind.LEDGER);
+    }
+
+    @Override
+    public Tx tx() {
+        return new SqliteTx();
+    }
+
+    @Override
+    public Future<Void> commit(Tx tx) {
+        if (tx.isEmpty()) return Future.succeededFuture();
+        return writer.submit(((SqliteTx) tx).op(), Writer.Kind.LEDGER);
     }
 
     @Override

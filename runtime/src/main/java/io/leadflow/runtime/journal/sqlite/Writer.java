@@ -8,7 +8,6 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,6 +55,7 @@ final class Writer {
     private final AtomicLong commits = new AtomicLong();
     private final AtomicLong rows = new AtomicLong();
     private final Promise<Void> stopped = Promise.promise();
+    private long changesAtCommit;
     private volatile boolean closing;
     private volatile boolean failed;
     private volatile Runnable afterCommit = () -> { };
@@ -112,21 +112,31 @@ final class Writer {
     }
 
     private void loop() {
-        long idleSinceCommit = 0;
+        long lastChanges = 0;
+        long lastWrite = System.nanoTime();
+        boolean checkpointed = true;
+        long idleNanos = options.checkpointIdle().toNanos();
         try {
             connection.setAutoCommit(false);
             while (!closing || !queue.isEmpty()) {
                 Task first = closing ? queue.poll() : queue.poll(options.checkpointIdle().toMillis(), TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    if (idleSinceCommit > 0) checkpoint();
-                    idleSinceCommit = 0;
-                    continue;
+                if (first != null) {
+                    List<Task> batch = new ArrayList<>(Math.min(options.maxBatch(), queue.size() + 1));
+                    batch.add(first);
+                    queue.drainTo(batch, options.maxBatch() - 1);
+                    runBatch(batch);
+                    long changes = changesAtCommit;
+                    if (changes != lastChanges) {
+                        lastChanges = changes;
+                        lastWrite = System.nanoTime();
+                        checkpointed = false;
+                    }
                 }
-                List<Task> batch = new ArrayList<>(Math.min(options.maxBatch(), queue.size() + 1));
-                batch.add(first);
-                queue.drainTo(batch, options.maxBatch() - 1);
-                runBatch(batch);
-                idleSinceCommit++;
+                // "idle" means no batch changed a row (the executor's empty claims do not count)
+                if (!checkpointed && System.nanoTime() - lastWrite >= idleNanos) {
+                    checkpoint();
+                    checkpointed = true;
+                }
             }
         } catch (InterruptedException e) {
             if (!closing) failed = true;
@@ -151,6 +161,7 @@ final class Writer {
     private void finish() {
         try {
             if (!failed) checkpoint();
+            Sql.forget(connection);
             connection.close();
         } catch (SQLException e) {
             LOG.log(Level.WARNING, "closing the journal writer", e);
@@ -166,16 +177,17 @@ final class Writer {
         Throwable[] errors = new Throwable[batch.size()];
         try {
             for (int i = 0; i < batch.size(); i++) {
-                Savepoint sp = connection.setSavepoint();
+                Sql.prepare(connection, "SAVEPOINT op").execute();
                 try {
                     results[i] = batch.get(i).op().run(connection);
-                    connection.releaseSavepoint(sp);
+                    Sql.prepare(connection, "RELEASE op").execute();
                 } catch (SQLException | RuntimeException e) {
-                    connection.rollback(sp);
-                    connection.releaseSavepoint(sp);
+                    Sql.prepare(connection, "ROLLBACK TO op").execute();
+                    Sql.prepare(connection, "RELEASE op").execute();
                     errors[i] = e;
                 }
             }
+            changesAtCommit = totalChanges();
             connection.commit();
             commits.incrementAndGet();
             rows.addAndGet(batch.size());
@@ -193,6 +205,14 @@ final class Writer {
         }
         if (batch.stream().anyMatch(t -> t.kind().wakes)) afterCommit.run();
         for (int i = 0; i < batch.size(); i++) complete(batch.get(i), results[i], errors[i]);
+    }
+
+    private long totalChanges() {
+        try (var rs = Sql.prepare(connection, "SELECT total_changes()").executeQuery()) {
+            return rs.next() ? rs.getLong(1) : 0;
+        } catch (SQLException e) {
+            return -1;
+        }
     }
 
     private void checkpoint() {
