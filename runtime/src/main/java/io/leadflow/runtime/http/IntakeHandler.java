@@ -103,7 +103,7 @@ public final class IntakeHandler {
                 LOG.fine("lead " + a.leadId() + " accepted for flow '" + flow.name() + "'" + (a.duplicate() ? " (duplicate)" : "")
                         + ": " + Masking.text(clip(new String(body, StandardCharsets.UTF_8))));
             }
-            Responses.json(ctx.response(), a.duplicate() ? 200 : 202, Map.of("id", a.leadId(), "duplicate", a.duplicate()));
+            Responses.accepted(ctx.response(), a.duplicate() ? 200 : 202, a.leadId(), a.duplicate());
             return;
         }
         Throwable e = done.cause();

@@ -23,6 +23,26 @@ public final class Responses {
         json(res, r.status(), body);
     }
 
+    /** The intake's answer, written by hand: it is the hot path and its shape never varies. */
+    public static void accepted(HttpServerResponse res, int status, String leadId, boolean duplicate) {
+        if (res.ended() || res.closed()) return;
+        StringBuilder b = new StringBuilder(64).append("{\"id\":");
+        quote(b, leadId);
+        b.append(",\"duplicate\":").append(duplicate).append('}');
+        res.setStatusCode(status).putHeader("Content-Type", "application/json").end(b.toString());
+    }
+
+    private static void quote(StringBuilder b, String s) {
+        b.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"' || c == '\\') b.append('\\').append(c);
+            else if (c < 0x20) b.append(String.format("\\u%04x", (int) c));
+            else b.append(c);
+        }
+        b.append('"');
+    }
+
     public static void json(HttpServerResponse res, int status, Object body) {
         if (res.ended() || res.closed()) return;
         byte[] bytes;
