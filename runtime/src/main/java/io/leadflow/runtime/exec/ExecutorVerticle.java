@@ -38,6 +38,7 @@ final class ExecutorVerticle extends VerticleBase {
     private boolean stopping;
     private long pollTimer = -1;
     private Promise<Void> idle;
+    private Runnable unsubscribe = () -> { };
 
     /** The collaborators, built once the persisted rotation state is loaded. */
     record Components(Preparer preparer, StepRunner steps) { }
@@ -51,7 +52,7 @@ final class ExecutorVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        ledger.onAppend(this::wake);
+        unsubscribe = ledger.onAppend(this::wake);
         return ledger.recoverUnfinished().map(recovered -> {
             if (!recovered.isEmpty()) LOG.info(() -> "resuming " + recovered.size() + " unfinished leads");
             accept(recovered);
@@ -205,6 +206,7 @@ final class ExecutorVerticle extends VerticleBase {
     /** Claims nothing more; completes when no step is running or after {@code timeout}. */
     Future<Void> drain(Duration timeout) {
         stopping = true;
+        unsubscribe.run();
         if (pollTimer >= 0) vertx.cancelTimer(pollTimer);
         for (Lane lane : lanes.values()) if (lane.timer >= 0) vertx.cancelTimer(lane.timer);
         idle = Promise.promise();
