@@ -29,6 +29,10 @@ final class JournalFile {
         return scalar(dataDir, "SELECT count(*) FROM lead");
     }
 
+    static long countWithStatus(Path dataDir, String status) throws Exception {
+        return scalar(dataDir, "SELECT count(*) FROM lead WHERE status = '" + status + "'");
+    }
+
     static String integrity(Path dataDir) throws Exception {
         try (Connection c = open(dataDir); Statement s = c.createStatement(); ResultSet r = s.executeQuery("PRAGMA integrity_check")) {
             r.next();

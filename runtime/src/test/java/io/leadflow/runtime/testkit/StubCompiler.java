@@ -16,7 +16,8 @@ import java.util.Optional;
 
 /**
  * Stands in for the dsl compiler: each file is one flow named after the file (orders.flow →
- * "orders"), target baselinker/main; a file containing the word BROKEN is a compile error
+ * "orders"), target baselinker/main, or, when the file says "deliver", the executor's stub flow
+ * (contact + deal at connector "fake"); a file containing the word BROKEN is a compile error
  * (LF101 at its line). The content hash changes with any file's text.
  */
 public final class StubCompiler implements RuleCompiler {
@@ -42,7 +43,9 @@ public final class StubCompiler implements RuleCompiler {
                 if (col >= 0) diags.add(new Diagnostic(Diagnostic.Severity.ERROR, "LF101", "unexpected BROKEN", new SourceSpan(p.toString(), i + 1, col + 1, i + 1, col + 7)));
             }
             String name = p.getFileName().toString().replaceFirst("\\.flow$", "");
-            flows.add(new StubFlow(name, "baselinker", "main"));
+            // "deliver" in the file: a flow that makes a contact and a deal at connector "fake" (the executor's stub flow).
+            flows.add(text.contains("deliver") ? new io.leadflow.runtime.exec.StubFlow(name, java.time.Duration.ZERO, "t2")
+                    : new StubFlow(name, "baselinker", "main"));
         }
         if (!diags.isEmpty()) return new CompileResult(Optional.empty(), diags, sources);
         String hash = Integer.toHexString(all.toString().hashCode()) + "0000000000000000";
