@@ -1,0 +1,138 @@
+package io.leadflow.runtime.exec;
+
+import io.leadflow.connector.CrmConnector;
+import io.leadflow.connector.EffectContext;
+import io.leadflow.connector.EffectResult;
+import io.leadflow.runtime.journal.EffectState;
+import io.leadflow.runtime.journal.LeadStatus;
+import io.leadflow.runtime.journal.Ledger;
+import io.leadflow.spi.effect.Effect;
+import io.vertx.core.Future;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Performs a decided run's effects in order. Each send is preceded by a durable SENDING mark and
+ * followed by a durable result; a recorded result is reused; an effect left SENDING (crash) or
+ * IN_DOUBT (timeout after send) is looked up with {@code reconcile} before it is sent again.
+ * A result is committed together with the next effect's SENDING mark (or the lead's DONE), so
+ * a lead of n effects costs n + 1 commit rounds, and nothing is sent before what precedes it is durable.
+ */
+final class EffectRunner {
+    private final Ledger ledger;
+    private final Clock clock;
+    private final ExecutionListener listener;
+    private final Outcomes outcomes;
+
+    EffectRunner(Ledger ledger, Clock clock, ExecutionListener listener, Outcomes outcomes) {
+        this.ledger = ledger;
+        this.clock = clock;
+        this.listener = listener;
+        this.outcomes = outcomes;
+    }
+
+    Future<StepResult> run(LeadRun run, CrmConnector connector) {
+        if (run.effects == null) {
+            return ledger.effects(run.id(), run.run()).compose(list -> {
+                run.effects = list;
+                return from(run, connector, 0);
+            });
+        }
+        return from(run, connector, 0);
+    }
+
+    private Future<StepResult> from(LeadRun run, CrmConnector connector, int start) {
+        int index = start;
+        while (index < run.effects.size() && (run.effects.get(index).state() == EffectState.DONE
+                || run.effects.get(index).state() == EffectState.SKIPPED)) index++;
+        if (index >= run.effects.size()) {
+            tx(run).finish(run.id(), LeadStatus.DONE, null);
+            return flush(run).map(v -> outcomes.finished(run, LeadStatus.DONE));
+        }
+        Ledger.EffectRecord r = run.effects.get(index);
+        int i = index;
+        return switch (r.state()) {
+            case DEAD -> flush(run).compose(v -> outcomes.finish(run, LeadStatus.DEAD,
+                    "effect " + i + " (" + r.kind() + "): " + r.lastError()));
+            case SENDING, IN_DOUBT -> flush(run).compose(v -> reconcile(run, connector, i));
+            default -> send(run, connector, i);
+        };
+    }
+
+    private Future<StepResult> send(LeadRun run, CrmConnector connector, int index) {
+        Ledger.EffectRecord r = run.effects.get(index);
+        Effect effect = EffectCodec.decode(r.effectJson());
+        tx(run).effectSending(run.id(), run.run(), index);
+        return flush(run).compose(v -> {
+            run.replaceEffect(record(r, EffectState.SENDING, r.attempts() + 1, null));
+            Instant started = clock.instant();
+            Future<EffectResult> call;
+            try {
+                call = connector.apply(effect, context(run, index));
+            } catch (RuntimeException e) {
+                call = Future.failedFuture(e);
+            }
+            return call.transform(ar -> {
+                listener.effectSent(run.connector, r.kind(), ar.succeeded(), Duration.between(started, clock.instant()));
+                if (ar.failed()) return outcomes.failed(run, Failure.of(ar.cause(), true), index);
+                return done(run, connector, index, ar.result());
+            });
+        });
+    }
+
+    private Future<StepResult> reconcile(LeadRun run, CrmConnector connector, int index) {
+        Effect effect = EffectCodec.decode(run.effects.get(index).effectJson());
+        Future<Optional<EffectResult>> found;
+        try {
+            found = connector.reconcile(effect, context(run, index));
+        } catch (RuntimeException e) {
+            found = Future.failedFuture(e);
+        }
+        return found.transform(ar -> {
+            if (ar.failed()) {
+                Failure f = Failure.of(ar.cause(), true);
+                Failure stillInDoubt = f.retry() ? new Failure(true, true, f.retryAfter(), "reconcile failed: " + f.reason()) : f;
+                return outcomes.failed(run, stillInDoubt, index);
+            }
+            return ar.result().isPresent() ? done(run, connector, index, ar.result().get()) : send(run, connector, index);
+        });
+    }
+
+    /** Records the result in memory and in the pending writes; it commits before the next send or with the finish. */
+    private Future<StepResult> done(LeadRun run, CrmConnector connector, int index, EffectResult result) {
+        tx(run).effectDone(run.id(), run.run(), index, EffectState.DONE, result.crmId());
+        Ledger.EffectRecord r = run.effects.get(index);
+        run.replaceEffect(record(r, EffectState.DONE, r.attempts(), result.crmId()));
+        return from(run, connector, index + 1);
+    }
+
+    private Ledger.Tx tx(LeadRun run) {
+        if (run.pending == null) run.pending = ledger.tx();
+        return run.pending;
+    }
+
+    /** Commits the pending writes; on failure they stay pending and the step is retried. */
+    private Future<Void> flush(LeadRun run) {
+        Ledger.Tx t = run.pending;
+        if (t == null || t.isEmpty()) return Future.succeededFuture();
+        return ledger.commit(t).andThen(ar -> { if (ar.succeeded() && run.pending == t) run.pending = null; });
+    }
+
+    private static EffectContext context(LeadRun run, int index) {
+        Map<Integer, String> created = new HashMap<>();
+        for (int i = 0; i < index; i++) {
+            Ledger.EffectRecord r = run.effects.get(i);
+            if (r.state() == EffectState.DONE && r.crmRef() != null) created.put(i, r.crmRef());
+        }
+        return new EffectContext(run.effects.get(index).idemKey(), run.id(), created, run.marker);
+    }
+
+    private static Ledger.EffectRecord record(Ledger.EffectRecord r, EffectState state, int attempts, String crmRef) {
+        return new Ledger.EffectRecord(r.index(), r.kind(), r.idemKey(), state, attempts, crmRef, r.lastError(), null,
+                r.effectJson());
+    }
+}

@@ -1,0 +1,218 @@
+package io.leadflow.runtime.exec;
+
+import io.leadflow.runtime.journal.Ledger;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.VerticleBase;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Claims leads, routes them into contact lanes and runs lane heads with bounded concurrency.
+ * Everything here runs on this verticle's context, so lanes, counters and the rotation state
+ * need no locks. Holds at most {@code maxInFlight} runs; the rest wait in the journal.
+ */
+final class ExecutorVerticle extends VerticleBase {
+    private static final Logger LOG = Logger.getLogger(ExecutorVerticle.class.getName());
+    private static final int CLAIM_BATCH = 256;
+
+    private final Ledger ledger;
+    private final Clock clock;
+    private final EngineOptions options;
+    private final Components parts;
+    private final Map<String, Lane> lanes = new HashMap<>();
+    private final ArrayDeque<Lane> waitingForPermit = new ArrayDeque<>();
+    private final AtomicBoolean wakePending = new AtomicBoolean();
+    private volatile int inFlight;
+    private int active;
+    private boolean polling;
+    private boolean pollAgain;
+    private boolean stopping;
+    private long pollTimer = -1;
+    private Promise<Void> idle;
+
+    /** The collaborators, built once the persisted rotation state is loaded. */
+    record Components(Preparer preparer, StepRunner steps) { }
+
+    ExecutorVerticle(Ledger ledger, Clock clock, EngineOptions options, Components parts) {
+        this.ledger = ledger;
+        this.clock = clock;
+        this.options = options;
+        this.parts = parts;
+    }
+
+    @Override
+    public Future<?> start() {
+        ledger.onAppend(this::wake);
+        return ledger.recoverUnfinished().map(recovered -> {
+            if (!recovered.isEmpty()) LOG.info(() -> "resuming " + recovered.size() + " unfinished leads");
+            accept(recovered);
+            pollTimer = vertx.setPeriodic(Math.max(1, options.pollInterval().toMillis()), id -> poll());
+            poll();
+            return null;
+        });
+    }
+
+    int inFlight() {
+        return inFlight;
+    }
+
+    io.vertx.core.Context ctx() {
+        return context;
+    }
+
+    /** Called from the journal's writer thread after new leads commit: one wake-up at a time. */
+    private void wake() {
+        if (wakePending.compareAndSet(false, true)) {
+            context.runOnContext(v -> {
+                wakePending.set(false);
+                poll();
+            });
+        }
+    }
+
+    private void poll() {
+        if (stopping) return;
+        if (polling) {
+            pollAgain = true;
+            return;
+        }
+        int room = Math.min(CLAIM_BATCH, options.maxInFlight() - inFlight);
+        if (room <= 0) return;
+        polling = true;
+        ledger.claimDue(clock.instant(), room).onComplete(ar -> {
+            polling = false;
+            if (ar.failed()) {
+                if (!stopping) LOG.log(Level.WARNING, "claiming leads failed; will retry", ar.cause());
+                return;
+            }
+            accept(ar.result());
+            if (ar.result().size() == room || pollAgain) {
+                pollAgain = false;
+                poll();
+            }
+        });
+    }
+
+    /** Runs the preparation of each lead in acceptance order, so lanes receive them in that order. */
+    private void accept(List<Ledger.ClaimedLead> leads) {
+        for (Ledger.ClaimedLead lead : leads) {
+            inFlight++;
+            Preparer.Prepared p;
+            try {
+                p = parts.preparer().prepare(lead);
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "preparing lead " + lead.leadId() + " failed; it stays claimed until restart", e);
+                released();
+                continue;
+            }
+            if (p.run() != null) {
+                enqueue(p.run());
+            } else {
+                p.settled().onComplete(ar -> {
+                    if (ar.failed()) LOG.log(Level.WARNING, "recording lead " + lead.leadId() + " failed", ar.cause());
+                    released();
+                });
+            }
+        }
+    }
+
+    private void enqueue(LeadRun run) {
+        Lane lane = lanes.computeIfAbsent(run.laneKey, Lane::new);
+        lane.runs.add(run);
+        if (!lane.busy) schedule(lane);
+    }
+
+    private void schedule(Lane lane) {
+        lane.busy = true;
+        LeadRun head = lane.runs.peek();
+        Instant now = clock.instant();
+        if (head.waitUntil != null && head.waitUntil.isAfter(now)) {
+            long ms = Math.max(1, Duration.between(now, head.waitUntil).toMillis());
+            lane.timer = vertx.setTimer(ms, id -> {
+                lane.timer = -1;
+                head.waitUntil = null;
+                ledger.resume(head.id()).onComplete(ar -> requestPermit(lane));
+            });
+            return;
+        }
+        head.waitUntil = null;
+        requestPermit(lane);
+    }
+
+    private void requestPermit(Lane lane) {
+        if (stopping) return;
+        if (active < options.maxActive()) {
+            active++;
+            runHead(lane);
+        } else {
+            waitingForPermit.add(lane);
+        }
+    }
+
+    private void runHead(Lane lane) {
+        LeadRun head = lane.runs.peek();
+        Future<StepResult> step;
+        try {
+            step = parts.steps().step(head);
+        } catch (RuntimeException e) {
+            step = Future.failedFuture(e);
+        }
+        step.onComplete(ar -> {
+            active--;
+            if (ar.failed()) {
+                if (!stopping) LOG.log(Level.WARNING, "lead " + head.id() + " step failed; retrying in 1 s", ar.cause());
+                head.waitUntil = clock.instant().plusSeconds(1);
+            } else if (ar.result().finished()) {
+                lane.runs.poll();
+                released();
+            } else {
+                head.waitUntil = ar.result().until();
+            }
+            nextWaitingLane();
+            if (lane.runs.isEmpty()) {
+                lane.busy = false;
+                lanes.remove(lane.key);
+            } else if (!stopping) {
+                schedule(lane);
+            }
+            if (stopping && active == 0 && idle != null) idle.tryComplete();
+        });
+    }
+
+    private void nextWaitingLane() {
+        if (stopping) return;
+        Lane next = waitingForPermit.poll();
+        if (next != null) {
+            active++;
+            runHead(next);
+        }
+    }
+
+    private void released() {
+        inFlight--;
+        if (!stopping && inFlight < options.maxInFlight() / 2) poll();
+    }
+
+    /** Claims nothing more; completes when no step is running or after {@code timeout}. */
+    Future<Void> drain(Duration timeout) {
+        stopping = true;
+        if (pollTimer >= 0) vertx.cancelTimer(pollTimer);
+        for (Lane lane : lanes.values()) if (lane.timer >= 0) vertx.cancelTimer(lane.timer);
+        idle = Promise.promise();
+        if (active == 0) idle.tryComplete();
+        long t = vertx.setTimer(Math.max(1, timeout.toMillis()), id -> {
+            if (active > 0) LOG.warning(active + " lead steps still running at stop; they resume at the next start");
+            idle.tryComplete();
+        });
+        return idle.future().andThen(ar -> vertx.cancelTimer(t));
+    }
+}

@@ -1,0 +1,66 @@
+package io.leadflow.runtime.exec;
+
+import io.leadflow.dsl.Evaluation;
+import io.leadflow.dsl.Flow;
+import io.leadflow.runtime.journal.Ledger;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One run of one lead while the executor holds it. Confined to the executor's context. Before
+ * the decision it carries the flow and evaluation it started with (so a reload cannot change a
+ * run midway); after it, the recorded effects.
+ */
+final class LeadRun {
+    final Ledger.ClaimedLead lead;
+    String laneKey;
+    String ruleVersion;
+    Flow flow;
+    Evaluation evaluation;
+    String connector;
+    String account;
+    String marker;
+    /** The recorded effects once decided; null when decided in an earlier process and not loaded yet. */
+    List<Ledger.EffectRecord> effects;
+    boolean decided;
+    /** Writes made in memory but not yet committed; committed before the next call leaves (or with the finish). */
+    Ledger.Tx pending;
+    int attempts;
+    Instant firstFailureAt;
+    Instant waitUntil;
+
+    LeadRun(Ledger.ClaimedLead lead) {
+        this.lead = lead;
+        this.attempts = lead.attempts();
+        this.firstFailureAt = lead.firstFailureAt();
+        if (lead.ruleVersion() != null) {
+            decided = true;
+            ruleVersion = lead.ruleVersion();
+            laneKey = lead.laneKey();
+            connector = lead.connector();
+            account = lead.account();
+            marker = lead.marker();
+        }
+        if (lead.status() == io.leadflow.runtime.journal.LeadStatus.RETRYING) waitUntil = lead.nextAt();
+    }
+
+    String id() {
+        return lead.leadId();
+    }
+
+    int run() {
+        return lead.run();
+    }
+
+    void replaceEffect(Ledger.EffectRecord record) {
+        List<Ledger.EffectRecord> copy = new ArrayList<>(effects);
+        copy.set(record.index(), record);
+        effects = copy;
+    }
+
+    /** The effect's idempotency key: stable across retries and restarts, new for each replay run. */
+    static String idempotencyKey(String leadId, int run, int index) {
+        return "lf-" + leadId + "-" + run + "-" + index;
+    }
+}

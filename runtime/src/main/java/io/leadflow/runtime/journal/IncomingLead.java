@@ -1,0 +1,30 @@
+package io.leadflow.runtime.journal;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A lead as received, before it is stored.
+ *
+ * @param flow           the flow named in the URL ({@code POST /v1/leads/{flow}})
+ * @param source         the authenticated sender (source name), the scope of both dedupe keys
+ * @param sourceEventId  the sender's own event/order id (webhook id), or null
+ * @param idempotencyKey the client's {@code Idempotency-Key} header, or null
+ * @param body           the raw body as received
+ * @param contentType    its media type ({@code application/json}, {@code application/x-www-form-urlencoded})
+ * @param headers        received headers, already scrubbed of secrets (tokens, signatures)
+ * @param receivedAt     when the edge received it (the L10 delay counts from here)
+ */
+public record IncomingLead(String flow, String source, String sourceEventId, String idempotencyKey,
+                           byte[] body, String contentType, Map<String, String> headers, Instant receivedAt) {
+
+    public IncomingLead {
+        Objects.requireNonNull(flow, "flow");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(body, "body");
+        Objects.requireNonNull(contentType, "contentType");
+        Objects.requireNonNull(receivedAt, "receivedAt");
+        headers = Map.copyOf(headers);
+    }
+}

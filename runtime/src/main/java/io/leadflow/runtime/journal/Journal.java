@@ -1,0 +1,58 @@
+package io.leadflow.runtime.journal;
+
+import io.vertx.core.Future;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The lead journal as the HTTP edge sees it: durable intake, the registry's queries, replay and
+ * health. Every method is non-blocking and may be called from an event loop; returned futures
+ * complete on the caller's Vert.x context (or on an internal thread when called from outside
+ * Vert.x). Implementations: {@link io.leadflow.runtime.journal.sqlite.SqliteJournal} (embedded
+ * default); a PostgreSQL one can fill the same interface with the same schema.
+ */
+public interface Journal {
+
+    /**
+     * Records a lead. The future succeeds only after the lead is durably committed (fsync'd as
+     * part of a group commit), so a 2xx may be sent on success. A lead whose
+     * {@code (source, sourceEventId)} or {@code (source, idempotencyKey)} was already recorded is
+     * not stored again: the existing id comes back with {@code duplicate = true}.
+     * <p>Fails with {@link JournalOverloadedException} when the writer queue is full (answer 503
+     * with its {@code retryAfter()}), or with {@link JournalClosedException} once {@link #close}
+     * has begun. Any other failure means the lead was NOT acknowledged as stored.
+     */
+    Future<Accepted> append(IncomingLead lead);
+
+    /** Leads matching the query, newest first, at most {@code query.limit()}. */
+    Future<List<LeadSummary>> list(LeadQuery query);
+
+    /** Everything recorded about one lead, or empty when no lead has this id. */
+    Future<Optional<LeadDetail>> get(String leadId);
+
+    /**
+     * Asks for the lead to be run again from the start (a new run: fresh evaluation, lookup,
+     * decision, and effects with new idempotency keys; earlier runs stay in the registry).
+     * {@link ReplayVersion#ORIGINAL} pins the rule version that first ran it; the executor
+     * dead-letters the replay with a clear reason if that version is not loaded (check
+     * {@code ProgramSource.byHash} first to answer 409 instead).
+     * <p>Fails with {@link UnknownLeadException} (404) or, when the lead is still waiting or
+     * running, {@link ReplayNotAllowedException} (409). Completes once the request is durable.
+     */
+    Future<Void> requestReplay(String leadId, ReplayVersion which);
+
+    /** Counts for {@code /metrics} and {@code /health}: queue depth, leads by status, commit figures. */
+    Future<Stats> stats();
+
+    /** Whether the store accepts writes: the writer runs and its last commit did not fail. Cheap, non-blocking. */
+    boolean healthy();
+
+    /**
+     * The executor's side of the same store. The HTTP edge never needs it; it is passed to the
+     * {@code Engine} through this journal.
+     */
+    Ledger ledger();
+
+    /** Stops taking appends, commits what is queued, checkpoints and closes the store. */
+    Future<Void> close();
+}

@@ -1,0 +1,138 @@
+package io.leadflow.runtime.journal.sqlite;
+
+import io.leadflow.dsl.ManagerState;
+import io.leadflow.runtime.journal.EffectState;
+import io.leadflow.runtime.journal.EffectView;
+import io.leadflow.runtime.journal.LeadDetail;
+import io.leadflow.runtime.journal.LeadQuery;
+import io.leadflow.runtime.journal.LeadStatus;
+import io.leadflow.runtime.journal.LeadSummary;
+import io.leadflow.runtime.journal.Ledger;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The registry's and executor's queries; each runs on a read connection. */
+final class Reads {
+    private static final String SUMMARY = "seq, id, flow, source, status, received_at, updated_at, rule_version, reason";
+
+    private Reads() { }
+
+    static List<LeadSummary> list(Connection c, LeadQuery q) throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT " + SUMMARY + " FROM lead WHERE 1 = 1");
+        List<Object> args = new ArrayList<>();
+        if (q.flow() != null) { sql.append(" AND flow = ?"); args.add(q.flow()); }
+        if (q.status() != null) { sql.append(" AND status = ?"); args.add(q.status().name()); }
+        if (q.from() != null) { sql.append(" AND received_at >= ?"); args.add(q.from().toEpochMilli()); }
+        if (q.to() != null) { sql.append(" AND received_at < ?"); args.add(q.to().toEpochMilli()); }
+        if (q.cursor() != null) { sql.append(" AND seq < ?"); args.add(cursor(q.cursor())); }
+        sql.append(" ORDER BY seq DESC LIMIT ?");
+        args.add(q.clampedLimit());
+        try (PreparedStatement ps = Sql.prepare(c, sql.toString())) {
+            for (int i = 0; i < args.size(); i++) ps.setObject(i + 1, args.get(i));
+            List<LeadSummary> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(summary(rs));
+            }
+            return out;
+        }
+    }
+
+    private static long cursor(String cursor) {
+        try {
+            return Long.parseLong(cursor);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("cursor '" + cursor + "' is not one this registry gave out");
+        }
+    }
+
+    private static LeadSummary summary(ResultSet rs) throws SQLException {
+        return new LeadSummary(rs.getString(2), rs.getString(3), rs.getString(4), LeadStatus.valueOf(rs.getString(5)),
+                Instant.ofEpochMilli(rs.getLong(6)), Instant.ofEpochMilli(rs.getLong(7)), rs.getString(8),
+                rs.getString(9), Long.toString(rs.getLong(1)));
+    }
+
+    static Optional<LeadDetail> get(Connection c, String leadId) throws SQLException {
+        try (PreparedStatement ps = Sql.prepare(c, "SELECT " + SUMMARY + ", source_event_id, idem_key, content_type, "
+                + "body, headers, run, first_rule_version, attempts, next_at, trace FROM lead WHERE id = ?")) {
+            ps.setString(1, leadId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) return Optional.empty();
+                LeadSummary s = summary(rs);
+                LeadStatus st = s.status();
+                Instant next = st == LeadStatus.PENDING || st == LeadStatus.RETRYING ? LeadRows.instant(rs, 18) : null;
+                return Optional.of(new LeadDetail(s, rs.getString(10), rs.getString(11), rs.getString(12), rs.getBytes(13),
+                        Json.headers(rs.getString(14)), rs.getInt(15), rs.getString(16), rs.getInt(17), next,
+                        rs.getString(19), effectViews(c, leadId)));
+            }
+        }
+    }
+
+    private static List<EffectView> effectViews(Connection c, String leadId) throws SQLException {
+        try (PreparedStatement ps = Sql.prepare(c, "SELECT run, idx, kind, idem_key, state, attempts, crm_ref, "
+                + "last_error, next_at, body FROM effect WHERE lead_id = ? ORDER BY run, idx")) {
+            ps.setString(1, leadId);
+            List<EffectView> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new EffectView(rs.getInt(1), rs.getInt(2), rs.getString(3), rs.getString(4),
+                            EffectState.valueOf(rs.getString(5)), rs.getInt(6), rs.getString(7), rs.getString(8),
+                            LeadRows.instant(rs, 9), rs.getString(10)));
+                }
+            }
+            return out;
+        }
+    }
+
+    static Map<LeadStatus, Long> leadCounts(Connection c) throws SQLException {
+        return counts(c, "SELECT status, count(*) FROM lead GROUP BY status", LeadStatus.class);
+    }
+
+    static Map<EffectState, Long> effectCounts(Connection c) throws SQLException {
+        return counts(c, "SELECT state, count(*) FROM effect GROUP BY state", EffectState.class);
+    }
+
+    private static <E extends Enum<E>> Map<E, Long> counts(Connection c, String sql, Class<E> type) throws SQLException {
+        Map<E, Long> out = new EnumMap<>(type);
+        for (E e : type.getEnumConstants()) out.put(e, 0L);
+        try (PreparedStatement ps = Sql.prepare(c, sql); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) out.put(Enum.valueOf(type, rs.getString(1)), rs.getLong(2));
+        }
+        return out;
+    }
+
+    static List<Ledger.ClaimedLead> unfinished(Connection c) throws SQLException {
+        try (PreparedStatement ps = Sql.prepare(c, "SELECT " + LeadRows.CLAIM_COLUMNS
+                + " FROM lead WHERE status IN ('RUNNING', 'RETRYING') ORDER BY seq")) {
+            return LeadRows.claimed(ps);
+        }
+    }
+
+    static ManagerState managers(Connection c) throws SQLException {
+        Map<String, Map<String, Long>> out = new HashMap<>();
+        try (PreparedStatement ps = Sql.prepare(c, "SELECT collection, manager, assigned FROM manager_state");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) out.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getLong(3));
+        }
+        Map<String, Map<String, Long>> frozen = new HashMap<>();
+        out.forEach((k, v) -> frozen.put(k, Map.copyOf(v)));
+        return new ManagerState(frozen);
+    }
+
+    static Optional<Instant> lastScheduleRun(Connection c, String name) throws SQLException {
+        try (PreparedStatement ps = Sql.prepare(c, "SELECT period_start FROM schedule_run WHERE name = ?")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(Instant.ofEpochMilli(rs.getLong(1))) : Optional.empty();
+            }
+        }
+    }
+}

@@ -1,0 +1,233 @@
+package io.leadflow.runtime.journal.sqlite;
+
+import io.leadflow.runtime.journal.JournalClosedException;
+import io.leadflow.runtime.journal.JournalOverloadedException;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The one writer: a dedicated thread takes everything queued (up to {@code maxBatch}), runs it
+ * in one transaction (a savepoint per write, so one bad write fails alone), commits once (one
+ * fsync with synchronous=FULL), and only then completes the writers' futures. Batches form by
+ * themselves: whatever arrives while a commit is syncing goes in the next one.
+ */
+final class Writer {
+    private static final Logger LOG = Logger.getLogger(Writer.class.getName());
+
+    /** One unit of work run on the writer connection inside the batch transaction. */
+    @FunctionalInterface
+    interface Op<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /** What a write is: appends are refused when the queue is full; appends and replays wake the executor. */
+    enum Kind {
+        APPEND(true, true), REPLAY(false, true), LEDGER(false, false);
+
+        final boolean bounded;
+        final boolean wakes;
+
+        Kind(boolean bounded, boolean wakes) {
+            this.bounded = bounded;
+            this.wakes = wakes;
+        }
+    }
+
+    private record Task(Op<?> op, Kind kind, Promise<Object> promise, Context context) { }
+
+    private final Connection connection;
+    private final JournalOptions options;
+    private final LinkedBlockingQueue<Task> queue = new LinkedBlockingQueue<>();
+    private final Thread thread;
+    private final AtomicLong commits = new AtomicLong();
+    private final AtomicLong rows = new AtomicLong();
+    private final Promise<Void> stopped = Promise.promise();
+    private long changesAtCommit;
+    private volatile boolean closing;
+    private volatile boolean failed;
+    private volatile Runnable afterCommit = () -> { };
+
+    Writer(Connection connection, JournalOptions options) {
+        this.connection = connection;
+        this.options = options;
+        this.thread = new Thread(this::loop, "leadflow-journal-writer");
+        this.thread.setDaemon(true);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    /** Queues a write; refuses an append when the queue is at capacity. */
+    @SuppressWarnings("unchecked")
+    <T> Future<T> submit(Op<T> op, Kind kind) {
+        if (closing) return Future.failedFuture(new JournalClosedException());
+        if (kind.bounded && queue.size() >= options.queueCapacity()) {
+            return Future.failedFuture(new JournalOverloadedException(options.queueCapacity(), Duration.ofSeconds(1)));
+        }
+        Promise<Object> p = Promise.promise();
+        queue.add(new Task(op, kind, p, Vertx.currentContext()));
+        return (Future<T>) p.future();
+    }
+
+    int depth() {
+        return queue.size();
+    }
+
+    long commits() {
+        return commits.get();
+    }
+
+    long rows() {
+        return rows.get();
+    }
+
+    boolean healthy() {
+        return !failed && !closing && thread.isAlive();
+    }
+
+    /** Runs after a commit that stored appends or replays, before the batch's futures complete. */
+    void afterCommit(Runnable hook) {
+        this.afterCommit = hook;
+    }
+
+    /** Drains the queue, checkpoints, closes the connection. */
+    Future<Void> close() {
+        closing = true;
+        thread.interrupt();
+        return stopped.future();
+    }
+
+    private void loop() {
+        long lastChanges = 0;
+        long lastWrite = System.nanoTime();
+        boolean checkpointed = true;
+        long idleNanos = options.checkpointIdle().toNanos();
+        try {
+            connection.setAutoCommit(false);
+            while (!closing || !queue.isEmpty()) {
+                Task first = closing ? queue.poll() : queue.poll(options.checkpointIdle().toMillis(), TimeUnit.MILLISECONDS);
+                if (first != null) {
+                    List<Task> batch = new ArrayList<>(Math.min(options.maxBatch(), queue.size() + 1));
+                    batch.add(first);
+                    queue.drainTo(batch, options.maxBatch() - 1);
+                    runBatch(batch);
+                    long changes = changesAtCommit;
+                    if (changes != lastChanges) {
+                        lastChanges = changes;
+                        lastWrite = System.nanoTime();
+                        checkpointed = false;
+                    }
+                }
+                // "idle" means no batch changed a row (the executor's empty claims do not count)
+                if (!checkpointed && System.nanoTime() - lastWrite >= idleNanos) {
+                    checkpoint();
+                    checkpointed = true;
+                }
+            }
+        } catch (InterruptedException e) {
+            if (!closing) failed = true;
+            // closing: fall through and drain what is left
+            drainOnClose();
+        } catch (SQLException e) {
+            failed = true;
+            LOG.log(Level.SEVERE, "journal writer cannot start", e);
+        } finally {
+            finish();
+        }
+    }
+
+    private void drainOnClose() {
+        List<Task> rest = new ArrayList<>();
+        queue.drainTo(rest);
+        for (int i = 0; i < rest.size(); i += options.maxBatch()) {
+            runBatch(rest.subList(i, Math.min(rest.size(), i + options.maxBatch())));
+        }
+    }
+
+    private void finish() {
+        try {
+            if (!failed) checkpoint();
+            Sql.forget(connection);
+            connection.close();
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "closing the journal writer", e);
+        }
+        List<Task> rest = new ArrayList<>();
+        queue.drainTo(rest);
+        for (Task t : rest) complete(t, null, new JournalClosedException());
+        stopped.tryComplete();
+    }
+
+    private void runBatch(List<Task> batch) {
+        Object[] results = new Object[batch.size()];
+        Throwable[] errors = new Throwable[batch.size()];
+        try {
+            for (int i = 0; i < batch.size(); i++) {
+                Sql.prepare(connection, "SAVEPOINT op").execute();
+                try {
+                    results[i] = batch.get(i).op().run(connection);
+                    Sql.prepare(connection, "RELEASE op").execute();
+                } catch (SQLException | RuntimeException e) {
+                    Sql.prepare(connection, "ROLLBACK TO op").execute();
+                    Sql.prepare(connection, "RELEASE op").execute();
+                    errors[i] = e;
+                }
+            }
+            changesAtCommit = totalChanges();
+            connection.commit();
+            commits.incrementAndGet();
+            rows.addAndGet(batch.size());
+            failed = false;
+        } catch (SQLException e) {
+            failed = true;
+            LOG.log(Level.SEVERE, "journal commit failed; " + batch.size() + " writes not stored", e);
+            try {
+                connection.rollback();
+            } catch (SQLException ignored) {
+                // the connection is already broken; the commit error is what matters
+            }
+            for (Task t : batch) complete(t, null, new SQLException("journal commit failed: " + e.getMessage(), e));
+            return;
+        }
+        if (batch.stream().anyMatch(t -> t.kind().wakes)) afterCommit.run();
+        for (int i = 0; i < batch.size(); i++) complete(batch.get(i), results[i], errors[i]);
+    }
+
+    private long totalChanges() {
+        try (var rs = Sql.prepare(connection, "SELECT total_changes()").executeQuery()) {
+            return rs.next() ? rs.getLong(1) : 0;
+        } catch (SQLException e) {
+            return -1;
+        }
+    }
+
+    private void checkpoint() {
+        try (Statement s = connection.createStatement()) {
+            connection.setAutoCommit(true);
+            s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+            connection.setAutoCommit(false);
+        } catch (SQLException e) {
+            LOG.log(Level.FINE, "idle checkpoint skipped", e);
+        }
+    }
+
+    private static void complete(Task t, Object result, Throwable error) {
+        Runnable r = error == null ? () -> t.promise().tryComplete(result) : () -> t.promise().tryFail(error);
+        if (t.context() != null) t.context().runOnContext(v -> r.run());
+        else r.run();
+    }
+}

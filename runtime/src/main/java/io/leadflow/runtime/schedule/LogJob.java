@@ -1,0 +1,16 @@
+package io.leadflow.runtime.schedule;
+
+import io.vertx.core.Future;
+import java.util.logging.Logger;
+
+/** The built-in {@code log} job: one log line per run, so a schedule can be tried before real jobs exist. */
+final class LogJob implements ScheduledJob {
+    private static final Logger LOG = Logger.getLogger(LogJob.class.getName());
+
+    @Override
+    public Future<Void> run(JobContext context) {
+        LOG.info(() -> "schedule " + context.schedule() + " ran for period " + context.periodStart()
+                + " args=" + context.args().keySet());
+        return Future.succeededFuture();
+    }
+}

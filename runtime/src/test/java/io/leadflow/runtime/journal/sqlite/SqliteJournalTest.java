@@ -1,0 +1,181 @@
+package io.leadflow.runtime.journal.sqlite;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.leadflow.runtime.journal.Accepted;
+import io.leadflow.runtime.journal.Await;
+import io.leadflow.runtime.journal.JournalOverloadedException;
+import io.leadflow.runtime.journal.LeadDetail;
+import io.leadflow.runtime.journal.LeadQuery;
+import io.leadflow.runtime.journal.LeadStatus;
+import io.leadflow.runtime.journal.LeadSummary;
+import io.leadflow.runtime.journal.Leads;
+import io.leadflow.runtime.journal.ReplayNotAllowedException;
+import io.leadflow.runtime.journal.ReplayVersion;
+import io.leadflow.runtime.journal.Stats;
+import io.leadflow.runtime.journal.UnknownLeadException;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SqliteJournalTest {
+    private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
+    @TempDir
+    Path dir;
+    Vertx vertx;
+    SqliteJournal journal;
+
+    @BeforeEach
+    void open() {
+        vertx = Vertx.vertx();
+        journal = Await.result(SqliteJournal.open(vertx, dir, JournalOptions.defaults()));
+    }
+
+    @AfterEach
+    void close() {
+        if (journal != null) Await.result(journal.close());
+        Await.result(vertx.close());
+    }
+
+    private void reopen() {
+        Await.result(journal.close());
+        journal = Await.result(SqliteJournal.open(vertx, dir, JournalOptions.defaults()));
+    }
+
+    @Test
+    void appendedLead_survivesReopenWithBodyAndHeaders() {
+        Accepted a = Await.result(journal.append(Leads.json("orders", "o-1", "{\"phone\":\"+380671234567\"}", T0)));
+        assertFalse(a.duplicate());
+        reopen();
+        LeadDetail d = Await.result(journal.get(a.leadId())).orElseThrow();
+        assertEquals("{\"phone\":\"+380671234567\"}", new String(d.body(), StandardCharsets.UTF_8));
+        assertEquals("test", d.headers().get("user-agent"));
+        assertEquals(LeadStatus.PENDING, d.summary().status());
+        assertEquals(T0, d.summary().receivedAt());
+        assertEquals("o-1", d.sourceEventId());
+    }
+
+    @Test
+    void sameSourceEventId_isOneLead() {
+        Accepted a = Await.result(journal.append(Leads.json("orders", "o-1", "{}", T0)));
+        Accepted b = Await.result(journal.append(Leads.json("orders", "o-1", "{\"other\":1}", T0)));
+        assertEquals(new Accepted(a.leadId(), true), b);
+        assertEquals(1, Await.result(journal.list(LeadQuery.all(10))).size());
+    }
+
+    @Test
+    void sameIdempotencyKey_isOneLead_differentKeysTwo() {
+        Accepted a = Await.result(journal.append(Leads.keyed("k-1", "{}")));
+        Accepted b = Await.result(journal.append(Leads.keyed("k-1", "{}")));
+        Accepted c = Await.result(journal.append(Leads.keyed("k-2", "{}")));
+        assertTrue(b.duplicate());
+        assertEquals(a.leadId(), b.leadId());
+        assertFalse(c.duplicate());
+        assertNotEquals(a.leadId(), c.leadId());
+    }
+
+    @Test
+    void leadsWithoutIds_areNeverDeduplicated() {
+        Accepted a = Await.result(journal.append(Leads.json("orders", null, "{}", T0)));
+        Accepted b = Await.result(journal.append(Leads.json("orders", null, "{}", T0)));
+        assertNotEquals(a.leadId(), b.leadId());
+    }
+
+    @Test
+    void concurrentDuplicates_inOneBatch_storeOneLead() {
+        List<Future<Accepted>> all = new ArrayList<>();
+        for (int i = 0; i < 50; i++) all.add(journal.append(Leads.json("orders", "same", "{}", T0)));
+        var ids = new HashSet<String>();
+        int fresh = 0;
+        for (Future<Accepted> f : all) {
+            Accepted a = Await.result(f);
+            ids.add(a.leadId());
+            if (!a.duplicate()) fresh++;
+        }
+        assertEquals(1, ids.size());
+        assertEquals(1, fresh);
+    }
+
+    @Test
+    void concurrentAppends_areGroupCommitted() {
+        Stats before = Await.result(journal.stats());
+        List<Future<Accepted>> all = new ArrayList<>();
+        for (int i = 0; i < 64 * 8; i++) all.add(journal.append(Leads.json("orders", "c-" + i, "{}", T0)));
+        all.forEach(Await::result);
+        Stats after = Await.result(journal.stats());
+        long commits = after.commits() - before.commits();
+        long rows = after.rowsCommitted() - before.rowsCommitted();
+        assertEquals(512, rows);
+        assertTrue((double) rows / commits > 1, "mean batch " + (double) rows / commits);
+        assertEquals(512, after.appendsAccepted());
+    }
+
+    @Test
+    void fullQueue_refusesAppend_asOverloaded() {
+        Await.result(journal.close());
+        journal = Await.result(SqliteJournal.open(vertx, dir, JournalOptions.defaults().withQueueCapacity(1)));
+        List<Future<Accepted>> all = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) all.add(journal.append(Leads.json("orders", "q-" + i, "{}", T0)));
+        long refused = all.stream().filter(f -> {
+            try {
+                Await.result(f);
+                return false;
+            } catch (JournalOverloadedException e) {
+                return true;
+            }
+        }).count();
+        assertTrue(refused > 0, "some appends refused");
+        long acknowledged = all.size() - refused;
+        assertEquals(acknowledged, Await.result(journal.stats()).leadsByStatus().get(LeadStatus.PENDING));
+        assertTrue(Await.result(journal.stats()).appendsRejected() >= refused);
+    }
+
+    @Test
+    void list_filtersByFlowAndPagesByCursor() {
+        for (int i = 0; i < 5; i++) Await.result(journal.append(Leads.json("orders", "a" + i, "{}", T0.plusSeconds(i))));
+        Await.result(journal.append(Leads.json("calls", "b", "{}", T0)));
+        List<LeadSummary> page1 = Await.result(journal.list(new LeadQuery("orders", null, null, null, 3, null)));
+        List<LeadSummary> page2 = Await.result(journal.list(new LeadQuery("orders", null, null, null, 3, page1.get(2).cursor())));
+        assertEquals(3, page1.size());
+        assertEquals(2, page2.size());
+        assertEquals(T0.plusSeconds(4), page1.get(0).receivedAt(), "newest first");
+        assertEquals(T0, page2.get(1).receivedAt());
+        List<LeadSummary> window = Await.result(journal.list(new LeadQuery(null, LeadStatus.PENDING, T0.plusSeconds(1), T0.plusSeconds(3), 10, null)));
+        assertEquals(2, window.size());
+    }
+
+    @Test
+    void replay_ofUnknownOrPendingLead_isRefused() {
+        Accepted a = Await.result(journal.append(Leads.json("orders", "r", "{}", T0)));
+        assertInstanceOf(UnknownLeadException.class, Await.failure(journal.requestReplay("nope", ReplayVersion.CURRENT)));
+        assertInstanceOf(ReplayNotAllowedException.class, Await.failure(journal.requestReplay(a.leadId(), ReplayVersion.CURRENT)));
+    }
+
+    @Test
+    void stats_countEveryStatus() {
+        Await.result(journal.append(Leads.json("orders", "s", "{}", T0)));
+        Stats s = Await.result(journal.stats());
+        assertEquals(1L, s.leadsByStatus().get(LeadStatus.PENDING));
+        assertEquals(0L, s.leadsByStatus().get(LeadStatus.DEAD));
+        assertTrue(journal.healthy());
+    }
+
+    @Test
+    void sqliteTmpdir_isInsideTheDataFolder() {
+        assertTrue(Path.of(System.getProperty("org.sqlite.tmpdir")).isAbsolute());
+        assertTrue(dir.resolve("sqlite-tmp").toFile().isDirectory());
+    }
+}

@@ -1,0 +1,107 @@
+package io.leadflow.runtime.schedule;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.leadflow.dsl.Program;
+import io.leadflow.runtime.exec.MutableClock;
+import io.leadflow.runtime.exec.ProgramHolder;
+import io.leadflow.runtime.exec.StubProgram;
+import io.leadflow.runtime.journal.Await;
+import io.leadflow.runtime.journal.sqlite.JournalOptions;
+import io.leadflow.runtime.journal.sqlite.SqliteJournal;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SchedulerTest {
+    private static final Instant T0 = Instant.parse("2026-03-01T10:20:00Z");
+    @TempDir
+    Path dir;
+    Vertx vertx;
+    SqliteJournal journal;
+    Scheduler scheduler;
+    final MutableClock clock = new MutableClock(T0);
+    final List<Instant> runs = new CopyOnWriteArrayList<>();
+    final JobRegistry jobs = JobRegistry.builtins().with("count", ctx -> {
+        runs.add(ctx.periodStart());
+        return Future.succeededFuture();
+    });
+
+    @BeforeEach
+    void open() {
+        vertx = Vertx.vertx();
+        journal = Await.result(SqliteJournal.open(vertx, dir, JournalOptions.defaults()));
+    }
+
+    @AfterEach
+    void close() {
+        if (scheduler != null) scheduler.stop();
+        Await.result(journal.close());
+        Await.result(vertx.close());
+    }
+
+    private static ProgramHolder program(String job) {
+        Program.Schedule s = new Program.Schedule("prices", Duration.ofHours(1), null, job, Map.of("feed", "main"), "shop.flow:3:1");
+        return new ProgramHolder(new StubProgram("v1", List.of(), List.of(s)));
+    }
+
+    private void startScheduler(ProgramHolder programs) {
+        scheduler = new Scheduler(vertx, journal.ledger(), programs, jobs, clock);
+        scheduler.start();
+    }
+
+    private void settle() {
+        try {
+            Thread.sleep(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    void schedule_runsOncePerPeriod_acrossRestart_andCatchesUpMissedPeriodsOnce() {
+        ProgramHolder programs = program("count");
+        startScheduler(programs);
+        settle();
+        assertEquals(List.of(Instant.parse("2026-03-01T10:00:00Z")), runs, "first sight runs for the current period");
+        scheduler.tickNow();
+        settle();
+        assertEquals(1, runs.size(), "not twice in one period");
+
+        scheduler.stop();
+        Await.result(journal.close());
+        journal = Await.result(SqliteJournal.open(vertx, dir, JournalOptions.defaults()));
+        startScheduler(programs);
+        settle();
+        assertEquals(1, runs.size(), "a restart in the same period does not run it again");
+
+        clock.advance(Duration.ofHours(3));
+        scheduler.tickNow();
+        settle();
+        scheduler.tickNow();
+        settle();
+        assertEquals(List.of(Instant.parse("2026-03-01T10:00:00Z"), Instant.parse("2026-03-01T13:00:00Z")), runs,
+                "three missed periods are caught up with one run");
+    }
+
+    @Test
+    void unknownJob_isAClearError_recordedAndNotFatal() {
+        ProgramHolder programs = program("sync_prices");
+        List<String> errors = jobs.check(programs.current());
+        assertEquals(List.of("shop.flow:3:1: schedule prices: unknown job 'sync_prices'; known jobs: count, log"), errors);
+        startScheduler(programs);
+        settle();
+        assertTrue(Await.result(journal.ledger().lastScheduleRun("prices")).isPresent(), "the failed period is recorded");
+        assertTrue(runs.isEmpty());
+    }
+}
