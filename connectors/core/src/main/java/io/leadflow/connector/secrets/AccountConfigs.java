@@ -41,7 +41,7 @@ public final class AccountConfigs {
         this.byKey = Map.copyOf(byKey);
     }
 
-    /** Reads the environment (pass {@code System.getenv()}) and, when not null, the secrets file. */
+    /** Reads the environment (pass {@code System.getenv()}) and, when not null, the secrets file. Blocking file I/O: call at startup or on a worker, not on an event loop. */
     public static AccountConfigs load(Map<String, String> env, Path secretsFile, Set<String> connectors) {
         Map<String, Builder> builders = new LinkedHashMap<>();
         if (secretsFile != null) readFile(secretsFile, builders);
