@@ -77,6 +77,11 @@ class BaselinkerEmulatorTest {
     }
 
     @Test
+    void wronglyTypedParameter_isAnErrorEnvelope() {
+        assertTrue(call("getOrders", "{\"id_from\":\"many\"}").getString("error_message").contains("'id_from'"));
+    }
+
+    @Test
     void addOrder_thenGetOrders_onlyWithUnconfirmed() {
         JsonObject made = call("addOrder", "{\"currency\":\"PLN\",\"email\":\"j@example.com\",\"custom_extra_fields\":{\"4117\":\"g\"}}");
         assertEquals("SUCCESS", made.getString("status"));

@@ -66,6 +66,18 @@ public final class AccountConfigs {
         return byKey.values();
     }
 
+    /** A whole-number setting of an account, or the fallback; a clear error (naming the setting) when it is not a number. */
+    public static long longSetting(AccountConfig account, String name, long fallback) {
+        String v = account.setting(name, null);
+        if (v == null) return fallback;
+        try {
+            return Long.parseLong(v.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("account " + account.connector() + "/" + account.account()
+                    + ": setting " + name + " must be a whole number, got '" + v + "'");
+        }
+    }
+
     /** The environment variable that holds one value of an account ({@code LEADFLOW_KEYCRM_MAIN_API_KEY}). */
     public static String envName(String connector, String account, String suffix) {
         return PREFIX + connector.toUpperCase(Locale.ROOT) + "_" + account.toUpperCase(Locale.ROOT) + "_" + suffix;

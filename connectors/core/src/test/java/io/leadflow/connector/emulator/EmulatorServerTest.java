@@ -38,6 +38,7 @@ class EmulatorServerTest {
         @Override protected String validKey() { return "k"; }
         @Override protected void routes(Router router) {
             router.post("/things").handler(ctx -> replyWrite(ctx, 201, new JsonObject().put("id", things.incrementAndGet())));
+            router.get("/boom").handler(ctx -> { throw new IllegalStateException("bug"); });
         }
         @Override protected JsonObject records() { return new JsonObject().put("things", things.get()); }
         @Override protected void clearRecords() { things.set(0); }
@@ -124,6 +125,13 @@ class EmulatorServerTest {
         reset();
         assertEquals(0, emulator.counters().total());
         assertEquals(0, emulator.things.get());
+    }
+
+    @Test
+    void handlerThatThrows_answers500InsteadOfHanging() {
+        HttpResponse<Buffer> r = Await.result(web.get(emulator.port(), "127.0.0.1", "/boom").send());
+        assertEquals(500, r.statusCode());
+        assertTrue(r.bodyAsJsonObject().getString("error").contains("IllegalStateException"));
     }
 
     @Test

@@ -139,6 +139,22 @@ class KeepinCrmEncodingTest {
     }
 
     @Test
+    void nonNumericRecordId_isRefusedBeforeAnyCall() {
+        PermanentException e = Await.failure(connector.apply(new UpdateDeal("../clients/1", JSON.createObjectNode().put("title", "x"), false),
+                ctx("i/0", Map.of())), PermanentException.class);
+        assertEquals("deal", e.field());
+        assertEquals(0, emulator.counters().total());
+    }
+
+    @Test
+    void badSeed_isA400NotA500() {
+        var web = io.vertx.ext.web.client.WebClient.create(vertx);
+        var r = Await.result(web.post(emulator.port(), "127.0.0.1", "/__emulator/seed")
+                .sendJsonObject(new JsonObject("{\"contacts\":[{\"ref\":\"c\",\"createdAt\":\"yesterday\"}]}")));
+        assertEquals(400, r.statusCode());
+    }
+
+    @Test
     void contactCreateInDoubt_isReconciledByPhone() {
         emulator.faults().apply(new JsonObject().put("commitThenDrop", 1));
         CreateContact c = new CreateContact(JSON.createObjectNode().put("name", "O").put("phone", "+380671234567"), null);
