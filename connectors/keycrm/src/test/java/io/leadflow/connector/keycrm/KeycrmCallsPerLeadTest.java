@@ -39,7 +39,7 @@ class KeycrmCallsPerLeadTest extends KeycrmTestBed {
     @Test
     void newLead_costsFourCalls_orFiveWithAStatus_repeatLeadThree() {
         CrmConnector c = connector();
-        newLead(c, "warm-up", false);
+        newLead(c, "warm-up", true);
         emulator.reset();
         assertEquals(4, newLead(c, "a", false), "find by phone, find by email, create buyer, create order");
         emulator.reset();
