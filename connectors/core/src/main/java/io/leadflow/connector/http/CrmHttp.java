@@ -22,8 +22,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Sends CRM calls for one account: takes a permit from the account's {@link TokenBucket},
- * applies a call timeout, and maps every failure onto the SPI's typed errors.
+ * Sends CRM calls for one account: takes a permit from the account's {@link TokenBucket} (and
+ * releases it when the answer or failure arrives, so the limit holds as the CRM counts), applies
+ * a call timeout, and maps every failure onto the SPI's typed errors.
  *
  * <ul>
  *   <li>no connection / the request could not be written → {@link RetryableException} (status 0)</li>
@@ -70,9 +71,9 @@ public final class CrmHttp {
 
     /** Waits for a permit, sends, and completes with a successful answer or a {@link ConnectorException}. */
     public Future<CrmResponse> send(CrmRequest request, CallCount count) {
-        return bucket.acquire().compose(v -> {
+        return bucket.take().compose(permit -> {
             count.increment();
-            return exchange(request);
+            return exchange(request).onComplete(done -> permit.release());
         }).compose(this::classify);
     }
 

@@ -8,35 +8,51 @@ import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Objects;
+import java.util.PriorityQueue;
 
 /**
  * One CRM account's request budget: {@code permits} requests per {@code period}, handed out in
  * FIFO order without blocking a thread.
  *
- * <p>Each permit comes back exactly one period (plus a small safety margin) after it was taken.
- * That is a token bucket whose refill is tied to use, i.e. a sliding-window log: it never sends
- * more than {@code permits} requests in any window of one period. Why not the classic bucket
- * (capacity N, refill N/period): it may send 2N inside one sliding window, and CRMs that count a
- * sliding window (our emulators do) would answer over-limit. Under a backlog the bucket still
- * uses {@code period / (period + margin)} of the limit (≥ 97%).
+ * <p>A permit comes back one period (plus a small margin) after it is {@linkplain Permit#release()
+ * released}; {@link CrmHttp} releases it when the call's answer (or failure) arrives, so the CRM
+ * has counted the call by then. That is a token bucket whose refill is tied to use, i.e. a
+ * sliding-window log that holds even when calls queue for a connection or the network is slow:
+ * the account never has more than {@code permits} calls in any window of one period as the CRM
+ * counts them. Why not the classic bucket (capacity N, refill N/period): it may send 2N inside
+ * one sliding window, and CRMs that count a sliding window (our emulators do) would refuse.
  *
  * <p>{@link #pause(Duration)} honours a CRM's Retry-After: no permit is handed out before it ends.
- * Thread-safe; completions run on the Vert.x context that called {@link #acquire()}.
+ * Thread-safe; grants complete on the Vert.x context that asked.
  */
 public final class TokenBucket {
     private final Timers timers;
     private final int permits;
     private final long periodNanos;
     private final long marginNanos;
-    /** Times (nanoTime) at which used permits come back; oldest first; at most {@code permits}. */
-    private final long[] returns;
-    private int head;
-    private int used;
+    /** When released permits come back (nanoTime), earliest first. */
+    private final PriorityQueue<Long> returns = new PriorityQueue<>();
+    private int inFlight;
     private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
     private long pausedUntil = Long.MIN_VALUE;
-    private boolean timerArmed;
+    private long timerAt = Long.MAX_VALUE;
 
-    private record Waiter(Promise<Void> promise, Context context) { }
+    private record Waiter(Promise<Permit> promise, Context context) { }
+
+    /** A granted permit; release it once, when the call it paid for is over. */
+    public final class Permit {
+        private boolean released;
+
+        public void release() {
+            synchronized (TokenBucket.this) {
+                if (released) return;
+                released = true;
+                inFlight--;
+                returns.add(timers.nanoTime() + periodNanos + marginNanos);
+            }
+            drain();
+        }
+    }
 
     public TokenBucket(Timers timers, int permits, Duration period, Duration margin) {
         if (permits < 1) throw new IllegalArgumentException("permits must be >= 1, got " + permits);
@@ -45,7 +61,6 @@ public final class TokenBucket {
         this.permits = permits;
         this.periodNanos = period.toNanos();
         this.marginNanos = margin.toNanos();
-        this.returns = new long[permits];
     }
 
     /** A bucket at a CRM's documented limit, with the default margin ({@link #defaultMargin}). */
@@ -53,21 +68,29 @@ public final class TokenBucket {
         return new TokenBucket(new VertxTimers(vertx), limit.permits(), limit.period(), defaultMargin(limit.period()));
     }
 
-    /** 3% of the period, between 10 ms and 200 ms: absorbs loopback/network jitter between our send and the CRM's count. */
+    /** 1% of the period, between 5 ms and 200 ms: slack for CRMs that count a little differently. */
     public static Duration defaultMargin(Duration period) {
-        long ms = Math.round(period.toMillis() * 0.03);
-        return Duration.ofMillis(Math.max(10, Math.min(200, ms)));
+        long ms = Math.round(period.toMillis() * 0.01);
+        return Duration.ofMillis(Math.max(5, Math.min(200, ms)));
     }
 
-    /** Completes when a permit is free; waiters are served first come, first served. */
-    public Future<Void> acquire() {
-        Promise<Void> promise = Promise.promise();
+    /** Completes with a permit when one is free; first come, first served. */
+    public Future<Permit> take() {
+        Promise<Permit> promise = Promise.promise();
         Context context = Vertx.currentContext();
         synchronized (this) {
             waiters.addLast(new Waiter(promise, context));
         }
         drain();
         return promise.future();
+    }
+
+    /** {@link #take()} for a caller that counts the permit as used at once (it returns one period after the grant). */
+    public Future<Void> acquire() {
+        return take().map(p -> {
+            p.release();
+            return null;
+        });
     }
 
     /** No permit is handed out before {@code now + duration} (a CRM's Retry-After). Longer pauses win. */
@@ -87,51 +110,53 @@ public final class TokenBucket {
     /** Permits that could be taken right now (ignores a pause). */
     public synchronized int available() {
         expire(timers.nanoTime());
-        return permits - used;
+        return permits - inFlight - returns.size();
     }
 
     private void drain() {
         ArrayDeque<Waiter> granted = new ArrayDeque<>();
-        long wakeIn = -1;
+        ArrayDeque<Permit> permitsGranted = new ArrayDeque<>();
+        long wakeAt = Long.MAX_VALUE;
         synchronized (this) {
             long now = timers.nanoTime();
             expire(now);
             if (now < pausedUntil) {
-                wakeIn = pausedUntil - now;
+                wakeAt = pausedUntil;
             } else {
-                while (!waiters.isEmpty() && used < permits) {
-                    returns[(head + used) % permits] = now + periodNanos + marginNanos;
-                    used++;
+                while (!waiters.isEmpty() && inFlight + returns.size() < permits) {
+                    inFlight++;
                     granted.addLast(waiters.pollFirst());
+                    permitsGranted.addLast(new Permit());
                 }
-                if (!waiters.isEmpty()) wakeIn = returns[head] - now;
+                if (!waiters.isEmpty() && !returns.isEmpty()) wakeAt = returns.peek();
             }
-            if (wakeIn >= 0 && !waiters.isEmpty() && !timerArmed) {
-                timerArmed = true;
+            if (waiters.isEmpty() || wakeAt >= timerAt) {
+                wakeAt = Long.MAX_VALUE;
             } else {
-                wakeIn = -1;
+                timerAt = wakeAt;
+            }
+            if (wakeAt != Long.MAX_VALUE) {
+                long delay = Math.max(1, (wakeAt - now + 999_999) / 1_000_000);
+                long armedFor = wakeAt;
+                timers.schedule(delay, () -> onTimer(armedFor));
             }
         }
-        if (wakeIn >= 0) {
-            timers.schedule(Math.max(1, (wakeIn + 999_999) / 1_000_000), this::onTimer);
-        }
-        for (Waiter w : granted) {
-            if (w.context() == null) w.promise().complete();
-            else w.context().runOnContext(v -> w.promise().complete());
+        while (!granted.isEmpty()) {
+            Waiter w = granted.pollFirst();
+            Permit p = permitsGranted.pollFirst();
+            if (w.context() == null) w.promise().complete(p);
+            else w.context().runOnContext(v -> w.promise().complete(p));
         }
     }
 
-    private void onTimer() {
+    private void onTimer(long armedFor) {
         synchronized (this) {
-            timerArmed = false;
+            if (timerAt == armedFor) timerAt = Long.MAX_VALUE;
         }
         drain();
     }
 
     private void expire(long now) {
-        while (used > 0 && returns[head] <= now) {
-            head = (head + 1) % permits;
-            used--;
-        }
+        while (!returns.isEmpty() && returns.peek() <= now) returns.poll();
     }
 }

@@ -92,14 +92,38 @@ class TokenBucketTest {
     }
 
     @Test
+    void takenPermit_comesBackOnePeriodAfterItsRelease_notItsGrant() {
+        List<TokenBucket.Permit> held = new ArrayList<>();
+        for (int i = 0; i < 10; i++) bucket.take().onSuccess(held::add);
+        Future<TokenBucket.Permit> eleventh = bucket.take();
+        timers.advanceMillis(5000);
+        assertFalse(eleventh.isComplete(), "all ten still in flight");
+        held.get(0).release();
+        timers.advanceMillis(1019);
+        assertFalse(eleventh.isComplete());
+        timers.advanceMillis(1);
+        assertTrue(eleventh.succeeded());
+    }
+
+    @Test
+    void releasingTwice_returnsThePermitOnce() {
+        TokenBucket one = new TokenBucket(timers, 1, Duration.ofSeconds(1), Duration.ZERO);
+        TokenBucket.Permit p = one.take().result();
+        p.release();
+        p.release();
+        timers.advanceMillis(1000);
+        assertEquals(1, one.available());
+    }
+
+    @Test
     void rejectsANonPositiveLimit() {
         assertThrows(IllegalArgumentException.class, () -> new TokenBucket(timers, 0, Duration.ofSeconds(1), Duration.ZERO));
     }
 
     @Test
     void defaultMargin_staysBetween10And200Millis() {
-        assertEquals(Duration.ofMillis(30), TokenBucket.defaultMargin(Duration.ofSeconds(1)));
+        assertEquals(Duration.ofMillis(10), TokenBucket.defaultMargin(Duration.ofSeconds(1)));
         assertEquals(Duration.ofMillis(200), TokenBucket.defaultMargin(Duration.ofMinutes(1)));
-        assertEquals(Duration.ofMillis(10), TokenBucket.defaultMargin(Duration.ofMillis(100)));
+        assertEquals(Duration.ofMillis(5), TokenBucket.defaultMargin(Duration.ofMillis(100)));
     }
 }

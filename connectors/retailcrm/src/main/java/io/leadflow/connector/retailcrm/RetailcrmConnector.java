@@ -8,10 +8,8 @@ import io.leadflow.connector.http.CallCount;
 import io.leadflow.connector.http.CrmHttp;
 import io.leadflow.connector.ratelimit.RateLimits;
 import io.leadflow.connector.ratelimit.TokenBucket;
-import io.leadflow.connector.ratelimit.VertxTimers;
 import io.leadflow.connector.secrets.AccountConfigs;
 import io.leadflow.spi.ConnectorDescriptor;
-import io.leadflow.spi.RateLimit;
 import io.leadflow.spi.effect.CreateContact;
 import io.leadflow.spi.effect.CreateDeal;
 import io.leadflow.spi.effect.CreateTask;
@@ -24,7 +22,6 @@ import io.leadflow.spi.record.Found;
 import io.leadflow.spi.record.LookupRequest;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -35,7 +32,6 @@ import java.util.function.Supplier;
  * requests per second per key; the API's over-limit 503 is retryable.
  */
 public final class RetailcrmConnector implements CrmConnector {
-    private static final Duration MIN_MARGIN = Duration.ofMillis(50);
     private final String account;
     private final CrmHttp http;
     private final RetailcrmLookup lookup;
@@ -44,23 +40,12 @@ public final class RetailcrmConnector implements CrmConnector {
     public RetailcrmConnector(Vertx vertx, AccountConfig config) {
         this.account = config.account();
         RetailcrmSettings settings = RetailcrmSettings.of(config);
-        this.http = new CrmHttp(vertx, settings.apiBase(), bucket(vertx, RateLimits.forAccount(RetailcrmSchema.RATE_LIMIT, config)),
+        this.http = new CrmHttp(vertx, settings.apiBase(), TokenBucket.of(vertx, RateLimits.forAccount(RetailcrmSchema.RATE_LIMIT, config)),
                 settings.timeout(), new RetailcrmErrors(), "retailcrm/" + account);
         RetailcrmClient client = new RetailcrmClient(http, config.secret(AccountConfigs.API_KEY), settings.site());
         RetailcrmReference reference = new RetailcrmReference(client);
         this.lookup = new RetailcrmLookup(client, reference);
         this.writes = new RetailcrmWrites(client, reference);
-    }
-
-    /**
-     * The bucket returns each permit one period plus a margin after use. With RetailCRM's 1 s
-     * window the default 3% (30 ms) is less than the jitter between our send and the server's
-     * count on a busy machine (a 503 was seen in a test); 50 ms still uses 95% of the limit.
-     */
-    static TokenBucket bucket(Vertx vertx, RateLimit limit) {
-        Duration margin = TokenBucket.defaultMargin(limit.period());
-        if (margin.compareTo(MIN_MARGIN) < 0) margin = MIN_MARGIN;
-        return new TokenBucket(new VertxTimers(vertx), limit.permits(), limit.period(), margin);
     }
 
     @Override
