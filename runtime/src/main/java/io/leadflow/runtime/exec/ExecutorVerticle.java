@@ -91,6 +91,7 @@ final class ExecutorVerticle extends VerticleBase {
         polling = true;
         ledger.claimDue(clock.instant(), room).onComplete(ar -> {
             polling = false;
+            if (stopping) return;                 // claimed but not started: recovered at the next start
             if (ar.failed()) {
                 if (!stopping) LOG.log(Level.WARNING, "claiming leads failed; will retry", ar.cause());
                 return;
