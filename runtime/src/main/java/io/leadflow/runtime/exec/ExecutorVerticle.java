@@ -38,9 +38,10 @@ final class ExecutorVerticle extends VerticleBase {
     private boolean stopping;
     private long pollTimer = -1;
     private Promise<Void> idle;
+    private Runnable unsubscribe = () -> { };
 
     /** The collaborators, built once the persisted rotation state is loaded. */
-    record Components(Preparer preparer, StepRunner steps) { }
+    record Components(Preparer preparer, StepRunner steps, ProgramSource programs) { }
 
     ExecutorVerticle(Ledger ledger, Clock clock, EngineOptions options, Components parts) {
         this.ledger = ledger;
@@ -51,7 +52,7 @@ final class ExecutorVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        ledger.onAppend(this::wake);
+        unsubscribe = ledger.onAppend(this::wake);
         return ledger.recoverUnfinished().map(recovered -> {
             if (!recovered.isEmpty()) LOG.info(() -> "resuming " + recovered.size() + " unfinished leads");
             accept(recovered);
@@ -80,7 +81,7 @@ final class ExecutorVerticle extends VerticleBase {
     }
 
     private void poll() {
-        if (stopping) return;
+        if (stopping || parts.programs().current() == null) return;   // no rules loaded yet: leads wait in the journal
         if (polling) {
             pollAgain = true;
             return;
@@ -90,6 +91,7 @@ final class ExecutorVerticle extends VerticleBase {
         polling = true;
         ledger.claimDue(clock.instant(), room).onComplete(ar -> {
             polling = false;
+            if (stopping) return;                 // claimed but not started: recovered at the next start
             if (ar.failed()) {
                 if (!stopping) LOG.log(Level.WARNING, "claiming leads failed; will retry", ar.cause());
                 return;
@@ -205,6 +207,7 @@ final class ExecutorVerticle extends VerticleBase {
     /** Claims nothing more; completes when no step is running or after {@code timeout}. */
     Future<Void> drain(Duration timeout) {
         stopping = true;
+        unsubscribe.run();
         if (pollTimer >= 0) vertx.cancelTimer(pollTimer);
         for (Lane lane : lanes.values()) if (lane.timer >= 0) vertx.cancelTimer(lane.timer);
         idle = Promise.promise();

@@ -92,8 +92,11 @@ public interface Ledger {
     /** Records that a schedule ran for the period starting at {@code periodStart}. */
     Future<Void> recordScheduleRun(String schedule, Instant periodStart, Instant ranAt, String error);
 
-    /** Called (on an internal thread; must not block) after new leads are committed, to wake the executor. */
-    void onAppend(Runnable listener);
+    /**
+     * Called (on an internal thread; must not block) after new leads or replays are committed, to
+     * wake the executor. Returns the action that removes the listener.
+     */
+    Runnable onAppend(Runnable listener);
 
     /**
      * A lead as the executor takes it.

@@ -7,8 +7,8 @@ import java.util.Map;
  *
  * @param writerQueueDepth writes waiting for the writer thread now
  * @param writerQueueCapacity when the depth reaches this, appends fail with {@link JournalOverloadedException}
- * @param leadsByStatus    stored leads per status (every status present, zero included)
- * @param effectsByState   stored effects per state (every state present)
+ * @param leadsByStatus    stored leads per status (every status present, zero included); may be up to 1 s old
+ * @param effectsByState   stored effects per state (every state present); may be up to 1 s old
  * @param commits          transactions committed since start (each one fsync with synchronous=FULL)
  * @param rowsCommitted    write operations committed since start (appends and ledger writes)
  * @param appendsAccepted  new leads stored since start

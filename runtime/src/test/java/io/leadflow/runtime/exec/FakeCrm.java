@@ -40,6 +40,8 @@ public final class FakeCrm implements CrmConnector {
     private volatile boolean inDoubtAfterCreate;
     private volatile boolean hangAfterCreate;
     private volatile double randomFailureRate;
+    private volatile double randomInDoubtRate;
+    private volatile double randomHangRate;
 
     public FakeCrm failNext(int times, Supplier<RuntimeException> failure) {
         for (int i = 0; i < times; i++) failures.add(failure);
@@ -60,6 +62,13 @@ public final class FakeCrm implements CrmConnector {
 
     public FakeCrm randomFailures(double rate) {
         randomFailureRate = rate;
+        return this;
+    }
+
+    /** After creating, lose the answer ({@code inDoubt}) or never answer ({@code hang}) at these rates. */
+    public FakeCrm randomLostAnswers(double inDoubt, double hang) {
+        randomInDoubtRate = inDoubt;
+        randomHangRate = hang;
         return this;
     }
 
@@ -104,8 +113,9 @@ public final class FakeCrm implements CrmConnector {
                     ? Map.of(0, ctx.resolve(d.contact())) : Map.of();
             String manager = effect instanceof CreateDeal d ? d.manager() : null;
             made.add(new Made(ctx.idempotencyKey(), effect.describe(), contact, effect.fields().path("seq").asInt(), id, refs, manager));
-            if (hangAfterCreate) return;
-            if (inDoubtAfterCreate) {
+            double dice = Math.random();
+            if (hangAfterCreate || dice < randomHangRate) return;
+            if (inDoubtAfterCreate || dice < randomHangRate + randomInDoubtRate) {
                 inDoubtAfterCreate = false;
                 answer.fail(new InDoubtException("read timed out after send", null));
                 return;

@@ -1,6 +1,8 @@
 package io.leadflow.runtime.journal.sqlite;
 
 import io.leadflow.runtime.journal.Accepted;
+import io.leadflow.runtime.journal.EffectState;
+import io.leadflow.runtime.journal.LeadStatus;
 import io.leadflow.runtime.journal.IncomingLead;
 import io.leadflow.runtime.journal.Journal;
 import io.leadflow.runtime.journal.LeadDetail;
@@ -16,6 +18,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -32,6 +35,12 @@ public final class SqliteJournal implements Journal {
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
+    private volatile Counts counts;
+
+    /** Per-status counts scan an index, so a scrape every second reuses them for up to 1 s. */
+    private static final long COUNTS_MAX_AGE_NANOS = 1_000_000_000L;
+
+    private record Counts(Map<LeadStatus, Long> leads, Map<EffectState, Long> effects, long at) { }
 
     private SqliteJournal(Writer writer, ReadPool reads, JournalOptions options) {
         this.writer = writer;
@@ -93,8 +102,17 @@ public final class SqliteJournal implements Journal {
 
     @Override
     public Future<Stats> stats() {
-        return reads.read(c -> new Stats(writer.depth(), options.queueCapacity(), Reads.leadCounts(c),
-                Reads.effectCounts(c), writer.commits(), writer.rows(), accepted.get(), duplicates.get(), rejected.get()));
+        Counts cached = counts;
+        if (cached != null && System.nanoTime() - cached.at() < COUNTS_MAX_AGE_NANOS) return Future.succeededFuture(stats(cached));
+        return reads.read(c -> new Counts(Reads.leadCounts(c), Reads.effectCounts(c), System.nanoTime())).map(fresh -> {
+            counts = fresh;
+            return stats(fresh);
+        });
+    }
+
+    private Stats stats(Counts c) {
+        return new Stats(writer.depth(), options.queueCapacity(), c.leads(), c.effects(), writer.commits(), writer.rows(),
+                accepted.get(), duplicates.get(), rejected.get());
     }
 
     @Override

@@ -119,7 +119,8 @@ final class SqliteLedger implements Ledger {
     }
 
     @Override
-    public void onAppend(Runnable listener) {
+    public Runnable onAppend(Runnable listener) {
         listeners.add(listener);
+        return () -> listeners.remove(listener);
     }
 }

@@ -1,4 +1,4 @@
-package io.leadflow.bench;
+package io.leadflow.bench.journal;
 
 import io.leadflow.connector.CrmConnector;
 import io.leadflow.connector.EffectContext;

@@ -1,4 +1,4 @@
-package io.leadflow.bench;
+package io.leadflow.bench.journal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

@@ -1,4 +1,4 @@
-package io.leadflow.bench;
+package io.leadflow.bench.journal;
 
 import io.leadflow.runtime.journal.IncomingLead;
 import io.leadflow.runtime.journal.Stats;
@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Durable appends per second through the SQLite journal (synchronous=FULL, group commit) with
  * 1, 16, 64 and 256 closed-loop clients, each waiting for its ack before the next append; ~300-byte
  * JSON leads with unique source ids, as in RELIABILITY.md §3.2. Prints a markdown table.
- * <p>{@code java -cp runtime/target/leadflow.jar:benchmarks/target/classes io.leadflow.bench.JournalThroughput [seconds] [clients...]}
+ * <p>{@code java -cp benchmarks/target/benchmarks.jar io.leadflow.bench.journal.JournalThroughput [seconds] [clients...]}
  */
 public final class JournalThroughput {
     private static final byte[] BODY = ("{\"name\":\"Olena Petrenko\",\"phone\":\"+380671234567\",\"email\":\"olena@example.com\","
