@@ -46,7 +46,7 @@ public final class Engine {
             StepRunner steps = new StepRunner(connectors, decider,
                     new EffectRunner(ledger, clock, options.listener(), outcomes), outcomes);
             ExecutorVerticle executor = new ExecutorVerticle(ledger, clock, options,
-                    new ExecutorVerticle.Components(new Preparer(programs, ledger, clock, decider), steps));
+                    new ExecutorVerticle.Components(new Preparer(programs, ledger, clock, decider), steps, programs));
             Scheduler scheduler = new Scheduler(vertx, ledger, programs, options.jobs(), clock);
             return vertx.deployVerticle(executor)
                     .map(id -> new Engine(vertx, executor, id, scheduler, options))

@@ -41,7 +41,7 @@ final class ExecutorVerticle extends VerticleBase {
     private Runnable unsubscribe = () -> { };
 
     /** The collaborators, built once the persisted rotation state is loaded. */
-    record Components(Preparer preparer, StepRunner steps) { }
+    record Components(Preparer preparer, StepRunner steps, ProgramSource programs) { }
 
     ExecutorVerticle(Ledger ledger, Clock clock, EngineOptions options, Components parts) {
         this.ledger = ledger;
@@ -81,7 +81,7 @@ final class ExecutorVerticle extends VerticleBase {
     }
 
     private void poll() {
-        if (stopping) return;
+        if (stopping || parts.programs().current() == null) return;   // no rules loaded yet: leads wait in the journal
         if (polling) {
             pollAgain = true;
             return;
@@ -91,6 +91,7 @@ final class ExecutorVerticle extends VerticleBase {
         polling = true;
         ledger.claimDue(clock.instant(), room).onComplete(ar -> {
             polling = false;
+            if (stopping) return;                 // claimed but not started: recovered at the next start
             if (ar.failed()) {
                 if (!stopping) LOG.log(Level.WARNING, "claiming leads failed; will retry", ar.cause());
                 return;

@@ -153,6 +153,17 @@ class ExecutorTest {
     }
 
     @Test
+    void leads_waitInTheJournal_untilRulesAreLoaded() {
+        ProgramHolder empty = new ProgramHolder();
+        h = new Harness(dir, Clock.systemUTC(), empty).start();
+        String id = h.append("+380671111119");
+        Harness.sleep(200);
+        assertEquals(LeadStatus.PENDING, h.detail(id).summary().status());
+        empty.swap(StubProgram.of("v1", new StubFlow("orders", Duration.ZERO, "v1")));
+        h.await(id, LeadStatus.DONE);
+    }
+
+    @Test
     void managerRotation_staysFairAcrossRestart() {
         start();
         h.await(h.append("+380670000001"), LeadStatus.DONE);

@@ -32,9 +32,13 @@ final class Harness implements AutoCloseable {
     private int seq;
 
     Harness(Path dir, java.time.Clock clock, StubProgram program) {
+        this(dir, clock, new ProgramHolder(program));
+    }
+
+    Harness(Path dir, java.time.Clock clock, ProgramHolder programs) {
         this.dir = dir;
         this.clock = clock;
-        this.programs = new ProgramHolder(program);
+        this.programs = programs;
         this.options = EngineOptions.defaults().withRetry(FAST).withPollInterval(Duration.ofMillis(20))
                 .withStopTimeout(Duration.ofMillis(300));
     }

@@ -52,12 +52,12 @@ public final class BaselinkerConnector implements CrmConnector {
         this.clock = clock;
         String base = config.baseUrl() == null ? DEFAULT_BASE_URL : config.baseUrl();
         TokenBucket bucket = TokenBucket.of(vertx, RateLimits.forAccount(BaselinkerSchema.RATE_LIMIT, config));
-        Duration timeout = Duration.ofMillis(Long.parseLong(config.setting("timeout_ms", "10000")));
+        Duration timeout = Duration.ofMillis(AccountConfigs.longSetting(config, "timeout_ms", 10_000));
         CrmHttp http = new CrmHttp(vertx, base, bucket, timeout, new BaselinkerErrors(clock::instant), "baselinker/" + account);
         this.api = new BaselinkerApi(http, config.secret(AccountConfigs.API_KEY));
-        String inventoryId = config.setting("inventory_id", null);
-        this.inventory = inventoryId == null ? null : new BaselinkerInventory(api, Long.parseLong(inventoryId));
-        this.reconcileWindow = Duration.ofHours(Long.parseLong(config.setting("reconcile_hours", "24")));
+        long inventoryId = AccountConfigs.longSetting(config, "inventory_id", -1);
+        this.inventory = inventoryId < 0 ? null : new BaselinkerInventory(api, inventoryId);
+        this.reconcileWindow = Duration.ofHours(AccountConfigs.longSetting(config, "reconcile_hours", 24));
     }
 
     @Override

@@ -4,40 +4,29 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import io.leadflow.connector.baselinker.emulator.BaselinkerEmulator;
 import io.leadflow.connector.contract.Await;
+import io.leadflow.connector.contract.EmulatorTestBase;
 import io.leadflow.spi.RateLimit;
+import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** The emulator answers like the reference says Baselinker does, whoever calls it. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BaselinkerEmulatorTest {
-    private Vertx vertx;
-    private BaselinkerEmulator emulator;
+class BaselinkerEmulatorTest extends EmulatorTestBase<BaselinkerEmulator> {
     private WebClient web;
 
-    @BeforeAll
-    void start() {
-        vertx = Vertx.vertx();
-        emulator = Await.result(new BaselinkerFactory().startEmulator(vertx, 0));
+    @Override
+    protected Future<BaselinkerEmulator> startEmulator(Vertx vertx) {
         web = WebClient.create(vertx);
-    }
-
-    @AfterAll
-    void stop() {
-        Await.result(vertx.close());
+        return new BaselinkerFactory().startEmulator(vertx, 0);
     }
 
     @BeforeEach
-    void reset() {
-        emulator.reset();
+    void documentedLimit() {
         emulator.rateLimit(BaselinkerEmulator.LIMIT);
     }
 
@@ -74,6 +63,11 @@ class BaselinkerEmulatorTest {
         assertTrue(call("addOrder", "{\"products\":[{\"name\":\"Mug\"}]}").getString("error_message").contains("products[0].quantity"));
         assertTrue(call("addOrder", "{\"custom_extra_fields\":{\"999\":\"x\"}}").getString("error_message").contains("custom_extra_fields.999"));
         assertEquals(5, emulator.counters().get("addOrder"), "all five calls counted");
+    }
+
+    @Test
+    void wronglyTypedParameter_isAnErrorEnvelope() {
+        assertTrue(call("getOrders", "{\"id_from\":\"many\"}").getString("error_message").contains("'id_from'"));
     }
 
     @Test

@@ -9,11 +9,13 @@ import io.leadflow.connector.EffectResult;
 import io.leadflow.connector.IdempotencyToken;
 import io.leadflow.connector.baselinker.emulator.BaselinkerEmulator;
 import io.leadflow.connector.contract.Await;
+import io.leadflow.connector.contract.EmulatorTestBase;
 import io.leadflow.connector.emulator.ReceivedRequest;
 import io.leadflow.spi.effect.CreateDeal;
 import io.leadflow.spi.effect.CreateTask;
 import io.leadflow.spi.error.PermanentException;
 import io.leadflow.spi.record.LookupRequest;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.net.URLDecoder;
@@ -24,37 +26,24 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** What exactly goes over the wire to Baselinker, as its emulator received it. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BaselinkerEncodingTest {
+class BaselinkerEncodingTest extends EmulatorTestBase<BaselinkerEmulator> {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
-    private Vertx vertx;
-    private BaselinkerEmulator emulator;
     private BaselinkerConnector connector;
 
-    @BeforeAll
-    void start() {
-        vertx = Vertx.vertx();
-        emulator = Await.result(new BaselinkerFactory().startEmulator(vertx, 0));
-    }
-
-    @AfterAll
-    void stop() {
-        Await.result(vertx.close());
+    @Override
+    protected Future<BaselinkerEmulator> startEmulator(Vertx vertx) {
+        return new BaselinkerFactory().startEmulator(vertx, 0);
     }
 
     /** A fresh connector per test, so its SKU cache starts empty. */
     @BeforeEach
-    void reset() {
-        emulator.reset();
+    void newConnector() {
         connector = new BaselinkerConnector(vertx, emulator.account("main"), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 

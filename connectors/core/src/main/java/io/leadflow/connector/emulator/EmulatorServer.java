@@ -111,6 +111,7 @@ public abstract class EmulatorServer implements Emulator {
         router.post("/__emulator/seed").handler(this::handleSeed);
         router.route().handler(this::gate);
         routes(router);
+        router.route().failureHandler(this::handleFailure);
         return vertx.createHttpServer().requestHandler(router).listen(port, "127.0.0.1")
                 .map(s -> {
                     server = s;
@@ -250,9 +251,16 @@ public abstract class EmulatorServer implements Emulator {
             reply(ctx, 200, seed(ctx.body().asJsonObject()));
         } catch (UnsupportedOperationException e) {
             reply(ctx, 501, new JsonObject().put("error", e.getMessage()));
-        } catch (DecodeException | ClassCastException | IllegalArgumentException | NullPointerException e) {
+        } catch (RuntimeException e) {
             reply(ctx, 400, new JsonObject().put("error", "bad seed request: " + e.getMessage()));
         }
+    }
+
+    /** A handler that threw: a plain 500 instead of a hang, as a real server would answer. */
+    private void handleFailure(RoutingContext ctx) {
+        int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
+        String what = ctx.failure() == null ? "error" : ctx.failure().getClass().getSimpleName();
+        reply(ctx, status, new JsonObject().put("error", "emulator could not handle the request: " + what));
     }
 
     /** Seconds to put in a Retry-After for a wait, rounded up, at least 1. */

@@ -134,6 +134,7 @@ public final class CrmHttp {
             }
             if (status == 429 || status == 502 || status == 503 || status == 504) {
                 Duration retryAfter = RetryAfter.parse(response.headers().get("Retry-After"), Instant.now());
+                if (retryAfter == null) retryAfter = mapper.retryAfterWithoutHeader(response);
                 if (retryAfter != null) bucket.pause(retryAfter);
                 return Future.failedFuture(new RetryableException(label + ": HTTP " + status
                         + (retryAfter == null ? "" : ", retry after " + retryAfter.toSeconds() + " s"), status, retryAfter, null));

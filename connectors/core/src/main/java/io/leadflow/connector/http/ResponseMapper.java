@@ -2,6 +2,7 @@ package io.leadflow.connector.http;
 
 import io.leadflow.spi.error.ConnectorException;
 import io.leadflow.spi.error.PermanentException;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -24,5 +25,14 @@ public interface ResponseMapper {
      */
     default Optional<ConnectorException> envelopeError(CrmResponse response) {
         return Optional.empty();
+    }
+
+    /**
+     * The wait to assume when a 429/502/503/504 comes without a readable {@code Retry-After}
+     * (RetailCRM's over-limit 503 names none: one second, its window), or null for none. A wait
+     * given here pauses the account's bucket like a header would.
+     */
+    default Duration retryAfterWithoutHeader(CrmResponse response) {
+        return null;
     }
 }

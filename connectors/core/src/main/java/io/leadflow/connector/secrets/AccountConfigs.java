@@ -41,7 +41,7 @@ public final class AccountConfigs {
         this.byKey = Map.copyOf(byKey);
     }
 
-    /** Reads the environment (pass {@code System.getenv()}) and, when not null, the secrets file. */
+    /** Reads the environment (pass {@code System.getenv()}) and, when not null, the secrets file. Blocking file I/O: call at startup or on a worker, not on an event loop. */
     public static AccountConfigs load(Map<String, String> env, Path secretsFile, Set<String> connectors) {
         Map<String, Builder> builders = new LinkedHashMap<>();
         if (secretsFile != null) readFile(secretsFile, builders);
@@ -64,6 +64,18 @@ public final class AccountConfigs {
 
     public Collection<AccountConfig> all() {
         return byKey.values();
+    }
+
+    /** A whole-number setting of an account, or the fallback; a clear error (naming the setting) when it is not a number. */
+    public static long longSetting(AccountConfig account, String name, long fallback) {
+        String v = account.setting(name, null);
+        if (v == null) return fallback;
+        try {
+            return Long.parseLong(v.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("account " + account.connector() + "/" + account.account()
+                    + ": setting " + name + " must be a whole number, got '" + v + "'");
+        }
     }
 
     /** The environment variable that holds one value of an account ({@code LEADFLOW_KEYCRM_MAIN_API_KEY}). */

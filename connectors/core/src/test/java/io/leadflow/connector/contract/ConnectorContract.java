@@ -10,6 +10,7 @@ import io.leadflow.connector.CrmConnector;
 import io.leadflow.connector.EffectContext;
 import io.leadflow.connector.EffectResult;
 import io.leadflow.connector.Emulator;
+import io.leadflow.connector.ratelimit.RateLimits;
 import io.leadflow.connector.secrets.AccountConfigs;
 import io.leadflow.spi.Capability;
 import io.leadflow.spi.EntityKind;
@@ -67,7 +68,7 @@ public abstract class ConnectorContract extends ContractFixture {
     void startEmulatorAndConnector() {
         vertx = Vertx.vertx();
         emulator = Await.result(factory().startEmulator(vertx, 0));
-        connector = factory().create(vertx, emulator.account("main"));
+        connector = factory().create(vertx, unthrottled(emulator.account("main")));
         admin = new EmulatorAdmin(vertx, emulator);
     }
 
@@ -165,6 +166,25 @@ public abstract class ConnectorContract extends ContractFixture {
         ObjectNode fields = dealFields("With UTM").put(cf, "spring-sale");
         String dealId = apply(new CreateDeal(null, fields, null, false), Map.of()).crmId();
         assertEquals("spring-sale", stored(admin.records(), EntityKind.DEAL, dealId, cf));
+        if (descriptor().can(Capability.FIND_DEALS) && descriptor().can(Capability.CREATE_CONTACT)) {
+            String linked = createContactAndDeal("With UTM", cf, "autumn").dealId;
+            FoundDeal found = Await.result(connector.find(withDeals(null))).deals().stream()
+                    .filter(d -> d.id().equals(linked)).findFirst().orElseThrow();
+            assertEquals("autumn", found.fields().path(cf).asText(), "read back through find");
+        }
+    }
+
+    @Test
+    void markedDeal_isReportedMarkedByFind() {
+        require(Capability.MARKER);
+        require(Capability.FIND_DEALS);
+        require(Capability.UPDATE_DEAL);
+        String dealId = createContactAndDeal("Marked later").dealId;
+        String marker = markerField();
+        assertFalse(Await.result(connector.find(withDeals(marker))).deals().get(0).marked());
+        int n = keys.incrementAndGet();
+        Await.result(connector.apply(new UpdateDeal(dealId, object(), true), new EffectContext("lead-" + n + "/0", "lead-" + n, Map.of(), marker)));
+        assertTrue(Await.result(connector.find(withDeals(marker))).deals().get(0).marked());
     }
 
     @Test
@@ -288,6 +308,17 @@ public abstract class ConnectorContract extends ContractFixture {
 
     // ---- helpers ----------------------------------------------------------------------------
 
+    /**
+     * The account with a high {@code rate_limit}, so scenarios never wait on the CRM's documented
+     * limit across a test class (the emulator's window is reset before each test). The limit
+     * itself is covered by TokenBucketTest and the benchmarks; Retry-After pauses still apply.
+     */
+    protected static AccountConfig unthrottled(AccountConfig account) {
+        Map<String, String> settings = new HashMap<>(account.settings());
+        settings.put(RateLimits.SETTING, "1000/1s");
+        return new AccountConfig(account.connector(), account.account(), account.baseUrl(), account.secrets(), settings);
+    }
+
     protected record Created(String contactId, String dealId) { }
 
     /** Creates a contact (when the CRM has contacts) and a deal linked to it. */
@@ -331,6 +362,10 @@ public abstract class ConnectorContract extends ContractFixture {
     private static JsonObject dealSeed(String ref, String contact, String group, String createdAt) {
         return new JsonObject().put("ref", ref).put("contact", contact).put("title", "Deal " + ref)
                 .put("group", group).put("createdAt", createdAt).put("manager", "102");
+    }
+
+    private static LookupRequest withDeals(String marker) {
+        return new LookupRequest(List.of(new LookupKey(LookupKey.Kind.PHONE, PHONE)), true, marker);
     }
 
     private static LookupRequest byPhone(String e164) {

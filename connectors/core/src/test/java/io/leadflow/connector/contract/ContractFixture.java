@@ -38,6 +38,11 @@ public abstract class ContractFixture {
     /** A custom-field id valid for deals in this CRM ({@code deal_cf_<id>}). */
     protected abstract String dealCustomFieldId();
 
+    /** The flow marker field (L4) for this CRM's deals. */
+    protected String markerField() {
+        return "deal_cf_" + dealCustomFieldId();
+    }
+
     /** Task fields whose {@link #taskTextField()} is {@code text}. */
     protected ObjectNode taskFields(String text) {
         return object().put(taskTextField(), text);

@@ -3,7 +3,9 @@ package io.leadflow.connector.emulator;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.leadflow.connector.contract.Await;
+import io.leadflow.connector.contract.EmulatorTestBase;
 import io.leadflow.spi.RateLimit;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -13,17 +15,10 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** The shared emulator gate and admin endpoints, on a one-route emulator. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class EmulatorServerTest {
-    private Vertx vertx;
-    private ThingEmulator emulator;
+class EmulatorServerTest extends EmulatorTestBase<EmulatorServerTest.ThingEmulator> {
     private WebClient web;
 
     /** One write route; over-limit is a 429 with Retry-After. */
@@ -38,6 +33,7 @@ class EmulatorServerTest {
         @Override protected String validKey() { return "k"; }
         @Override protected void routes(Router router) {
             router.post("/things").handler(ctx -> replyWrite(ctx, 201, new JsonObject().put("id", things.incrementAndGet())));
+            router.get("/boom").handler(ctx -> { throw new IllegalStateException("bug"); });
         }
         @Override protected JsonObject records() { return new JsonObject().put("things", things.get()); }
         @Override protected void clearRecords() { things.set(0); }
@@ -47,20 +43,13 @@ class EmulatorServerTest {
         }
     }
 
-    @BeforeAll
-    void start() {
-        vertx = Vertx.vertx();
-        emulator = (ThingEmulator) Await.result(new ThingEmulator(vertx).start(0));
+    @Override
+    protected Future<ThingEmulator> startEmulator(Vertx vertx) {
         web = WebClient.create(vertx);
+        return new ThingEmulator(vertx).start(0).map(e -> (ThingEmulator) e);
     }
 
-    @AfterAll
-    void stop() {
-        Await.result(vertx.close());
-    }
-
-    @BeforeEach
-    void reset() {
+    private void reset() {
         Await.result(web.delete(emulator.port(), "127.0.0.1", "/__emulator/state").send());
     }
 
@@ -124,6 +113,13 @@ class EmulatorServerTest {
         reset();
         assertEquals(0, emulator.counters().total());
         assertEquals(0, emulator.things.get());
+    }
+
+    @Test
+    void handlerThatThrows_answers500InsteadOfHanging() {
+        HttpResponse<Buffer> r = Await.result(web.get(emulator.port(), "127.0.0.1", "/boom").send());
+        assertEquals(500, r.statusCode());
+        assertTrue(r.bodyAsJsonObject().getString("error").contains("IllegalStateException"));
     }
 
     @Test

@@ -46,6 +46,11 @@ class CrmHttpTest {
             return b != null && "slow down".equals(b.getString("error"))
                     ? Optional.of(new RetryableException("slow", 200, Duration.ofSeconds(7), null)) : Optional.empty();
         }
+
+        @Override
+        public Duration retryAfterWithoutHeader(CrmResponse r) {
+            return r.status() == 503 ? Duration.ofSeconds(1) : null;
+        }
     };
 
     @BeforeAll
@@ -119,6 +124,15 @@ class CrmHttpTest {
         RetryableException e = (RetryableException) fail(post(), answer(429, "", inOneMinute));
         assertTrue(e.retryAfter().toSeconds() >= 58 && e.retryAfter().toSeconds() <= 60, e.retryAfter().toString());
         timers.advanceMillis(60_000);
+    }
+
+    @Test
+    void overLimitWithoutHeader_usesTheConnectorsDefaultWait() {
+        RetryableException e = (RetryableException) fail(post(), answer(503, "{\"success\":false}", null));
+        assertEquals(Duration.ofSeconds(1), e.retryAfter());
+        assertFalse(bucket.acquire().isComplete());
+        timers.advanceMillis(1000);
+        assertNull(((RetryableException) fail(post(), answer(502, "", null))).retryAfter());
     }
 
     @Test

@@ -55,6 +55,16 @@ class AccountConfigsTest {
     }
 
     @Test
+    void numericSetting_isReadOrRefusedClearly() {
+        AccountConfigs c = AccountConfigs.load(Map.of("LEADFLOW_KEYCRM_MAIN_API_KEY", "k",
+                "LEADFLOW_KEYCRM_MAIN_SETTING_TIMEOUT_MS", "abc"), null, CONNECTORS);
+        AccountConfig main = c.require("keycrm", "main");
+        assertEquals(7, AccountConfigs.longSetting(main, "source_id", 7));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AccountConfigs.longSetting(main, "timeout_ms", 1));
+        assertTrue(e.getMessage().contains("timeout_ms"), e.getMessage());
+    }
+
+    @Test
     void brokenFile_isAClearErrorWithoutItsContent(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("secrets.json");
         Files.writeString(f, "{\"accounts\": [ {\"api_key\": \"leak-me\"");

@@ -56,7 +56,7 @@ public final class KeepinCrmConnector implements CrmConnector {
         this.account = config.account();
         String base = config.baseUrl() == null ? DEFAULT_BASE_URL : config.baseUrl();
         TokenBucket bucket = TokenBucket.of(vertx, RateLimits.forAccount(KeepinCrmSchema.RATE_LIMIT, config));
-        Duration timeout = Duration.ofMillis(Long.parseLong(config.setting("timeout_ms", "10000")));
+        Duration timeout = Duration.ofMillis(AccountConfigs.longSetting(config, "timeout_ms", 10_000));
         CrmHttp http = new CrmHttp(vertx, base, bucket, timeout, new KeepinCrmErrors(), "keepincrm/" + account);
         this.api = new KeepinCrmApi(http, config.secret(AccountConfigs.API_KEY));
         this.lookup = new KeepinCrmLookup(api, new KeepinCrmStages(api));
@@ -86,16 +86,16 @@ public final class KeepinCrmConnector implements CrmConnector {
                 return write(HttpMethod.POST, "/clients", KeepinCrmEncoder.client(c.fields(), c.manager()), count);
             }
             if (effect instanceof UpdateContact u) {
-                return write(HttpMethod.PATCH, "/clients/" + u.id(), KeepinCrmEncoder.client(u.fields(), null), count);
+                return write(HttpMethod.PATCH, "/clients/" + KeepinCrmEncoder.id(u.id(), "client"), KeepinCrmEncoder.client(u.fields(), null), count);
             }
             if (effect instanceof CreateDeal d) {
                 JsonObject body = KeepinCrmEncoder.agreement(d.fields(), d.manager(), d.mark(), ctx.marker(), token(ctx));
                 String clientId = ctx.resolve(d.contact());
-                if (clientId != null) body.put("client_id", Long.parseLong(clientId));
+                if (clientId != null) body.put("client_id", KeepinCrmEncoder.id(clientId, "client"));
                 return write(HttpMethod.POST, "/agreements", body, count);
             }
             if (effect instanceof UpdateDeal u) {
-                return write(HttpMethod.PATCH, "/agreements/" + u.id(),
+                return write(HttpMethod.PATCH, "/agreements/" + KeepinCrmEncoder.id(u.id(), "deal"),
                         KeepinCrmEncoder.agreement(u.fields(), null, u.mark(), ctx.marker(), null), count);
             }
             CreateTask t = (CreateTask) effect;
@@ -103,7 +103,7 @@ public final class KeepinCrmConnector implements CrmConnector {
                     ctx.resolve(t.deal()), ctx.resolve(t.contact()), t.manager(), token(ctx)), count);
         } catch (PermanentException e) {
             return Future.failedFuture(e);
-        } catch (NumberFormatException | IllegalStateException e) {
+        } catch (IllegalStateException e) {
             return Future.failedFuture(new PermanentException("bad record reference: " + e.getMessage(), null, 0));
         }
     }

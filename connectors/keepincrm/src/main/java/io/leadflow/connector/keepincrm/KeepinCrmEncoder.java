@@ -109,7 +109,8 @@ final class KeepinCrmEncoder {
         if (manager != null) out.put("main_responsible_id", id(manager, "manager"));
     }
 
-    private static long id(String value, String what) {
+    /** A KeepinCRM record id (a number), or a permanent error naming what it was for. */
+    static long id(String value, String what) {
         try {
             return Long.parseLong(value.trim());
         } catch (NumberFormatException e) {

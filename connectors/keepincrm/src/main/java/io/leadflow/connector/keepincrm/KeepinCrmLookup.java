@@ -85,7 +85,11 @@ final class KeepinCrmLookup {
         return stages.groups(count).compose(groups -> api.list("/agreements?q%5Bclient_id_eq%5D=" + clientId, count)
                 .map(items -> {
                     List<FoundDeal> out = new ArrayList<>();
-                    for (Object o : items) out.add(deal((JsonObject) o, groups, marker));
+                    for (Object o : items) {
+                        JsonObject a = (JsonObject) o;
+                        if (a.getValue("stage_id") != null && !groups.containsKey(String.valueOf(a.getValue("stage_id")))) stages.forget();
+                        out.add(deal(a, groups, marker));
+                    }
                     return out;
                 }));
     }

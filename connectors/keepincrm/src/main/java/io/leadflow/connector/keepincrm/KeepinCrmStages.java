@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * Stage id → status group, from {@code GET /v1/stages} [U: route and {@code result} field assumed;
  * null = open, {@code success} = completed, {@code failure} = cancelled], cached so steady traffic
- * makes no stage calls.
+ * makes no stage calls. A stage id missing from the cache makes the next lookup reload them.
  */
 final class KeepinCrmStages {
     private final KeepinCrmApi api;
@@ -25,6 +25,11 @@ final class KeepinCrmStages {
 
     Future<Map<String, StatusGroup>> groups(CallCount count) {
         return cache.get("stages", k -> load(count));
+    }
+
+    /** Drop the cached stages (a deal showed a stage id they do not know: stages changed). */
+    void forget() {
+        cache.invalidate("stages");
     }
 
     private Future<Map<String, StatusGroup>> load(CallCount count) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadflow.connector.EffectContext;
 import io.leadflow.connector.IdempotencyToken;
 import io.leadflow.connector.contract.Await;
+import io.leadflow.connector.contract.EmulatorTestBase;
 import io.leadflow.connector.emulator.ReceivedRequest;
 import io.leadflow.connector.keepincrm.emulator.KeepinCrmEmulator;
 import io.leadflow.spi.effect.CreateContact;
@@ -18,41 +19,30 @@ import io.leadflow.spi.error.PermanentException;
 import io.leadflow.spi.record.Found;
 import io.leadflow.spi.record.LookupKey;
 import io.leadflow.spi.record.LookupRequest;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** What exactly goes over the wire to KeepinCRM, as its emulator received it. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class KeepinCrmEncodingTest {
+class KeepinCrmEncodingTest extends EmulatorTestBase<KeepinCrmEmulator> {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private Vertx vertx;
-    private KeepinCrmEmulator emulator;
     private KeepinCrmConnector connector;
 
-    @BeforeAll
-    void start() {
-        vertx = Vertx.vertx();
-        emulator = Await.result(new KeepinCrmFactory().startEmulator(vertx, 0));
+    @Override
+    protected Future<KeepinCrmEmulator> startEmulator(Vertx vertx) {
+        return new KeepinCrmFactory().startEmulator(vertx, 0);
     }
 
-    @AfterAll
-    void stop() {
-        Await.result(vertx.close());
-    }
-
+    /** A fresh connector per test, so its stage cache starts empty. */
     @BeforeEach
-    void reset() {
-        emulator.reset();
+    void newConnector() {
         connector = new KeepinCrmConnector(vertx, emulator.account("main"));
     }
 
@@ -136,6 +126,22 @@ class KeepinCrmEncodingTest {
                 ctx("m/0", Map.of())), PermanentException.class);
         assertEquals("manager", e.field());
         assertEquals(0, emulator.counters().total());
+    }
+
+    @Test
+    void nonNumericRecordId_isRefusedBeforeAnyCall() {
+        PermanentException e = Await.failure(connector.apply(new UpdateDeal("../clients/1", JSON.createObjectNode().put("title", "x"), false),
+                ctx("i/0", Map.of())), PermanentException.class);
+        assertEquals("deal", e.field());
+        assertEquals(0, emulator.counters().total());
+    }
+
+    @Test
+    void badSeed_isA400NotA500() {
+        var web = io.vertx.ext.web.client.WebClient.create(vertx);
+        var r = Await.result(web.post(emulator.port(), "127.0.0.1", "/__emulator/seed")
+                .sendJsonObject(new JsonObject("{\"contacts\":[{\"ref\":\"c\",\"createdAt\":\"yesterday\"}]}")));
+        assertEquals(400, r.statusCode());
     }
 
     @Test

@@ -14,6 +14,7 @@ final class DealWrites {
     final KeycrmClient client;
     final KeycrmCustomFields customFields;
     final KeycrmSettings settings;
+    final KeycrmStatuses statuses;
     private final KeycrmContacts contacts;
 
     DealWrites(KeycrmClient client, KeycrmCustomFields customFields, KeycrmContacts contacts, KeycrmSettings settings) {
@@ -21,6 +22,7 @@ final class DealWrites {
         this.customFields = customFields;
         this.contacts = contacts;
         this.settings = settings;
+        this.statuses = new KeycrmStatuses(client::get);
     }
 
     /** The mapped {@code status_id} (already typed as a number), or null. */

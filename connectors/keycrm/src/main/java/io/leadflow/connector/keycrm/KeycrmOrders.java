@@ -39,7 +39,9 @@ final class KeycrmOrders {
         body.put("source_id", source).put("source_uuid", sourceUuid(fields, ctx));
         Managers.assign(body, "manager_id", effect.manager());
         Object status = DealWrites.status(fields);
-        return buyer(body, ctx.resolve(effect.contact()), count)
+        String contactId = ctx.resolve(effect.contact());
+        return writes.statuses.check(status, count)
+                .compose(v -> buyer(body, contactId, count))
                 .compose(b -> writes.customFields.collect(fields, KeycrmBodies.DEAL_CF, KeycrmCustomFields.Model.ORDER, count))
                 .compose(cf -> client.write(HttpMethod.POST, "/order", KeycrmContacts.withCustomFields(body, cf), count))
                 .compose(order -> setStatus(String.valueOf(order.getValue("id")), status, count));

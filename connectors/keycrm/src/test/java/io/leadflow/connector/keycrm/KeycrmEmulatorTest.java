@@ -38,6 +38,17 @@ class KeycrmEmulatorTest extends KeycrmTestBed {
     }
 
     @Test
+    void wronglyTypedValues_are422NotServerErrors() {
+        JsonObject order = new JsonObject().put("source_id", 3).put("buyer", new JsonObject().put("full_name", "O").put("phone", 380))
+                .put("shipping_price", "abc").put("marketing", "google")
+                .put("products", new io.vertx.core.json.JsonArray().add(new JsonObject().put("price", "450")));
+        HttpResponse<Buffer> r = call("POST", "/v1/order", KeycrmEmulator.TEST_KEY, order);
+        assertEquals(422, r.statusCode());
+        assertEquals(java.util.Set.of("buyer.phone", "shipping_price", "marketing", "products.0.price"),
+                r.bodyAsJsonObject().getJsonObject("errors").fieldNames());
+    }
+
+    @Test
     void createAnswers201_updateAnswers202() {
         HttpResponse<Buffer> created = call("POST", "/v1/buyer", KeycrmEmulator.TEST_KEY, new JsonObject().put("full_name", "Olena"));
         assertEquals(201, created.statusCode());

@@ -33,13 +33,15 @@ class KeycrmRequestsTest extends KeycrmTestBed {
     }
 
     @Test
-    void createDeal_postsJsonOrderThenPutsStatus_inTwoCalls() {
+    void createDeal_postsJsonOrderThenPutsStatus_afterCheckingTheStatus() {
         CreateDeal deal = new CreateDeal(null, fields().put("buyer_name", "Olena").put("buyer_phone", PHONE)
                 .put("source_uuid", "SE-10452").put("status_id", "5").put("utm_source", "google")
                 .put("payment_method_id", 2).put("payment_amount", 900).put("payment_status", "not_paid")
                 .put("delivery_service_id", 1).put("deal_cf_OR_1037", "gift wrap"), "101", false);
-        EffectResult r = Await.result(connector().apply(deal, ctx("k1")));
-        assertEquals(2, r.httpCalls());
+        CrmConnector c = connector();
+        EffectResult r = Await.result(c.apply(deal, ctx("k1")));
+        assertEquals(3, r.httpCalls(), "the status list (cold cache), the POST, the status PUT");
+        assertEquals(2, Await.result(c.apply(deal, ctx("k2"))).httpCalls(), "steady state: POST and PUT");
         JsonObject post = requests("POST", "/v1/order").get(0);
         assertTrue(post.getString("contentType").startsWith("application/json"));
         JsonObject body = new JsonObject(post.getString("body"));
@@ -114,13 +116,27 @@ class KeycrmRequestsTest extends KeycrmTestBed {
     }
 
     @Test
-    void refusedStatus_saysTheOrderWasCreated() {
+    void unknownStatus_isRefusedBeforeAnOrderIsCreated() {
         PermanentException e = Await.failure(connector().apply(new CreateDeal(null, order("x").put("status_id", 99), null, false),
                 ctx("k1")), PermanentException.class);
         assertEquals("status_id", e.field());
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^order (\\d+) was created").matcher(e.crmMessage());
-        assertTrue(m.find(), e.crmMessage());
-        assertTrue(emulator.data().order(Long.parseLong(m.group(1))).isPresent());
+        assertEquals(0, emulator.counters().get("POST /v1/order"));
+        assertTrue(emulator.data().orders(o -> true).isEmpty());
+    }
+
+    @Test
+    void droppedAnswerToTheCreate_isInDoubt_andReconcileSetsTheStatus() {
+        CrmConnector c = connector();
+        CreateDeal deal = new CreateDeal(null, order("x").put("status_id", 4), null, false);
+        Await.result(c.apply(new CreateDeal(null, order("warm-up"), null, false), ctx("k0")));
+        emulator.faults().apply(new JsonObject().put("commitThenDrop", 1));
+        Await.failure(c.apply(deal, ctx("k1")), io.leadflow.spi.error.InDoubtException.class);
+        JsonObject made = emulator.data().orders(o -> "k1".equals(o.getString("source_uuid"))).get(0);
+        assertEquals(1, made.getInteger("status_id"), "created, status not set yet");
+        EffectResult r = Await.result(c.reconcile(deal, ctx("k1"))).orElseThrow();
+        assertEquals(String.valueOf(made.getLong("id")), r.crmId());
+        assertEquals(4, emulator.data().order(made.getLong("id")).orElseThrow().getInteger("status_id"));
+        assertEquals(1, emulator.data().orders(o -> "k1".equals(o.getString("source_uuid"))).size(), "no duplicate");
     }
 
     @Test

@@ -99,12 +99,21 @@ public final class RetailcrmConnector implements CrmConnector {
     }
 
     private static <T> Future<T> guarded(Supplier<Future<T>> call) {
+        Future<T> result;
         try {
-            return call.get();
-        } catch (ConnectorException e) {
-            return Future.failedFuture(e);
-        } catch (IllegalStateException | IllegalArgumentException e) {
-            return Future.failedFuture(new PermanentException(e.getMessage(), null, 0));
+            result = call.get();
+        } catch (RuntimeException e) {
+            result = Future.failedFuture(e);
         }
+        return result.recover(e -> Future.failedFuture(typed(e)));
+    }
+
+    /** Every failure leaves as a ConnectorException: a refusal found before sending, or an answer that could not be read. */
+    private static ConnectorException typed(Throwable e) {
+        if (e instanceof ConnectorException c) return c;
+        if (e instanceof IllegalStateException || e instanceof IllegalArgumentException) {
+            return new PermanentException(e.getMessage(), null, 0);
+        }
+        return new PermanentException("RetailCRM answer could not be read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", null, 0);
     }
 }

@@ -60,6 +60,14 @@ class RetailcrmEmulatorTest extends RetailcrmTestBed {
     }
 
     @Test
+    void wronglyTypedValues_are400NotServerErrors() {
+        HttpResponse<Buffer> r = postForm("/api/v5/orders/create", MultiMap.caseInsensitiveMultiMap().add("site", "shop1")
+                .add("order", "{\"firstName\":5,\"items\":[{\"initialPrice\":\"x\"}]}"));
+        assertEquals(400, r.statusCode());
+        assertEquals(java.util.Set.of("firstName", "items[0].initialPrice"), r.bodyAsJsonObject().getJsonObject("errors").fieldNames());
+    }
+
+    @Test
     void referenceDictionaries_areObjectsKeyedByCode() {
         JsonObject groups = get("/api/v5/reference/status-groups", RetailcrmEmulator.TEST_KEY).bodyAsJsonObject().getJsonObject("statusGroups");
         assertEquals("complete", groups.getJsonObject("complete").getString("code"));

@@ -57,6 +57,7 @@ final class Writer {
     private final Promise<Void> stopped = Promise.promise();
     private long changesAtCommit;
     private volatile boolean closing;
+    private volatile boolean finished;
     private volatile boolean failed;
     private volatile Runnable afterCommit = () -> { };
 
@@ -80,6 +81,7 @@ final class Writer {
         }
         Promise<Object> p = Promise.promise();
         queue.add(new Task(op, kind, p, Vertx.currentContext()));
+        if (finished) failRemaining();   // lost the race with close(): never leave a caller waiting
         return (Future<T>) p.future();
     }
 
@@ -166,10 +168,15 @@ final class Writer {
         } catch (SQLException e) {
             LOG.log(Level.WARNING, "closing the journal writer", e);
         }
+        finished = true;
+        failRemaining();
+        stopped.tryComplete();
+    }
+
+    private void failRemaining() {
         List<Task> rest = new ArrayList<>();
         queue.drainTo(rest);
         for (Task t : rest) complete(t, null, new JournalClosedException());
-        stopped.tryComplete();
     }
 
     private void runBatch(List<Task> batch) {

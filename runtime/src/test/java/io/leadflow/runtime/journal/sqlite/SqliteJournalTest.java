@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.leadflow.runtime.journal.Accepted;
 import io.leadflow.runtime.journal.Await;
+import io.leadflow.runtime.journal.JournalClosedException;
 import io.leadflow.runtime.journal.JournalOverloadedException;
 import io.leadflow.runtime.journal.LeadDetail;
 import io.leadflow.runtime.journal.LeadQuery;
@@ -171,6 +172,28 @@ class SqliteJournalTest {
         assertEquals(1L, s.leadsByStatus().get(LeadStatus.PENDING));
         assertEquals(0L, s.leadsByStatus().get(LeadStatus.DEAD));
         assertTrue(journal.healthy());
+    }
+
+    @Test
+    void appendDuringOrAfterClose_isEitherStoredOrRefused_neverLeftHanging() {
+        List<Future<Accepted>> all = new ArrayList<>();
+        for (int i = 0; i < 300; i++) all.add(journal.append(Leads.json("orders", "x" + i, "{}", T0)));
+        Future<Void> closing = journal.close();
+        for (int i = 300; i < 400; i++) all.add(journal.append(Leads.json("orders", "x" + i, "{}", T0)));
+        Await.result(closing);
+        long stored = 0;
+        for (Future<Accepted> f : all) {
+            try {
+                Await.result(f);
+                stored++;
+            } catch (JournalClosedException e) {
+                // refused, and said so
+            }
+        }
+        journal = Await.result(SqliteJournal.open(vertx, dir, JournalOptions.defaults()));
+        assertEquals(stored, Await.result(journal.stats()).leadsByStatus().get(LeadStatus.PENDING),
+                "every acknowledged append is stored, nothing else");
+        assertTrue(stored >= 300, "what was queued before close is committed");
     }
 
     @Test

@@ -25,7 +25,7 @@ import java.util.Set;
  * getOrderExtraFields, getInventoryProductsList, setOrderFields.
  *
  * <p>Assumptions [U], the reference does not say: error codes ({@code ERROR_BAD_TOKEN},
- * {@code ERROR_UNKNOWN_METHOD}, {@code ERROR_JSON_PARAMETERS}, {@code ERROR_FIELD_VALUE},
+ * {@code ERROR_UNKNOWN_METHOD}, {@code ERROR_JSON_PARAMETERS}, {@code ERROR_PARAMETERS}, {@code ERROR_FIELD_VALUE},
  * {@code ERROR_BLOCKED_TOKEN}) and their wording; over the 100/min limit the token is "blocked
  * until" the window frees (message {@code "Query limit exceeded, token blocked until
  * yyyy-MM-dd HH:mm:ss"}, UTC); orders made by addOrder are unconfirmed (visible to getOrders only
@@ -113,14 +113,18 @@ public final class BaselinkerEmulator extends EmulatorServer {
             error(ctx, "ERROR_JSON_PARAMETERS", "Parameters are not a valid JSON object");
             return;
         }
-        switch (method == null ? "" : method) {
-            case "addOrder" -> addOrder(ctx, params);
-            case "setOrderFields" -> setOrderFields(ctx, params);
-            case "getOrders" -> ok(ctx, new JsonObject().put("orders", findOrders(params)));
-            case "getOrderStatusList" -> ok(ctx, new JsonObject().put("statuses", reference.statuses()));
-            case "getOrderExtraFields" -> ok(ctx, new JsonObject().put("extra_fields", reference.extraFields()));
-            case "getInventoryProductsList" -> inventoryProducts(ctx, params);
-            default -> error(ctx, "ERROR_UNKNOWN_METHOD", "Unknown method: " + method);
+        try {
+            switch (method == null ? "" : method) {
+                case "addOrder" -> addOrder(ctx, params);
+                case "setOrderFields" -> setOrderFields(ctx, params);
+                case "getOrders" -> getOrders(ctx, params);
+                case "getOrderStatusList" -> ok(ctx, new JsonObject().put("statuses", reference.statuses()));
+                case "getOrderExtraFields" -> ok(ctx, new JsonObject().put("extra_fields", reference.extraFields()));
+                case "getInventoryProductsList" -> inventoryProducts(ctx, params);
+                default -> error(ctx, "ERROR_UNKNOWN_METHOD", "Unknown method: " + method);
+            }
+        } catch (ClassCastException e) {
+            error(ctx, "ERROR_PARAMETERS", "A parameter has the wrong type");
         }
     }
 
@@ -161,6 +165,16 @@ public final class BaselinkerEmulator extends EmulatorServer {
 
     private synchronized JsonObject order(long id) {
         return orders.stream().filter(o -> o.getLong("order_id") == id).findFirst().orElse(null);
+    }
+
+    private void getOrders(RoutingContext ctx, JsonObject params) {
+        for (String f : new String[] {"order_id", "id_from", "date_from", "date_confirmed_from", "status_id"}) {
+            if (params.getValue(f) != null && !(params.getValue(f) instanceof Number)) {
+                error(ctx, BaselinkerOrderRules.FIELD_VALUE, "Invalid value of field '" + f + "': must be a number");
+                return;
+            }
+        }
+        ok(ctx, new JsonObject().put("orders", findOrders(params)));
     }
 
     private synchronized JsonArray findOrders(JsonObject p) {

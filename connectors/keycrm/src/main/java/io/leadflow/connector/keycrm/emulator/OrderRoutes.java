@@ -36,6 +36,7 @@ final class OrderRoutes {
         api.put("/order/:id").handler(this::handleUpdate);
     }
 
+    /** {@code sort=id|-id} [C]; without it the order is [U]: the emulator lists by id, oldest first. */
     private void handleList(RoutingContext ctx) {
         Set<String> statusIds = filter(ctx, "status_id");
         Set<String> sourceIds = filter(ctx, "source_id");

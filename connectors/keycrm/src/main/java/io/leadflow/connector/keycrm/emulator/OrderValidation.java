@@ -31,7 +31,22 @@ final class OrderValidation {
         } else if (blank(b.getValue("full_name")) && blank(b.getValue("phone")) && blank(b.getValue("email"))) {
             errors.put("buyer.full_name", "The buyer.full name field is required when buyer.phone / buyer.email are not present.");
         }
+        if (body.getValue("buyer") instanceof JsonObject b) {
+            for (String f : List.of("full_name", "phone", "email")) checkType(b, f, String.class, "buyer." + f, "a string", errors);
+        }
+        for (String f : List.of("shipping_price", "wrap_price", "taxes", "discount_percent", "discount_amount")) {
+            checkType(body, f, Number.class, f, "a number", errors);
+        }
+        Object marketing = body.getValue("marketing");
+        if (marketing != null && !(marketing instanceof JsonObject)) errors.put("marketing", "The marketing must be an object.");
         checkList(body, "products", errors);
+        JsonArray products = body.getValue("products") instanceof JsonArray a ? a : new JsonArray();
+        for (int i = 0; i < products.size(); i++) {
+            if (!(products.getValue(i) instanceof JsonObject p)) continue;
+            for (String f : List.of("price", "quantity", "purchased_price", "discount_amount", "discount_percent")) {
+                checkType(p, f, Number.class, "products." + i + "." + f, "a number", errors);
+            }
+        }
         checkList(body, "payments", errors);
         JsonArray payments = body.getValue("payments") instanceof JsonArray a ? a : new JsonArray();
         for (int i = 0; i < payments.size(); i++) {
@@ -80,6 +95,11 @@ final class OrderValidation {
         if (!(v instanceof JsonArray a) || a.stream().anyMatch(x -> !(x instanceof JsonObject))) {
             errors.put(name, "The " + name + " must be an array of objects.");
         }
+    }
+
+    private static void checkType(JsonObject o, String key, Class<?> type, String field, String what, Map<String, String> errors) {
+        Object v = o.getValue(key);
+        if (v != null && !type.isInstance(v)) errors.put(field, "The " + field.replace('_', ' ') + " must be " + what + ".");
     }
 
     static boolean known(List<JsonObject> list, Object id) {

@@ -117,6 +117,7 @@ final class CustomerRoutes {
         if (phones != null && !(phones instanceof JsonArray a && a.stream().allMatch(p -> p instanceof JsonObject))) {
             errors.put("phones", "This value should be of type array of {number}.");
         }
+        for (String f : List.of("firstName", "lastName", "patronymic")) Types.check(customer, f, String.class, f, errors);
         Object manager = customer.getValue("managerId");
         if (manager != null && !data.userExists(manager)) errors.put("managerId", "User with id " + manager + " does not exist.");
         return errors;

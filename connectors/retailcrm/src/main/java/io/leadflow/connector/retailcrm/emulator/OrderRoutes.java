@@ -157,7 +157,13 @@ final class OrderRoutes {
         Object items = order.getValue("items");
         if (items != null && !(items instanceof JsonArray a && a.stream().allMatch(i -> i instanceof JsonObject))) {
             errors.put("items", "This value should be of type array.");
+        } else if (items instanceof JsonArray a) {
+            for (int i = 0; i < a.size(); i++) {
+                for (String f : List.of("initialPrice", "quantity")) Types.check(a.getJsonObject(i), f, Number.class, "items[" + i + "]." + f, errors);
+            }
         }
+        Types.check(order, "discountManualAmount", Number.class, "discountManualAmount", errors);
+        for (String f : List.of("firstName", "lastName", "phone", "email")) Types.check(order, f, String.class, f, errors);
         return errors;
     }
 
