@@ -141,4 +141,10 @@ class IntakeHttpTest {
             assertEquals(202, postLead("application/json", "{\"i\":" + i + "}").statusCode());
         }
     }
+
+    @Test
+    void headersOver8KiB_areRefusedWith431() throws Exception {
+        var r = postLead("application/json", "{}", "X-Big", "x".repeat(9 * 1024));
+        assertEquals(431, r.statusCode());
+    }
 }
