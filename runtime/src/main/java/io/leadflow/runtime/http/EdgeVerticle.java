@@ -54,9 +54,10 @@ public final class EdgeVerticle extends VerticleBase {
         Responses.refuse(ctx, new Refusal(status, code, message));
     }
 
+    /** Graceful: no new connections; requests in progress (a pending journal append) get their answer, up to 10 s. */
     @Override
     public Future<?> stop() {
-        return server == null ? Future.succeededFuture() : server.close();
+        return server == null ? Future.succeededFuture() : server.shutdown(java.time.Duration.ofSeconds(10));
     }
 
     /** The handlers the routes call, built once and shared by every instance (they are thread-safe). */
