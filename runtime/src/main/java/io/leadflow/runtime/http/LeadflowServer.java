@@ -3,7 +3,7 @@ package io.leadflow.runtime.http;
 import io.leadflow.dsl.Flow;
 import io.leadflow.dsl.Program;
 import io.leadflow.runtime.config.SandboxTokens;
-import io.leadflow.runtime.config.SecretsFile;
+import io.leadflow.runtime.config.LiveSecrets;
 import io.leadflow.runtime.config.Secrets;
 import io.leadflow.runtime.config.ServeSettings;
 import io.leadflow.runtime.config.Slugs;
@@ -68,28 +68,35 @@ public final class LeadflowServer {
 
     /** Starts everything; blocking (call from {@code main}, never from an event loop). */
     public static LeadflowServer start(ServeSettings s, RuleCompiler compiler, Map<String, String> env, PrintStream out) throws Exception {
-        AtomicReference<Secrets> secrets = new AtomicReference<>(Secrets.load(s.secretsFile(), env));
-        LogMasker.install(() -> secrets.get().values());
+        LiveSecrets secrets = new LiveSecrets(s.secretsFile(), env);
+        LogMasker.install(() -> secrets.current().values());
         ProgramHolder programs = new ProgramHolder();
         AtomicReference<ConnectorAccounts> accountsRef = new AtomicReference<>();
+        AtomicReference<SourceGuards> guardsRef = new AtomicReference<>();
         RuleWatcher watcher = new RuleWatcher(new RuleFolder(s.rulesDir()), compiler, p -> {
             programs.swap(p);
             ConnectorAccounts a = accountsRef.get();
             if (a != null) a.prepare(p).onFailure(e -> LOG.warning("reloaded rules name an account that cannot be reached: " + e.getMessage()));
+            SourceGuards g = guardsRef.get();
+            if (g != null) {
+                Map<String, String> fresh = generatedTokens(s, p, secrets.current(), out);
+                if (!fresh.isEmpty()) g.reload(secrets.addGenerated(fresh));
+                fresh.forEach((k, v) -> {
+                    if (k.startsWith("source.")) out.println("new source '" + k.substring(7, k.length() - ".token".length()) + "' token: " + v);
+                });
+            }
         }, Duration.ofSeconds(2), Clock.systemUTC());
         ReloadReport first = watcher.loadNow();
         if (!first.ok()) {
             throw new StartFailure("the rules under " + s.rulesDir() + " do not compile:\n" + first.rendered());
         }
         Program program = programs.current();
-        Map<String, String> generated = generatedTokens(s, program, secrets.get(), out);
-        secrets.set(secrets.get().with(generated));
-        SecretsFile secretsFile = new SecretsFile(s.secretsFile(), env, generated);
+        secrets.addGenerated(generatedTokens(s, program, secrets.current(), out));
 
         Vertx vertx = Vertx.vertx();
         try {
             Journal journal = SqliteJournal.open(vertx, s.dataDir(), JournalOptions.defaults()).await();
-            ConnectorAccounts accounts = new ConnectorAccounts(vertx, ConnectorAccounts.discover(), s.sandbox(), secrets::get, out::println);
+            ConnectorAccounts accounts = new ConnectorAccounts(vertx, ConnectorAccounts.discover(), s.sandbox(), secrets::current, out::println);
             accountsRef.set(accounts);
             accounts.prepare(program).otherwise(e -> {
                 LOG.warning("not every CRM account is ready; its leads wait and retry: " + e.getMessage());
@@ -102,19 +109,19 @@ public final class LeadflowServer {
             } else {
                 out.println("delivery is PAUSED (--pause-delivery): leads are journaled and acknowledged, none is run until a start without it");
             }
-            SourceGuards guards = new SourceGuards(secrets.get(), s.limits(), Clock.systemUTC());
+            SourceGuards guards = new SourceGuards(secrets.current(), s.limits(), Clock.systemUTC());
+            guardsRef.set(guards);
             var handlers = EdgeVerticle.EdgeHandlers.of(journal, programs, guards, s.limits(), metrics, watcher::lastReport,
                     () -> readiness(accounts, programs.current()), Clock.systemUTC());
             int loops = Math.max(1, Runtime.getRuntime().availableProcessors());
             EdgeServer edge = EdgeServer.start(vertx, handlers, s.host(), s.port(), loops, s.limits()).await();
             long timer = vertx.setPeriodic(1000, t -> journal.stats().onSuccess(metrics::sample));
-            vertx.setPeriodic(2000, t -> vertx.executeBlocking(secretsFile::reloadIfChanged, false).onSuccess(next -> next.ifPresent(n -> {
-                secrets.set(n);
+            vertx.setPeriodic(2000, t -> vertx.executeBlocking(secrets::reloadIfChanged, false).onSuccess(next -> next.ifPresent(n -> {
                 guards.reload(n);
                 LOG.info("secrets file changed: source tokens and webhook secrets reloaded");
             })).onFailure(e -> LOG.warning("cannot re-read the secrets file: " + e.getMessage())));
             watcher.start();
-            banner(out, s, edge.port(), program, secrets.get());
+            banner(out, s, edge.port(), program, secrets.current());
             return new LeadflowServer(vertx, journal, engine, edge, watcher, accounts, timer);
         } catch (Exception | Error e) {
             vertx.close();

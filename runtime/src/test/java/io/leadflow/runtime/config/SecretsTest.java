@@ -48,15 +48,17 @@ class SecretsTest {
     }
 
     @Test
-    void secretsFile_revokedTokenIsGoneAfterReload() throws Exception {
+    void liveSecrets_revokedTokenIsGoneAfterReloadGeneratedOnesStay() throws Exception {
         Path f = dir.resolve("s.properties");
         Files.writeString(f, "source.shop.token=old1,old2\n");
-        SecretsFile sf = new SecretsFile(f, Map.of(), Map.of("admin.token", "generated"));
-        assertTrue(sf.reloadIfChanged().isEmpty(), "unchanged file: nothing to do");
+        LiveSecrets live = new LiveSecrets(f, Map.of());
+        live.addGenerated(Map.of("admin.token", "generated"));
+        assertTrue(live.reloadIfChanged().isEmpty(), "unchanged file: nothing to do");
         Files.writeString(f, "source.shop.token=old2\n");
-        Secrets next = sf.reloadIfChanged().orElseThrow();
+        Secrets next = live.reloadIfChanged().orElseThrow();
         assertEquals(List.of("old2"), next.source("shop").tokens());
         assertEquals(List.of("generated"), next.adminTokens(), "tokens generated at start survive a reload");
-        assertTrue(sf.reloadIfChanged().isEmpty());
+        assertEquals(next, live.current());
+        assertTrue(live.reloadIfChanged().isEmpty());
     }
 }
