@@ -68,7 +68,15 @@ public final class LeadflowCompiler {
     /** Compiles files and directories (recursing into {@code *.flow}) from disk. */
     public CompileResult compile(List<Path> paths) {
         List<String> roots = new ArrayList<>();
-        for (Path p : paths) roots.addAll(expand(p));
+        for (Path p : paths) {
+            List<String> found = expand(p);
+            if (found.isEmpty()) {
+                SourceSpan at = new SourceSpan(p.toString(), 1, 1, 1, 1);
+                return new CompileResult(Optional.empty(), List.of(new Diagnostic(Diagnostic.Severity.ERROR,
+                        io.leadflow.dsl.diag.Code.LF204.name(), "no rule files (*.flow) under " + p, at)), Map.of());
+            }
+            roots.addAll(found);
+        }
         return run(new FileSourceLoader(), roots);
     }
 
