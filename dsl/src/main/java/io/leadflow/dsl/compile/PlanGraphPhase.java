@@ -1,6 +1,7 @@
 package io.leadflow.dsl.compile;
 
 import io.leadflow.dsl.ast.*;
+import io.leadflow.dsl.fmt.Formatter;
 import io.leadflow.dsl.graph.*;
 import io.leadflow.spi.EntityKind;
 import java.util.ArrayList;
@@ -37,8 +38,8 @@ public final class PlanGraphPhase implements Phase {
                 "phone" + p.region().map(r -> " as " + r).orElse(""), p.span())));
         for (FlowStmt s : flow.body()) {
             String id = "n" + steps.size();
-            if (s instanceof DropStmt d) steps.add(new FilterStep(id, "drop when … \"" + d.reason() + "\"", false, d.reason(), d.span()));
-            if (s instanceof KeepStmt k) steps.add(new FilterStep(id, "keep when … \"" + k.reason() + "\"", true, k.reason(), k.span()));
+            if (s instanceof DropStmt d) steps.add(new FilterStep(id, "drop when " + Formatter.expression(d.condition()), false, d.reason(), d.span()));
+            if (s instanceof KeepStmt k) steps.add(new FilterStep(id, "keep when " + Formatter.expression(k.condition()), true, k.reason(), k.span()));
         }
         flow.all(FindStmt.class).forEach(f -> steps.add(new FindStep("n" + steps.size(),
                 f.target() + " by " + String.join(", ", f.keys()), f.span())));

@@ -15,6 +15,11 @@ public final class Formatter {
      *  @param errors the syntax errors when it did not */
     public record Result(Optional<String> text, List<Diagnostic> errors) { }
 
+    /** One expression in canonical source form (used to label the rule graph). */
+    public static String expression(io.leadflow.dsl.ast.Expr e) {
+        return ExprPrinter.print(e);
+    }
+
     public static Result format(String path, String source) {
         Diagnostics sink = new Diagnostics();
         ParsedFile parsed = RuleParser.parse(path, source, sink);
