@@ -90,6 +90,9 @@ public final class LeadflowCompiler {
         for (Phase phase : phases) {
             try {
                 phase.run(ctx);
+            } catch (StackOverflowError e) {
+                ctx.diagnostics().error(io.leadflow.dsl.diag.Code.LF107, "nesting too deep to compile (thousands of brackets?)",
+                        new SourceSpan(roots.isEmpty() ? "?" : roots.get(0), 1, 1, 1, 1));
             } catch (RuntimeException e) {
                 // A compiler bug must not hide the user's diagnostics or crash a reload; report it as one.
                 ctx.diagnostics().error(io.leadflow.dsl.diag.Code.LF101, "internal compiler error in phase " + phase.name() + ": " + e,

@@ -22,10 +22,15 @@ public final class Formatter {
 
     public static Result format(String path, String source) {
         Diagnostics sink = new Diagnostics();
-        ParsedFile parsed = RuleParser.parse(path, source, sink);
-        if (parsed.ast().isEmpty() || sink.hasErrors()) return new Result(Optional.empty(), sink.all());
-        Out out = new Out(parsed.comments());
-        new FilePrinter(out).file(parsed.ast().get());
-        return new Result(Optional.of(out.text()), List.of());
+        try {
+            ParsedFile parsed = RuleParser.parse(path, source, sink);
+            if (parsed.ast().isEmpty() || sink.hasErrors()) return new Result(Optional.empty(), sink.all());
+            Out out = new Out(parsed.comments());
+            new FilePrinter(out).file(parsed.ast().get());
+            return new Result(Optional.of(out.text()), List.of());
+        } catch (StackOverflowError e) {
+            sink.error(io.leadflow.dsl.diag.Code.LF107, "nesting too deep to format", new io.leadflow.dsl.SourceSpan(path, 1, 1, 1, 1));
+            return new Result(Optional.empty(), sink.all());
+        }
     }
 }
