@@ -61,6 +61,15 @@ public final class LeadflowCompiler {
         return new LeadflowCompiler(catalog, builtins, list);
     }
 
+    /** A compiler with {@code phase} inserted after the phase named {@code after} (at the end when there is none). */
+    public LeadflowCompiler withPhaseAfter(String after, Phase phase) {
+        List<Phase> list = new ArrayList<>(phases);
+        int i = 0;
+        while (i < list.size() && !list.get(i).name().equals(after)) i++;
+        list.add(Math.min(i + 1, list.size()), phase);
+        return new LeadflowCompiler(catalog, builtins, list);
+    }
+
     public LeadflowCompiler withBuiltins(Builtins more) {
         return new LeadflowCompiler(catalog, more, phases);
     }
