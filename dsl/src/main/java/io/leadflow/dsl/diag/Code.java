@@ -19,6 +19,7 @@ public enum Code {
     LF205("import cycle"),
     LF206("unknown table"),
     LF207("unknown manager collection"),
+    LF208("let or template that refers to itself"),
     LF301("type mismatch"),
     LF302("wrong number of arguments"),
     LF303("unknown table key"),

@@ -50,7 +50,9 @@ public final class Diagnostics {
         return errors > 0;
     }
 
+    /** Every finding, by file, line and column (the order a reader fixes them in). */
     public List<Diagnostic> all() {
-        return List.copyOf(found);
+        return found.stream().sorted(java.util.Comparator.comparing((Diagnostic d) -> d.span().file())
+                .thenComparingInt(d -> d.span().line()).thenComparingInt(d -> d.span().column())).toList();
     }
 }

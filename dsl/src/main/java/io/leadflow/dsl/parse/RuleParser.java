@@ -21,15 +21,16 @@ public final class RuleParser {
         Spans spans = new Spans(path);
         LeadflowLexer lexer = new LeadflowLexer(CharStreams.fromString(text, path));
         CommonTokenStream tokens = new CommonTokenStream(lexer);
-        LeadflowParser parser = new LeadflowParser(tokens);
         SyntaxErrors errors = new SyntaxErrors(spans, sink);
-        lexer.removeErrorListeners();
-        parser.removeErrorListeners();
-        lexer.addErrorListener(errors);
-        parser.addErrorListener(errors);
+        LeadflowParser parser = parser(lexer, tokens, errors);
         LeadflowParser.FileContext tree = parser.file();
         List<Comment> comments = comments(tokens);
-        if (errors.count() > 0) return new ParsedFile(path, text, Optional.empty(), comments);
+        if (errors.count() > 0) {
+            // The tree is broken so no AST, but string templates are checked anyway: every error at once.
+            Templates templates = new Templates(spans, sink);
+            for (Token t : tokens.getTokens()) if (t.getType() == LeadflowLexer.STRING) templates.parse(t);
+            return new ParsedFile(path, text, Optional.empty(), comments);
+        }
         ExprBuilder exprs = new ExprBuilder(spans, sink);
         DeclBuilder decls = new DeclBuilder(spans, exprs);
         List<ImportDecl> imports = tree.importDecl().stream()
@@ -38,6 +39,16 @@ public final class RuleParser {
         RuleFile file = new RuleFile(path, imports, tree.topDecl().stream().map(decls::visit).toList(),
                 new SourceSpan(path, 1, 1, 1, 1));
         return new ParsedFile(path, text, Optional.of(file), comments);
+    }
+
+    /** A parser whose lexer and parser report into {@code errors} instead of the console. */
+    static LeadflowParser parser(LeadflowLexer lexer, CommonTokenStream tokens, SyntaxErrors errors) {
+        LeadflowParser parser = new LeadflowParser(tokens);
+        lexer.removeErrorListeners();
+        parser.removeErrorListeners();
+        lexer.addErrorListener(errors);
+        parser.addErrorListener(errors);
+        return parser;
     }
 
     private static List<Comment> comments(CommonTokenStream tokens) {

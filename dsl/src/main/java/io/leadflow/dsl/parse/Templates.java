@@ -74,12 +74,8 @@ final class Templates {
             return new NullExpr(at(token, antlrColumn - 1, 2));
         }
         LeadflowLexer lexer = new LeadflowLexer(CharStreams.fromString(source));
-        LeadflowParser parser = new LeadflowParser(new CommonTokenStream(lexer));
         SyntaxErrors errors = new SyntaxErrors(holeSpans, sink);
-        lexer.removeErrorListeners();
-        parser.removeErrorListeners();
-        lexer.addErrorListener(errors);
-        parser.addErrorListener(errors);
+        LeadflowParser parser = RuleParser.parser(lexer, new CommonTokenStream(lexer), errors);
         LeadflowParser.StandaloneExprContext ctx = parser.standaloneExpr();
         if (errors.count() > 0) return new NullExpr(at(token, antlrColumn, source.length()));
         return new ExprBuilder(holeSpans, sink).build(ctx.expr());
