@@ -9,16 +9,16 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /** Reports every name in an expression that the scope does not know, with a "did you mean". */
-final class NameCheck {
+public final class NameCheck {
     private final CompileContext ctx;
     private final Diagnostics sink;
 
-    NameCheck(CompileContext ctx) {
+    public NameCheck(CompileContext ctx) {
         this.ctx = ctx;
         this.sink = ctx.diagnostics();
     }
 
-    void check(Expr e, Scope scope) {
+    public void check(Expr e, Scope scope) {
         if (e instanceof NameExpr n) {
             name(n, scope, false);
         } else if (e instanceof IndexExpr i) {
@@ -49,7 +49,7 @@ final class NameCheck {
     }
 
     /** The direct sub-expressions of a node (shared by the walkers that need no special cases). */
-    static void children(Expr e, Consumer<Expr> f) {
+    public static void children(Expr e, Consumer<Expr> f) {
         if (e instanceof TemplateExpr t) {
             for (TemplateExpr.Part p : t.parts()) if (p instanceof TemplateExpr.Hole h) f.accept(h.expr());
         } else if (e instanceof MemberExpr m) {
