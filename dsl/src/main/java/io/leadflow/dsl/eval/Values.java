@@ -47,14 +47,41 @@ public final class Values {
         return s == null ? null : TextNode.valueOf(s);
     }
 
-    /** How a value reads inside text: null is empty, never "null"; numbers without trailing zeros. */
+    /**
+     * How a value reads inside text: null is empty, never "null"; numbers without trailing zeros;
+     * a list as its items' texts joined with ", "; an object as JSON without its null members.
+     */
     public static String asText(JsonNode n) {
         if (isNull(n)) return "";
         if (n.isTextual()) return n.textValue();
         if (n.isIntegralNumber()) return n.asText();
         if (n.isNumber()) return plain(n.decimalValue());
         if (n.isBoolean()) return n.booleanValue() ? "true" : "false";
-        return n.toString();
+        if (n.isArray()) {
+            StringBuilder b = new StringBuilder();
+            for (JsonNode e : n) {
+                if (isNull(e)) continue;
+                if (b.length() > 0) b.append(", ");
+                b.append(asText(e));
+            }
+            return b.toString();
+        }
+        return withoutNulls(n).toString();
+    }
+
+    /** An object as JSON text with its null members left out, so no "null" reaches a text. */
+    private static JsonNode withoutNulls(JsonNode n) {
+        if (!n.isContainerNode()) return n;
+        if (n.isArray()) {
+            var a = NODES.arrayNode();
+            for (JsonNode e : n) if (!isNull(e)) a.add(withoutNulls(e));
+            return a;
+        }
+        var o = NODES.objectNode();
+        n.fields().forEachRemaining(e -> {
+            if (!isNull(e.getValue())) o.set(e.getKey(), withoutNulls(e.getValue()));
+        });
+        return o;
     }
 
     static String plain(BigDecimal d) {
