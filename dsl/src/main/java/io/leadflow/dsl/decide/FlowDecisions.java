@@ -54,7 +54,9 @@ public final class FlowDecisions implements DecisionPlan {
 
     @Override
     public Decision decide(LeadEvaluation ev, Found found, ManagerState managers, Clock clock) {
-        List<Trace.Step> steps = new ArrayList<>(ev.trace().steps());
+        List<Trace.Step> steps = new ArrayList<>();
+        if (phoneSlot >= 0) steps.add(phoneStep(ev.env().slot(phoneSlot)));
+        steps.addAll(ev.trace().steps());
         if (ev.dropReason().isPresent()) return new Decision(List.of(), managers, new Trace(steps), ev.dropReason());
         Env env = ev.env();
         Found f = found == null ? Found.NOTHING : found;
@@ -79,6 +81,13 @@ public final class FlowDecisions implements DecisionPlan {
         }
         steps.add(new Trace.Step("rule", "no rule matched: nothing is done", "", Values.NODES.objectNode()));
         return new Decision(List.of(), managers, new Trace(steps), Optional.empty());
+    }
+
+    private static Trace.Step phoneStep(JsonNode v) {
+        ObjectNode data = Values.NODES.objectNode();
+        if (!(v instanceof PhoneValue p)) return new Trace.Step("normalise", "phone: none given", "", data);
+        data.put("raw", Values.asText(p.member("raw"))).put("valid", p.valid()).put("e164", p.valid() ? p.textValue() : null);
+        return new Trace.Step("normalise", "phone " + brief(p.member("raw")) + (p.valid() ? " → " + p.textValue() : " is not valid"), "", data);
     }
 
     private Trace.Step findStep(LeadEvaluation ev, FoundContact c, FoundDeal d) {

@@ -17,7 +17,7 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Map;
 
-/** Test descriptors with the capabilities the seeds describe (the real ones come with each connector). */
+/** Test descriptors mirroring the connectors' field names and capabilities (the real descriptors live in their modules). */
 public final class DecideCatalog {
     private DecideCatalog() { }
 
@@ -27,7 +27,7 @@ public final class DecideCatalog {
             EnumSet.of(Capability.CREATE_CONTACT, Capability.UPDATE_CONTACT, Capability.CREATE_DEAL, Capability.UPDATE_DEAL,
                     Capability.CREATE_TASK, Capability.FIND_CONTACT_BY_PHONE, Capability.FIND_CONTACT_BY_EMAIL, Capability.FIND_DEALS,
                     Capability.STATUS_GROUPS),
-            Map.of(EntityKind.CONTACT, EntitySchema.of(EntityKind.CONTACT, "client", CustomFieldStyle.NUMERIC_ID,
+            Map.of(EntityKind.CONTACT, EntitySchema.of(EntityKind.CONTACT, "client", CustomFieldStyle.NONE,
                             of("name", STRING), of("phone", PHONE), of("email", EMAIL)),
                     EntityKind.DEAL, EntitySchema.of(EntityKind.DEAL, "agreement", CustomFieldStyle.NUMERIC_ID,
                             of("title", STRING), of("total", NUMBER), of("stage_id", INTEGER), of("comment", TEXT)),
@@ -41,9 +41,10 @@ public final class DecideCatalog {
                     Capability.FIND_CONTACT_BY_PHONE, Capability.FIND_CONTACT_BY_EMAIL, Capability.FIND_DEALS,
                     Capability.STATUS_GROUPS, Capability.MARKER),
             Map.of(EntityKind.CONTACT, EntitySchema.of(EntityKind.CONTACT, "customer", CustomFieldStyle.SYMBOLIC_CODE,
-                            of("first_name", STRING), of("phone", PHONE), of("email", EMAIL)),
+                            of("firstName", STRING), of("phone", PHONE), of("email", EMAIL)),
                     EntityKind.DEAL, EntitySchema.of(EntityKind.DEAL, "order", CustomFieldStyle.SYMBOLIC_CODE,
-                            of("status", STRING), of("comment", TEXT))),
+                            of("status", STRING), of("managerComment", TEXT), of("utm_source", STRING), of("utm_medium", STRING),
+                            of("utm_campaign", STRING))),
             LIMIT);
 
     static final ConnectorDescriptor KEYCRM = new ConnectorDescriptor("keycrm", "KeyCRM (test schema)",
