@@ -1,64 +1,14 @@
 package io.leadflow.dsl.decide;
 
-import static io.leadflow.spi.FieldSpec.of;
-import static io.leadflow.spi.FieldType.*;
-
-import io.leadflow.connector.baselinker.BaselinkerSchema;
 import io.leadflow.dsl.Leadflow;
 import io.leadflow.dsl.LeadflowCompiler;
-import io.leadflow.spi.Capability;
-import io.leadflow.spi.ConnectorCatalog;
-import io.leadflow.spi.ConnectorDescriptor;
-import io.leadflow.spi.CustomFieldStyle;
-import io.leadflow.spi.EntityKind;
-import io.leadflow.spi.EntitySchema;
-import io.leadflow.spi.RateLimit;
-import java.time.Duration;
-import java.util.EnumSet;
-import java.util.Map;
+import io.leadflow.dsl.TestCatalog;
 
-/** Test descriptors mirroring the connectors' field names and capabilities (the real descriptors live in their modules). */
-public final class DecideCatalog {
+/** The compiler the decisions tests use: the shared test catalog (Baselinker, KeepinCRM-, RetailCRM-, KeyCRM-like). */
+final class DecideCatalog {
     private DecideCatalog() { }
 
-    private static final RateLimit LIMIT = new RateLimit(60, Duration.ofMinutes(1), false, "test");
-
-    static final ConnectorDescriptor KEEPIN = new ConnectorDescriptor("keepincrm", "KeepinCRM (test schema)",
-            EnumSet.of(Capability.CREATE_CONTACT, Capability.UPDATE_CONTACT, Capability.CREATE_DEAL, Capability.UPDATE_DEAL,
-                    Capability.CREATE_TASK, Capability.FIND_CONTACT_BY_PHONE, Capability.FIND_CONTACT_BY_EMAIL, Capability.FIND_DEALS,
-                    Capability.STATUS_GROUPS),
-            Map.of(EntityKind.CONTACT, EntitySchema.of(EntityKind.CONTACT, "client", CustomFieldStyle.NONE,
-                            of("name", STRING), of("phone", PHONE), of("email", EMAIL)),
-                    EntityKind.DEAL, EntitySchema.of(EntityKind.DEAL, "agreement", CustomFieldStyle.NUMERIC_ID,
-                            of("title", STRING), of("total", NUMBER), of("stage_id", INTEGER), of("comment", TEXT)),
-                    EntityKind.TASK, EntitySchema.of(EntityKind.TASK, "task", CustomFieldStyle.NONE, of("title", STRING)),
-                    EntityKind.PRODUCT, EntitySchema.of(EntityKind.PRODUCT, "products", CustomFieldStyle.NONE,
-                            of("sku", STRING), of("title", STRING), of("price", NUMBER), of("quantity", NUMBER))),
-            LIMIT);
-
-    static final ConnectorDescriptor RETAIL = new ConnectorDescriptor("retailcrm", "RetailCRM (test schema)",
-            EnumSet.of(Capability.CREATE_CONTACT, Capability.UPDATE_CONTACT, Capability.CREATE_DEAL, Capability.UPDATE_DEAL,
-                    Capability.FIND_CONTACT_BY_PHONE, Capability.FIND_CONTACT_BY_EMAIL, Capability.FIND_DEALS,
-                    Capability.STATUS_GROUPS, Capability.MARKER),
-            Map.of(EntityKind.CONTACT, EntitySchema.of(EntityKind.CONTACT, "customer", CustomFieldStyle.SYMBOLIC_CODE,
-                            of("firstName", STRING), of("phone", PHONE), of("email", EMAIL)),
-                    EntityKind.DEAL, EntitySchema.of(EntityKind.DEAL, "order", CustomFieldStyle.SYMBOLIC_CODE,
-                            of("status", STRING), of("managerComment", TEXT), of("utm_source", STRING), of("utm_medium", STRING),
-                            of("utm_campaign", STRING))),
-            LIMIT);
-
-    static final ConnectorDescriptor KEYCRM = new ConnectorDescriptor("keycrm", "KeyCRM (test schema)",
-            EnumSet.of(Capability.CREATE_CONTACT, Capability.CREATE_DEAL, Capability.FIND_CONTACT_BY_PHONE, Capability.FIND_DEALS),
-            Map.of(EntityKind.CONTACT, EntitySchema.of(EntityKind.CONTACT, "buyer", CustomFieldStyle.UUID, of("name", STRING)),
-                    EntityKind.DEAL, EntitySchema.of(EntityKind.DEAL, "order", CustomFieldStyle.UUID, of("title", STRING)),
-                    EntityKind.TASK, EntitySchema.of(EntityKind.TASK, "task", CustomFieldStyle.NONE, of("title", STRING))),
-            LIMIT);
-
-    public static ConnectorCatalog catalog() {
-        return ConnectorCatalog.of(BaselinkerSchema.DESCRIPTOR, KEEPIN, RETAIL, KEYCRM);
-    }
-
-    public static LeadflowCompiler compiler() {
-        return Leadflow.compiler(catalog());
+    static LeadflowCompiler compiler() {
+        return Leadflow.compiler(TestCatalog.catalog());
     }
 }
