@@ -117,7 +117,7 @@ public final class FlowDecisions implements DecisionPlan {
             }
         }
         String head = r.condition() == null ? r.text() : "when " + r.text();
-        return new Trace.Step("rule", head + (matched ? " → matched" : " → no" + why), r.span().at(), data);
+        return new Trace.Step("rule", head + (matched ? " → matched" : " → no" + why), r.at(), data);
     }
 
     /** A value as one short line: objects by their id. */

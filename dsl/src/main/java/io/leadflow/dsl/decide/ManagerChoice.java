@@ -18,7 +18,7 @@ final class ManagerChoice {
         if (a instanceof Assignee.Direct d) {
             JsonNode v = d.value().eval(env);
             String m = v == null ? null : Values.asText(v);
-            steps.add(new Trace.Step("manager", "for " + d.text() + " = " + (m == null ? "nobody (the CRM's default)" : m), rule.span().at(),
+            steps.add(new Trace.Step("manager", "for " + d.text() + " = " + (m == null ? "nobody (the CRM's default)" : m), rule.at(),
                     Values.NODES.objectNode().put("manager", m)));
             return new Chosen(m, state);
         }
@@ -28,7 +28,7 @@ final class ManagerChoice {
             p.excluded().forEach(data.putArray("excluded")::add);
             steps.add(new Trace.Step("manager", c.collection().name() + " (" + c.collection().strategy().word() + ") → "
                     + p.manager().orElse("nobody: every manager is excluded, the CRM's default applies")
-                    + (p.excluded().isEmpty() ? "" : "; excluded " + String.join(", ", p.excluded())), rule.span().at(), data));
+                    + (p.excluded().isEmpty() ? "" : "; excluded " + String.join(", ", p.excluded())), rule.at(), data));
             return new Chosen(p.manager().orElse(null), p.state());
         }
         return new Chosen(null, state);
