@@ -39,7 +39,9 @@ public final class NameCheck {
 
     private void name(NameExpr n, Scope scope, boolean indexed) {
         var sym = scope.find(n.name());
-        if (sym.isEmpty()) {
+        if (sym.isEmpty() && indexed) {
+            sink.error(Code.LF206, "unknown table or name '" + n.name() + "'" + Suggest.hint(n.name(), scope.names()), n.span());
+        } else if (sym.isEmpty()) {
             sink.error(Code.LF201, "unknown name '" + n.name() + "'" + Suggest.hint(n.name(), scope.names()), n.span());
         } else if (sym.get().kind() == Symbol.Kind.TABLE && !indexed) {
             sink.error(Code.LF301, "table '" + n.name() + "' is looked up with " + n.name() + "[key]", n.span());

@@ -74,7 +74,7 @@ public final class BuildPhase implements Phase {
             ListBlockStmt list = m instanceof ListBlockStmt l ? l : null;
             Scope scope = unit.scopeFor(list);
             CompiledField[] fields = m.fields().stream()
-                    .map(a -> new CompiledField(a.field(), exprs.compile(a.value(), scope), a.ifEmpty(), a.span()))
+                    .map(a -> new CompiledField(a.field().intern(), exprs.compile(a.value(), scope), a.ifEmpty(), a.span()))
                     .toArray(CompiledField[]::new);
             if (kind == EntityKind.CONTACT) {
                 for (CompiledField f : fields) if (f.name().equals("email")) email = f.value();

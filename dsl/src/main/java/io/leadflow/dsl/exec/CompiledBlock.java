@@ -8,6 +8,7 @@ import io.leadflow.dsl.ast.UpdateMode;
 import io.leadflow.dsl.eval.Env;
 import io.leadflow.dsl.eval.Eval;
 import io.leadflow.dsl.eval.Values;
+import java.util.LinkedHashMap;
 
 /**
  * A mapping block, compiled: the entity key ({@code contact}, {@code deal}, {@code task},
@@ -20,14 +21,22 @@ public record CompiledBlock(String entity, UpdateMode mode, CompiledField[] fiel
         return source != null;
     }
 
-    /** The payload of an entity block. */
+    public CompiledBlock {
+        fields = fields.clone();
+    }
+
+    /** The payload of an entity block (sized for every field, so it never rehashes). */
     public ObjectNode entity(Env env) {
-        ObjectNode out = Values.NODES.objectNode();
+        ObjectNode out = new ObjectNode(Values.NODES, new LinkedHashMap<>(capacity(fields.length + (perItem() ? 0 : 1))));
         for (CompiledField f : fields) {
             JsonNode v = f.value().eval(env);
             if (v != null) out.set(f.name(), v);
         }
         return out;
+    }
+
+    static int capacity(int entries) {
+        return (int) (entries / 0.75f) + 1;
     }
 
     /** One payload per item of the list (none when the list is missing or not a list). */

@@ -86,10 +86,17 @@ public final class ExprCompiler {
         List<String> names = new ArrayList<>();
         Expr target = m;
         while (target instanceof MemberExpr mm) {
-            names.add(0, mm.name());
+            names.add(0, mm.name().intern()); // Jackson interns parsed field names: lookups then match by identity
             target = mm.target();
         }
-        return Paths.members(compile(target, scope), names.toArray(String[]::new));
+        String[] path = names.toArray(String[]::new);
+        // The usual roots read directly: one closure call per path instead of two.
+        if (target instanceof NameExpr n && !params.containsKey(n.name())) {
+            Symbol s = scope.find(n.name()).orElse(null);
+            if (s != null && s.kind() == Symbol.Kind.LEAD) return Paths.leadMembers(path);
+            if (s != null && s.kind() == Symbol.Kind.SLOT) return Paths.slotMembers(s.slot(), path);
+        }
+        return Paths.members(compile(target, scope), path);
     }
 
     private Eval index(IndexExpr i, Scope scope) {

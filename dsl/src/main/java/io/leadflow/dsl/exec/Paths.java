@@ -20,11 +20,33 @@ final class Paths {
                 return v == null ? null : get(v, n);
             };
         }
-        return env -> {
-            JsonNode v = target.eval(env);
-            for (int i = 0; v != null && i < names.length; i++) v = get(v, names[i]);
-            return v;
-        };
+        return env -> walk(target.eval(env), names);
+    }
+
+    /** {@code lead.a.b}. */
+    static Eval leadMembers(String[] names) {
+        if (names.length == 1) {
+            String n = names[0];
+            return env -> get(env.lead(), n);
+        }
+        return env -> walk(env.lead(), names);
+    }
+
+    /** {@code item.a.b} for a value in a slot (a let, the phone, a loop variable). */
+    static Eval slotMembers(int slot, String[] names) {
+        if (names.length == 1) {
+            String n = names[0];
+            return env -> {
+                JsonNode v = env.slot(slot);
+                return v == null ? null : get(v, n);
+            };
+        }
+        return env -> walk(env.slot(slot), names);
+    }
+
+    private static JsonNode walk(JsonNode v, String[] names) {
+        for (int i = 0; v != null && i < names.length; i++) v = get(v, names[i]);
+        return v;
     }
 
     static JsonNode get(JsonNode v, String name) {
