@@ -34,6 +34,8 @@ public final class FlowDecisions implements DecisionPlan {
     private final int phoneSlot;
     private final Eval email;
     private final DecisionScope scope;
+    /** Only collections with {@code except when} read {@code now}; others skip formatting the clock. */
+    private final boolean readsNow;
 
     FlowDecisions(List<CompiledRule> rules, LookupPlan lookup, int phoneSlot, Eval email, DecisionScope scope) {
         this.rules = rules.toArray(CompiledRule[]::new);
@@ -41,6 +43,7 @@ public final class FlowDecisions implements DecisionPlan {
         this.phoneSlot = phoneSlot;
         this.email = email;
         this.scope = scope;
+        this.readsNow = rules.stream().anyMatch(r -> r.assignee() instanceof Assignee.FromCollection c && c.except() != null);
     }
 
     @Override
@@ -62,10 +65,12 @@ public final class FlowDecisions implements DecisionPlan {
         Found f = found == null ? Found.NOTHING : found;
         FoundContact contact = f.contact().orElse(null);
         FoundDeal deal = contact == null ? null : f.newestDeal().orElse(null);
-        env.set(scope.contactSlot(), RecordViews.contact(contact));
-        env.set(scope.dealSlot(), RecordViews.deal(deal));
-        env.set(scope.nowSlot(), Values.text(Instant.now(clock).toString()));
-        if (lookup != null) steps.add(findStep(ev, contact, deal));
+        JsonNode contactView = RecordViews.contact(contact);
+        JsonNode dealView = RecordViews.deal(deal);
+        env.set(scope.contactSlot(), contactView);
+        env.set(scope.dealSlot(), dealView);
+        if (readsNow) env.set(scope.nowSlot(), Values.text(Instant.now(clock).toString()));
+        if (lookup != null) steps.add(findStep(ev, contact, deal, contactView, dealView));
         try {
             for (CompiledRule r : rules) {
                 boolean matched = r.condition() == null || Values.truthy(r.condition().eval(env));
@@ -90,14 +95,14 @@ public final class FlowDecisions implements DecisionPlan {
         return new Trace.Step("normalise", "phone " + brief(p.member("raw")) + (p.valid() ? " → " + p.textValue() : " is not valid"), "", data);
     }
 
-    private Trace.Step findStep(LeadEvaluation ev, FoundContact c, FoundDeal d) {
+    private Trace.Step findStep(LeadEvaluation ev, FoundContact c, FoundDeal d, JsonNode contactView, JsonNode dealView) {
         ObjectNode data = Values.NODES.objectNode();
         ev.lookup().ifPresent(l -> {
             var keys = data.putArray("keys");
             l.keys().forEach(k -> keys.addObject().put("by", k.kind().name().toLowerCase(java.util.Locale.ROOT)).put("value", k.value()));
         });
-        data.set("contact", RecordViews.contact(c));
-        data.set("deal", RecordViews.deal(d));
+        data.set("contact", contactView);
+        data.set("deal", dealView);
         String detail = ev.lookup().isEmpty() ? "nothing to look up (no valid phone or email): a new contact"
                 : c == null ? "no contact found"
                 : "contact " + c.id() + " found" + (d == null ? ", no deals"
@@ -108,12 +113,12 @@ public final class FlowDecisions implements DecisionPlan {
     private static Trace.Step ruleStep(CompiledRule r, boolean matched, Env env) {
         ObjectNode data = Values.NODES.objectNode().put("matched", matched);
         StringBuilder why = new StringBuilder();
-        if (!r.atoms().isEmpty()) {
+        if (!matched && !r.atoms().isEmpty()) {
             ObjectNode atoms = data.putObject("atoms");
             for (CompiledRule.Atom a : r.atoms()) {
                 JsonNode v = a.value().eval(env);
                 atoms.set(a.text(), v == null ? Values.NODES.nullNode() : v);
-                if (!matched) why.append(why.length() == 0 ? ": " : ", ").append(a.text()).append(" = ").append(brief(v));
+                why.append(why.length() == 0 ? ": " : ", ").append(a.text()).append(" = ").append(brief(v));
             }
         }
         String head = r.condition() == null ? r.text() : "when " + r.text();
