@@ -17,6 +17,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -24,6 +26,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "explain", mixinStandardHelpOptions = true,
         description = "Show what a flow does with one lead: filters, phone, what was found, which rule matched and why, every field and effect.")
 public final class ExplainCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The rule file (or directory) holding the flow.")
@@ -48,16 +53,16 @@ public final class ExplainCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         CompileResult compiled = Leadflow.compiler(ConnectorCatalog.discover()).compile(List.of(file));
         if (!compiled.ok()) {
-            System.err.print(compiled.render());
+            spec.commandLine().getErr().print(compiled.render());
             return 1;
         }
         try {
             Clock clock = now == null ? Clock.systemUTC() : Clock.fixed(OffsetDateTime.parse(now).toInstant(), ZoneOffset.UTC);
             Explanation e = Explainer.explain(compiled, flow, read(lead, "--lead"), crm == null ? null : read(crm, "--crm"), clock);
-            System.out.print(json ? JSON.writerWithDefaultPrettyPrinter().writeValueAsString(e.json()) + "\n" : e.text());
+            spec.commandLine().getOut().print(json ? JSON.writerWithDefaultPrettyPrinter().writeValueAsString(e.json()) + "\n" : e.text());
             return 0;
         } catch (IllegalArgumentException | EvalException | java.time.format.DateTimeParseException ex) {
-            System.err.println("explain: " + ex.getMessage());
+            spec.commandLine().getErr().println("explain: " + ex.getMessage());
             return 2;
         }
     }

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -15,6 +17,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "test", mixinStandardHelpOptions = true,
         description = "Run the test blocks of rule files (and *_test.flow files); report failures and rule coverage.")
 public final class TestCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Rule files or directories (every *.flow below).")
     List<Path> paths;
@@ -25,7 +30,7 @@ public final class TestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TestReport report = new RuleTestRunner(Leadflow.compiler(ConnectorCatalog.discover())).run(paths);
-        System.out.print(report.render(verbose));
+        spec.commandLine().getOut().print(report.render(verbose));
         return report.ok() ? 0 : 1;
     }
 }

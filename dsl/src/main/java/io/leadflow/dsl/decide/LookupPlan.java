@@ -33,12 +33,4 @@ public record LookupPlan(List<LookupKey.Kind> kinds, boolean withDeals, String m
         String e = email.strip().toLowerCase(Locale.ROOT);
         return e.isEmpty() || e.indexOf('@') < 1 ? null : e;
     }
-
-    /** The key that serialises a person's leads: phone, else email, else the lead id. */
-    public static String contactKey(String phoneE164, String email, String leadId) {
-        if (phoneE164 != null) return phoneE164;
-        String e = normalEmail(email);
-        if (e != null) return e;
-        return leadId == null ? "" : "lead:" + leadId;
-    }
 }

@@ -23,7 +23,7 @@ final class Expectations {
             }
             return Optional.empty();
         }
-        if (d.dropReason().isPresent()) return Optional.of("the lead was dropped (\"" + d.dropReason().get() + "\")");
+        if (d.dropReason().isPresent()) return Optional.of(describe(x) + ", but the lead was dropped (\"" + d.dropReason().get() + "\")");
         if (x instanceof Expectation.Skip skip) {
             for (Effect e : d.effects()) {
                 if (e instanceof Skip s && skip.reason().map(r -> r.equals(s.reason())).orElse(true)) return Optional.empty();
@@ -46,6 +46,15 @@ final class Expectations {
             if (EffectMatcher.sameKind(e, verb, target) && EffectMatcher.matches(e, fields, exact)) return Optional.empty();
         }
         return Optional.of("expected " + (exact ? "exactly " : "") + words(verb, target) + (fields == null ? "" : " " + fields));
+    }
+
+    /** The expectation in words, as the failure messages say it. */
+    static String describe(Expectation x) {
+        if (x instanceof Expectation.Skip s) return "expected skip" + s.reason().map(r -> " \"" + r + "\"").orElse("");
+        if (x instanceof Expectation.None n) return "expected no " + words(n.verb(), n.target());
+        if (x instanceof Expectation.Exact e) return "expected exactly " + words(e.verb(), e.target()) + e.fields().map(f -> " " + Constants.of(f)).orElse("");
+        if (x instanceof Expectation.Effect e) return "expected " + words(e.verb(), e.target()) + e.fields().map(f -> " " + Constants.of(f)).orElse("");
+        return "expected drop";
     }
 
     private static String words(Expectation.Verb verb, String target) {

@@ -23,7 +23,7 @@ public record TestOutcome(String name, String at, List<String> failures, String 
         if (passed()) return b.toString();
         for (String f : failures) b.append("  ").append(f).append('\n');
         if (decision == null) return b.toString();
-        b.append("  rule: ").append(rule == null ? "none matched" : rule).append('\n');
+        b.append("  rule: ").append(rule != null ? rule : decision.dropReason().isPresent() ? "none (dropped by a filter)" : "none matched").append('\n');
         if (decision.dropReason().isPresent()) b.append("  actual: dropped (\"").append(decision.dropReason().get()).append("\")\n");
         else if (decision.effects().isEmpty()) b.append("  actual: no effects\n");
         else {

@@ -40,6 +40,15 @@ class RotationTest {
     }
 
     @Test
+    void state_roundTripsThroughJson() throws Exception {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        ManagerState s = Rotation.pick(sales, new ManagerState(Map.of("sales", Map.of("101", 2L), "vip", Map.of("7", 1L))), m -> false).state();
+        String text = json.writeValueAsString(s);
+        assertEquals(s, json.readValue(text, ManagerState.class));
+        assertEquals(s, io.leadflow.dsl.testing.CrmState.managers(json.readTree(text).get("assigned")));
+    }
+
+    @Test
     void otherCollections_areLeftAlone() {
         ManagerState s = new ManagerState(Map.of("vip", Map.of("7", 9L)));
         Pick p = Rotation.pick(sales, s, m -> false);
