@@ -57,7 +57,7 @@ public final class RuleTestRunner {
             }
         }
         List<TestOutcome> outcomes = new ArrayList<>();
-        java.util.Set<String> tested = new java.util.LinkedHashSet<>();
+        flows.values().forEach(coverage::flow);
         for (var e : tests) {
             TestDecl t = e.getValue();
             try {
@@ -69,7 +69,6 @@ public final class RuleTestRunner {
                             .orElse("which flow? add flow \"name\" to the test")), null, null));
                     continue;
                 }
-                if (tested.add(name.get())) coverage.flow(flows.get(name.get()));
                 outcomes.add(one(test, program.flow(name.get()).get(), flows.get(name.get()), coverage));
             } catch (IllegalArgumentException | EvalException ex) {
                 outcomes.add(new TestOutcome(t.name(), t.span().at(), List.of(ex.getMessage()), null, null));
