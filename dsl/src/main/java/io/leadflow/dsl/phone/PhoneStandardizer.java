@@ -33,11 +33,16 @@ public final class PhoneStandardizer {
         if (raw == null || raw.isBlank()) return PhoneResult.invalid(raw, "no phone given");
         if (raw.length() > MAX_INPUT) return PhoneResult.invalid(raw, "longer than " + MAX_INPUT + " characters");
         String text = oldTrunkForm(raw.strip());
+        long fast = countryCode == 380 ? UaFastPath.national(text) : -1;
         PhoneNumber n;
-        try {
-            n = UTIL.parse(text, profile.region());
-        } catch (NumberParseException e) {
-            return PhoneResult.invalid(raw, "not a phone number (" + e.getErrorType().name().toLowerCase(java.util.Locale.ROOT) + ")");
+        if (fast > 0) {
+            n = new PhoneNumber().setCountryCode(380).setNationalNumber(fast);
+        } else {
+            try {
+                n = UTIL.parse(text, profile.region());
+            } catch (NumberParseException e) {
+                return PhoneResult.invalid(raw, "not a phone number (" + e.getErrorType().name().toLowerCase(java.util.Locale.ROOT) + ")");
+            }
         }
         if (n.getCountryCode() != countryCode) {
             return PhoneResult.invalid(raw, "country code +" + n.getCountryCode() + " is not the flow's +" + countryCode + " (" + profile.region() + ")");

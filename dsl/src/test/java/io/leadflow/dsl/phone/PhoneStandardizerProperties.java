@@ -52,6 +52,20 @@ class PhoneStandardizerProperties {
         assertEquals(expected, ua.standardize(s).e164(), s);
     }
 
+    /** Digit strings of the lengths the fast path reads, with separators and a plus here and there. */
+    @Property(tries = 1000)
+    void numberLikeText_agreesWithTheParser(@ForAll("numberLike") String s) {
+        junk_isValidOnlyWhenTheOracleSaysSo(s);
+    }
+
+    @Provide
+    Arbitrary<String> numberLike() {
+        Arbitrary<String> prefix = Arbitraries.of("", "+", "+38", "380", "+380", "0", "00380", "8", "80", "+3800", "38");
+        Arbitrary<String> body = Arbitraries.strings().withChars("0123456789").ofMinLength(7).ofMaxLength(11);
+        Arbitrary<String> sep = Arbitraries.of("", " ", "-", "(", ") ", ".");
+        return Combinators.combine(prefix, sep, body).as((p, x, b) -> p + x + b);
+    }
+
     @Provide
     Arbitrary<String> junk() {
         return Arbitraries.strings().withChars("0123456789+()- abc").ofMinLength(0).ofMaxLength(20);
