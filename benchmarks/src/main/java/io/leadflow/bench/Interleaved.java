@@ -24,6 +24,7 @@ public final class Interleaved {
         contestants.put("jsltTree", x -> x.jsltTree().size());
         contestants.put("handTree", x -> x.handTree().size());
         contestants.put("leadflowBytes", x -> bytes(x::leadflowBytes));
+        contestants.put("leadflowTreeBytes", x -> bytes(x::leadflowTreeBytes));
         contestants.put("jsltBytes", x -> bytes(x::jsltBytes));
         contestants.put("handBytes", x -> bytes(x::handBytes));
         List<String> names = new ArrayList<>(contestants.keySet());
@@ -42,7 +43,7 @@ public final class Interleaved {
             Arrays.sort(s);
             median.put(n, s[s.length / 2]);
         });
-        median.forEach((n, m) -> System.out.printf("%-14s %10.1f ops/ms%n", n, m));
+        median.forEach((n, m) -> System.out.printf("%-18s %10.1f ops/ms%n", n, m));
         for (String kind : List.of("Tree", "Bytes")) {
             double lf = median.get("leadflow" + kind);
             System.out.printf("%-5s leadflow/jslt = %.2f   leadflow/hand = %.2f%n", kind, lf / median.get("jslt" + kind),

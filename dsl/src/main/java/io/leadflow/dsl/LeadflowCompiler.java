@@ -61,6 +61,15 @@ public final class LeadflowCompiler {
         return new LeadflowCompiler(catalog, builtins, list);
     }
 
+    /** A compiler with {@code phase} inserted after the phase named {@code after} (at the end when there is none). */
+    public LeadflowCompiler withPhaseAfter(String after, Phase phase) {
+        List<Phase> list = new ArrayList<>(phases);
+        int i = 0;
+        while (i < list.size() && !list.get(i).name().equals(after)) i++;
+        list.add(Math.min(i + 1, list.size()), phase);
+        return new LeadflowCompiler(catalog, builtins, list);
+    }
+
     public LeadflowCompiler withBuiltins(Builtins more) {
         return new LeadflowCompiler(catalog, more, phases);
     }
@@ -68,7 +77,15 @@ public final class LeadflowCompiler {
     /** Compiles files and directories (recursing into {@code *.flow}) from disk. */
     public CompileResult compile(List<Path> paths) {
         List<String> roots = new ArrayList<>();
-        for (Path p : paths) roots.addAll(expand(p));
+        for (Path p : paths) {
+            List<String> found = expand(p);
+            if (found.isEmpty()) {
+                SourceSpan at = new SourceSpan(p.toString(), 1, 1, 1, 1);
+                return new CompileResult(Optional.empty(), List.of(new Diagnostic(Diagnostic.Severity.ERROR,
+                        io.leadflow.dsl.diag.Code.LF204.name(), "no rule files (*.flow) under " + p, at)), Map.of());
+            }
+            roots.addAll(found);
+        }
         return run(new FileSourceLoader(), roots);
     }
 
@@ -82,6 +99,9 @@ public final class LeadflowCompiler {
         for (Phase phase : phases) {
             try {
                 phase.run(ctx);
+            } catch (StackOverflowError e) {
+                ctx.diagnostics().error(io.leadflow.dsl.diag.Code.LF107, "nesting too deep to compile (thousands of brackets?)",
+                        new SourceSpan(roots.isEmpty() ? "?" : roots.get(0), 1, 1, 1, 1));
             } catch (RuntimeException e) {
                 // A compiler bug must not hide the user's diagnostics or crash a reload; report it as one.
                 ctx.diagnostics().error(io.leadflow.dsl.diag.Code.LF101, "internal compiler error in phase " + phase.name() + ": " + e,

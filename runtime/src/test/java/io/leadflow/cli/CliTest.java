@@ -45,6 +45,13 @@ class CliTest {
     }
 
     @Test
+    void check_saysSo_whenADirectoryHasNoRuleFiles(@TempDir Path dir) {
+        Run r = run("check", dir.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("LF204: no rule files (*.flow) under"), r.err());
+    }
+
+    @Test
     void map_printsThePayloads() throws Exception {
         Run r = run("map", EXAMPLE, "--flow", "site checkout", "--lead", "../examples/site-form-baselinker/lead.json");
         assertEquals(0, r.code(), r.err());

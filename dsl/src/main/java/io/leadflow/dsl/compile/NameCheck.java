@@ -18,6 +18,7 @@ public final class NameCheck {
         this.sink = ctx.diagnostics();
     }
 
+    /** Reports every unknown name, function or table in {@code e}. */
     public void check(Expr e, Scope scope) {
         if (e instanceof NameExpr n) {
             name(n, scope, false);

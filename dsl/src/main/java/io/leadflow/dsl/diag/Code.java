@@ -12,6 +12,7 @@ public enum Code {
     LF104("unknown escape sequence in a string"),
     LF105("table key must be a constant"),
     LF106("too many errors; the rest are not shown"),
+    LF107("nesting too deep"),
     LF201("unknown name"),
     LF202("unknown function or template"),
     LF203("name declared twice"),

@@ -32,6 +32,7 @@ public final class FlowProgram implements Flow {
     private final DecisionPlan decisions;
     private final ContactKey contactKey;
     private final RuleGraph graph;
+    private final Map<String, PayloadWriter> writers;
 
     public FlowProgram(FlowInfo info, List<PerLeadStep> prepare, List<CompiledFilter> filters, List<CompiledBlock> blocks,
                        int slotCount, boolean hasFind, DecisionPlan decisions, ContactKey contactKey, RuleGraph graph) {
@@ -44,6 +45,15 @@ public final class FlowProgram implements Flow {
         this.decisions = decisions;
         this.contactKey = contactKey;
         this.graph = graph;
+        CompiledBlock items = null;
+        Map<String, CompiledBlock> byEntity = new java.util.HashMap<>();
+        for (CompiledBlock b : this.blocks) {
+            if (b.perItem()) items = b; else byEntity.put(b.entity(), b);
+        }
+        Map<String, PayloadWriter> w = new java.util.HashMap<>();
+        for (var e : byEntity.entrySet()) w.put(e.getKey(), new PayloadWriter(e.getValue(), e.getKey().equals("deal") ? items : null));
+        if (items != null && !byEntity.containsKey("deal")) w.put("deal", new PayloadWriter(null, items));
+        this.writers = Map.copyOf(w);
     }
 
     @Override public String name() { return info.name(); }
@@ -98,6 +108,20 @@ public final class FlowProgram implements Flow {
     public ObjectNode map(JsonNode lead, Clock clock) {
         try {
             return map(prepare(lead, clock));
+        } catch (EvalException e) {
+            throw e.in(info.name(), lead);
+        }
+    }
+
+    /**
+     * One entity's payload ({@code contact}, {@code deal} with its products, {@code task}) written
+     * straight to JSON bytes, as a connector sends it; empty when the flow has no such block.
+     */
+    public Optional<byte[]> payloadBytes(JsonNode lead, Clock clock, String entity) {
+        PayloadWriter w = writers.get(entity);
+        if (w == null) return Optional.empty();
+        try {
+            return Optional.of(w.bytes(prepare(lead, clock)));
         } catch (EvalException e) {
             throw e.in(info.name(), lead);
         }

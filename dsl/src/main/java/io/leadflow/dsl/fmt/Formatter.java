@@ -15,12 +15,22 @@ public final class Formatter {
      *  @param errors the syntax errors when it did not */
     public record Result(Optional<String> text, List<Diagnostic> errors) { }
 
+    /** One expression in canonical source form (used to label the rule graph). */
+    public static String expression(io.leadflow.dsl.ast.Expr e) {
+        return ExprPrinter.print(e);
+    }
+
     public static Result format(String path, String source) {
         Diagnostics sink = new Diagnostics();
-        ParsedFile parsed = RuleParser.parse(path, source, sink);
-        if (parsed.ast().isEmpty() || sink.hasErrors()) return new Result(Optional.empty(), sink.all());
-        Out out = new Out(parsed.comments());
-        new FilePrinter(out).file(parsed.ast().get());
-        return new Result(Optional.of(out.text()), List.of());
+        try {
+            ParsedFile parsed = RuleParser.parse(path, source, sink);
+            if (parsed.ast().isEmpty() || sink.hasErrors()) return new Result(Optional.empty(), sink.all());
+            Out out = new Out(parsed.comments());
+            new FilePrinter(out).file(parsed.ast().get());
+            return new Result(Optional.of(out.text()), List.of());
+        } catch (StackOverflowError e) {
+            sink.error(io.leadflow.dsl.diag.Code.LF107, "nesting too deep to format", new io.leadflow.dsl.SourceSpan(path, 1, 1, 1, 1));
+            return new Result(Optional.empty(), sink.all());
+        }
     }
 }

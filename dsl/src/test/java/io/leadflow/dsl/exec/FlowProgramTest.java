@@ -121,4 +121,13 @@ class FlowProgramTest {
         assertTrue(out.contains("b.flow:4:68: error LF201: unknown name 'nope'"), out);
         assertTrue(out.contains("b.flow:5:40: error LF201: unknown name 'totl'"), out);
     }
+
+    @Test
+    void absurdNesting_isADiagnostic_notAStackOverflow() {
+        String deep = "let x = " + "(".repeat(20_000) + "1" + ")".repeat(20_000) + "\n";
+        CompileResult r = Leadflow.compiler(TestCatalog.catalog()).compileSources(Map.of("d.flow", deep));
+        assertFalse(r.ok());
+        assertTrue(r.diagnostics().stream().anyMatch(d -> d.code().equals("LF107")), r.render());
+        assertTrue(io.leadflow.dsl.fmt.Formatter.format("d.flow", deep).text().isEmpty());
+    }
 }

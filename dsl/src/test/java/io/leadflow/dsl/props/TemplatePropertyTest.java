@@ -14,7 +14,10 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-/** A template never renders "null", whatever is missing or null in the lead. */
+/**
+ * A template never renders "null", whatever is missing or null in the lead; and the bytes a
+ * connector sends are the mapped tree, whatever the lead.
+ */
 class TemplatePropertyTest {
     private static final io.leadflow.dsl.Flow FLOW = Leadflow.compiler(TestCatalog.catalog()).compileSources(Map.of("t.flow", """
             template who(n) = "{n} ({lead.city})"
@@ -42,5 +45,15 @@ class TemplatePropertyTest {
     void templates_neverRenderNull(@ForAll("leads") ObjectNode lead) {
         String out = FLOW.map(lead, ExprHarness.CLOCK).toString();
         assertFalse(out.contains("null"), out);
+    }
+
+    @Property(tries = 200)
+    void payloadBytes_areTheMappedTree(@ForAll("leads") ObjectNode lead) throws Exception {
+        var flow = (io.leadflow.dsl.exec.FlowProgram) FLOW;
+        var tree = FLOW.map(lead, ExprHarness.CLOCK);
+        for (String entity : new String[] {"contact", "task"}) {
+            org.junit.jupiter.api.Assertions.assertEquals(tree.get(entity),
+                    ExprHarness.JSON.readTree(flow.payloadBytes(lead, ExprHarness.CLOCK, entity).orElseThrow()));
+        }
     }
 }
