@@ -21,7 +21,8 @@ import java.util.Optional;
 /**
  * Runs the {@code test} blocks of rule files (L12): compiles the files, then for each test runs
  * its flow over its lead against its CRM state and checks every {@code expect}. A test names its
- * flow with {@code flow "…"}; without it, the first flow of its own file (or the program's only flow).
+ * flow with {@code flow "…"}; without it, the first flow of its own file, else of the files it imports
+ * (a {@code *_test.flow} file next to the rules), else the program's only flow.
  */
 public final class RuleTestRunner {
     private final LeadflowCompiler compiler;
@@ -45,9 +46,12 @@ public final class RuleTestRunner {
         Map<String, FlowDecl> flows = new LinkedHashMap<>();
         Map<String, List<FlowDecl>> flowsByFile = new LinkedHashMap<>();
         List<Map.Entry<String, TestDecl>> tests = new ArrayList<>();
+        Map<String, List<String>> imports = new LinkedHashMap<>();
         for (Map.Entry<String, String> src : result.sources().entrySet()) {
             var ast = RuleParser.parse(src.getKey(), src.getValue(), new Diagnostics()).ast();
             if (ast.isEmpty()) continue;
+            imports.put(src.getKey(), ast.get().imports().stream()
+                    .map(i -> Path.of(src.getKey()).resolveSibling(i.path()).normalize().toString()).toList());
             for (TopDecl d : ast.get().decls()) {
                 if (d instanceof FlowDecl f) {
                     flows.putIfAbsent(f.name(), f);
@@ -62,7 +66,7 @@ public final class RuleTestRunner {
             TestDecl t = e.getValue();
             try {
                 RuleTest test = RuleTest.of(t);
-                Optional<String> name = test.flow().or(() -> flowsByFile.getOrDefault(e.getKey(), List.of()).stream().findFirst().map(FlowDecl::name))
+                Optional<String> name = test.flow().or(() -> firstFlow(e.getKey(), flowsByFile, imports))
                         .or(() -> flows.size() == 1 ? Optional.of(flows.keySet().iterator().next()) : Optional.empty());
                 if (name.isEmpty() || program.flow(name.get()).isEmpty()) {
                     outcomes.add(new TestOutcome(t.name(), t.span().at(), List.of(name.map(n -> "no flow \"" + n + "\"")
@@ -75,6 +79,13 @@ public final class RuleTestRunner {
             }
         }
         return new TestReport(outcomes, "", coverage);
+    }
+
+    /** The first flow of the test's own file, else of the files it imports (a {@code *_test.flow} file). */
+    private static Optional<String> firstFlow(String file, Map<String, List<FlowDecl>> byFile, Map<String, List<String>> imports) {
+        List<String> files = new ArrayList<>(List.of(file));
+        files.addAll(imports.getOrDefault(file, List.of()));
+        return files.stream().flatMap(f -> byFile.getOrDefault(f, List.of()).stream()).findFirst().map(FlowDecl::name);
     }
 
     private static TestOutcome one(RuleTest test, Flow flow, FlowDecl decl, Coverage coverage) {
