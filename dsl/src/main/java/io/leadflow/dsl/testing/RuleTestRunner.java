@@ -76,6 +76,9 @@ public final class RuleTestRunner {
                 outcomes.add(one(test, program.flow(name.get()).get(), flows.get(name.get()), coverage));
             } catch (IllegalArgumentException | EvalException ex) {
                 outcomes.add(new TestOutcome(t.name(), t.span().at(), List.of(ex.getMessage()), null, null));
+            } catch (RuntimeException ex) {
+                // An engine bug must fail this test visibly, not end the run with a stack trace.
+                outcomes.add(new TestOutcome(t.name(), t.span().at(), List.of("internal error: " + ex), null, null));
             }
         }
         return new TestReport(outcomes, "", coverage);
