@@ -43,6 +43,17 @@ class ExplainTest {
     }
 
     @Test
+    void docsExampleFiles_giveTheTraceShownInCliMd() throws Exception {
+        Explanation e = Explainer.explain(CALLTOUCH, "calltouch to retailcrm",
+                JSON.readTree(Path.of("../examples/calltouch-retailcrm/call.json").toFile()),
+                JSON.readTree(Path.of("../examples/calltouch-retailcrm/crm.json").toFile()), DecideTest.MONDAY);
+        String doc = java.nio.file.Files.readString(Path.of("../docs/cli.md"));
+        for (String line : e.text().split("\n")) {
+            assertTrue(doc.contains(line.replace("../examples", "examples")), "docs/cli.md lacks: " + line);
+        }
+    }
+
+    @Test
     void droppedLead_saysWhichFilter() throws Exception {
         Explanation e = explain("{\"callId\": 9, \"callerphone\": \"12\"}", null);
         assertTrue(e.text().endsWith("result: dropped (\"neither a usable phone nor an email\")\n"), e.text());
