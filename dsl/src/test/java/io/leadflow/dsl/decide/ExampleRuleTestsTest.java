@@ -37,4 +37,14 @@ class ExampleRuleTestsTest {
         assertEquals(List.of(), r.coverage().missedFilters(), out);
         assertTrue(out.endsWith("9 passed, 0 failed\n"), out);
     }
+
+    @Test
+    void everyExampleTogether_passesAndReportsTheUntestedFlowsFilters() {
+        TestReport r = new RuleTestRunner(DecideCatalog.compiler()).run(List.of(EXAMPLES));
+        String out = r.render(false);
+        assertTrue(r.ok(), out);
+        assertEquals(23, r.passed(), out);
+        assertTrue(r.coverage().missedFilters().stream().allMatch(f -> f.contains("site checkout")), out);
+        assertTrue(out.contains("not exercised: ") && out.endsWith("23 passed, 0 failed\n"), out);
+    }
 }
