@@ -12,7 +12,8 @@ public final class Leadflow {
 
     /** A compiler with the standard phases and builtins, checking mappings against {@code catalog}. */
     public static LeadflowCompiler compiler(ConnectorCatalog catalog) {
-        return new LeadflowCompiler(catalog, Builtins.standard(), LeadflowCompiler.standardPhases());
+        return new LeadflowCompiler(catalog, Builtins.standard(), LeadflowCompiler.standardPhases())
+                .withPhaseBefore(io.leadflow.dsl.decide.DecisionsPhase.BEFORE, new io.leadflow.dsl.decide.DecisionsPhase());
     }
 
     /**

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code leadflow} command line. Each sub-command is a class of its own in this package. */
 @Command(name = "leadflow", mixinStandardHelpOptions = true, version = "leadflow 0.1.0",
         description = "Rules DSL and mapping compiler for lead-routing integrations.",
-        subcommands = {CommandLine.HelpCommand.class, CheckCommand.class, FmtCommand.class, GraphCommand.class, MapCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, CheckCommand.class, FmtCommand.class, GraphCommand.class, MapCommand.class,
+                TestCommand.class, ExplainCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

@@ -1,11 +1,6 @@
 package io.leadflow.dsl.exec;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.google.i18n.phonenumbers.NumberParseException;
-import com.google.i18n.phonenumbers.PhoneNumberUtil;
-import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
-import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
-import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import io.leadflow.dsl.eval.Env;
 import io.leadflow.dsl.eval.Eval;
 import io.leadflow.dsl.eval.Values;
@@ -16,7 +11,6 @@ import io.leadflow.dsl.eval.Values;
  * refuses fixed lines. The decisions part of the language may refine this step.
  */
 public record PhoneStep(Eval source, String region, int digits, boolean mobileOnly, int slot) implements PerLeadStep {
-    private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
 
     @Override
     public void run(Env env) {
@@ -24,17 +18,12 @@ public record PhoneStep(Eval source, String region, int digits, boolean mobileOn
         env.set(slot, v == null ? null : read(Values.asText(v)));
     }
 
+    /** Delegates to the decisions' {@link io.leadflow.dsl.phone.PhoneStandardizer} (old 80… form, country check, UA default of 9 digits). */
     PhoneValue read(String raw) {
-        try {
-            PhoneNumber n = UTIL.parse(raw, region);
-            String national = String.valueOf(n.getNationalNumber());
-            boolean valid = UTIL.isValidNumber(n)
-                    && (digits <= 0 || national.length() == digits)
-                    && (!mobileOnly || UTIL.getNumberType(n) == PhoneNumberType.MOBILE
-                        || UTIL.getNumberType(n) == PhoneNumberType.FIXED_LINE_OR_MOBILE);
-            return new PhoneValue(raw, UTIL.format(n, PhoneNumberFormat.E164), national, valid);
-        } catch (NumberParseException e) {
-            return new PhoneValue(raw, null, null, false);
-        }
+        var profile = io.leadflow.dsl.phone.PhoneProfile.of(java.util.Optional.of(region),
+                digits > 0 ? java.util.Optional.of(digits) : java.util.Optional.empty(), mobileOnly);
+        var r = new io.leadflow.dsl.phone.PhoneStandardizer(profile).standardize(raw);
+        String cc = "+" + profile.countryCode();
+        return new PhoneValue(raw, r.e164(), r.valid() ? r.e164().substring(cc.length()) : null, r.valid());
     }
 }

@@ -93,10 +93,13 @@ class FlowProgramTest {
     }
 
     @Test
-    void decide_withoutDecisionsCompiled_saysSo() throws Exception {
+    void decide_withoutRules_createsTheMappedContactAndDeal() throws Exception {
+        // Decisions are compiled by the decisions phase; a flow without rules creates what it maps.
         Flow f = program(FLOW).flow("site").orElseThrow();
-        Evaluation ev = f.evaluate(lead("{\"phone\": \"067 123 45 67\"}"), ExprHarness.CLOCK);
-        assertThrows(UnsupportedOperationException.class, () -> f.decide(ev, null, io.leadflow.dsl.ManagerState.EMPTY, ExprHarness.CLOCK));
+        Evaluation ev = f.evaluate(lead("{\"phone\": \"067 123 45 67\", \"name\": \"Olena\"}"), ExprHarness.CLOCK);
+        var d = f.decide(ev, null, io.leadflow.dsl.ManagerState.EMPTY, ExprHarness.CLOCK);
+        assertEquals(java.util.List.of("create contact", "create deal"), d.effects().stream().map(e -> e.describe()).toList());
+        assertEquals("Olena", d.effects().get(0).fields().get("name").asText());
     }
 
     @Test
