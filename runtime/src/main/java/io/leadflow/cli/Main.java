@@ -16,6 +16,13 @@ public final class Main {
 
     /** Runs the command line and returns the exit code (tests call this instead of main). */
     public static int run(String... args) {
-        return new CommandLine(new Main()).execute(args);
+        CommandLine cli = new CommandLine(new Main());
+        try {
+            return cli.execute(args);
+        } finally {
+            // picocli's writers flush only on println; a command that ends with print() would lose its output at exit.
+            cli.getOut().flush();
+            cli.getErr().flush();
+        }
     }
 }
