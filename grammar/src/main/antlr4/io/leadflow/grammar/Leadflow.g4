@@ -12,6 +12,11 @@ file
     : importDecl* topDecl* EOF
     ;
 
+// One expression alone: the dsl module parses template holes {expr} with it.
+standaloneExpr
+    : expr EOF
+    ;
+
 importDecl
     : IMPORT STRING                                               # importFile
     ;

@@ -1,0 +1,110 @@
+package io.leadflow.dsl.compile;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.leadflow.dsl.ast.*;
+import io.leadflow.dsl.diag.Code;
+import io.leadflow.dsl.diag.Diagnostics;
+import io.leadflow.dsl.diag.Suggest;
+import io.leadflow.dsl.eval.Type;
+import io.leadflow.dsl.eval.Values;
+import io.leadflow.spi.ConnectorDescriptor;
+import io.leadflow.spi.EntityKind;
+import io.leadflow.spi.EntitySchema;
+import io.leadflow.spi.FieldSpec;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Mapping blocks against the target connector's field schemas: the connector exists, it has the
+ * entity, every field is known (custom fields {@code deal_cf_<id>} in the connector's id style),
+ * value types fit, constants fit the length and allowed values, required fields are mapped.
+ */
+public final class CheckSchemaPhase implements Phase {
+
+    @Override
+    public String name() {
+        return "check-schema";
+    }
+
+    @Override
+    public void run(CompileContext ctx) {
+        TypeInference types = new TypeInference(ctx, null);
+        for (FlowUnit unit : ctx.flows()) {
+            List<ToStmt> to = unit.decl().all(ToStmt.class);
+            if (to.isEmpty()) continue;
+            String name = to.get(0).connector();
+            var descriptor = ctx.catalog().find(name);
+            if (descriptor.isEmpty()) {
+                List<String> known = ctx.catalog().all().stream().map(ConnectorDescriptor::name).toList();
+                ctx.diagnostics().error(Code.LF401, "unknown connector '" + name + "'" + Suggest.hint(name, known)
+                        + (known.isEmpty() ? "" : " (known: " + String.join(", ", known) + ")"), to.get(0).span());
+                continue;
+            }
+            unit.connector(descriptor.get());
+            for (MappingStmt m : unit.decl().all(MappingStmt.class)) {
+                EntityKind kind = EntityKind.fromBlockName(m.entity()).orElseThrow();
+                var schema = descriptor.get().schema(kind);
+                if (schema.isEmpty()) {
+                    ctx.diagnostics().error(Code.LF408, descriptor.get().displayName() + " has no " + kind.blockName()
+                            + " entity to map", m.span());
+                    continue;
+                }
+                Scope scope = unit.scopeFor(m instanceof ListBlockStmt l ? l : null);
+                block(m, schema.get(), scope, types, ctx.diagnostics());
+            }
+        }
+    }
+
+    private static void block(MappingStmt m, EntitySchema schema, Scope scope, TypeInference types, Diagnostics sink) {
+        Set<String> mapped = new HashSet<>();
+        for (AssignStmt a : m.fields()) {
+            mapped.add(a.field());
+            FieldSpec spec = field(a, schema, sink);
+            if (spec == null) continue;
+            Type t = types.infer(a.value(), scope);
+            if (!spec.type().accepts(t.fieldType())) {
+                sink.error(Code.LF403, "field '" + a.field() + "' takes " + spec.type().name().toLowerCase() + ", got " + t.display(), a.value().span());
+            }
+            JsonNode c = Constants.of(a.value());
+            if (c == null || c.isNull()) continue;
+            String text = Values.asText(c);
+            if (spec.maxLength() > 0 && text.length() > spec.maxLength()) {
+                sink.error(Code.LF406, "field '" + a.field() + "' holds at most " + spec.maxLength() + " characters, this is " + text.length(),
+                        a.value().span());
+            }
+            if (!spec.allowedValues().isEmpty() && !spec.allowedValues().contains(text)) {
+                sink.error(Code.LF407, "field '" + a.field() + "' takes one of " + spec.allowedValues() + Suggest.hint(text, spec.allowedValues()),
+                        a.value().span());
+            }
+        }
+        for (FieldSpec f : schema.fields().values()) {
+            if (f.required() && !mapped.contains(f.name())) {
+                sink.error(Code.LF404, "the " + m.entity() + " block must set '" + f.name() + "' (required to create a "
+                        + schema.apiName() + ")", m.span());
+            }
+        }
+    }
+
+    private static FieldSpec field(AssignStmt a, EntitySchema schema, Diagnostics sink) {
+        var spec = schema.field(a.field());
+        if (spec.isPresent()) return spec.get();
+        var id = schema.customFieldId(a.field());
+        if (id.isPresent()) {
+            if (!schema.customFields().accepts(id.get())) {
+                sink.error(Code.LF405, "'" + a.field() + "': custom field ids here are " + schema.customFields().describe(), a.span());
+            }
+            return null;
+        }
+        for (EntityKind other : EntityKind.values()) {
+            if (other != schema.kind() && a.field().startsWith(other.customFieldPrefix())) {
+                sink.error(Code.LF402, "'" + a.field() + "' is a custom field of the " + other.blockName() + ", not of the "
+                        + schema.kind().blockName(), a.span());
+                return null;
+            }
+        }
+        sink.error(Code.LF402, "'" + a.field() + "' is not a field of the " + schema.apiName()
+                + Suggest.hint(a.field(), schema.fields().keySet()), a.span());
+        return null;
+    }
+}

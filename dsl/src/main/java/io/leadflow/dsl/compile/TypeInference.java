@@ -1,0 +1,183 @@
+package io.leadflow.dsl.compile;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.leadflow.dsl.ast.*;
+import io.leadflow.dsl.builtin.BuiltinSpec;
+import io.leadflow.dsl.builtin.Param;
+import io.leadflow.dsl.diag.Code;
+import io.leadflow.dsl.diag.Diagnostics;
+import io.leadflow.dsl.eval.NumberText;
+import io.leadflow.dsl.eval.Type;
+import io.leadflow.dsl.eval.Values;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Static types where they can be known, and the errors they reveal: wrong argument types and
+ * counts, arithmetic on lists or text that is not a number, constant table keys that do not exist.
+ * With a null sink it only infers (used to type a let where it is read).
+ */
+public final class TypeInference {
+    private final CompileContext ctx;
+    private final Diagnostics sink;
+    private final Map<Node, Type> memo = new IdentityHashMap<>();
+
+    public TypeInference(CompileContext ctx, Diagnostics sink) {
+        this.ctx = ctx;
+        this.sink = sink;
+    }
+
+    public Type infer(Expr e, Scope scope) {
+        if (e instanceof LiteralExpr) return Values.typeOf(Constants.of(e));
+        if (e instanceof TemplateExpr t) {
+            NameCheck.children(t, x -> infer(x, scope));
+            return Type.STRING;
+        }
+        if (e instanceof NameExpr n) return nameType(n, scope);
+        if (e instanceof MemberExpr m) {
+            infer(m.target(), scope);
+            return Type.ANY;
+        }
+        if (e instanceof IndexExpr i) return index(i, scope);
+        if (e instanceof CallExpr c) return call(c, scope);
+        if (e instanceof ListExpr l) {
+            l.items().forEach(x -> infer(x, scope));
+            return Type.LIST;
+        }
+        if (e instanceof ObjectExpr o) {
+            o.fields().forEach(f -> infer(f.value(), scope));
+            return Type.OBJECT;
+        }
+        if (e instanceof NegExpr n) {
+            numeric(n.operand(), infer(n.operand(), scope), "-");
+            return Type.NUMBER;
+        }
+        if (e instanceof NotExpr n) {
+            infer(n.operand(), scope);
+            return Type.BOOLEAN;
+        }
+        return binary((BinaryExpr) e, scope);
+    }
+
+    private Type binary(BinaryExpr b, Scope scope) {
+        Type l = infer(b.left(), scope);
+        Type r = infer(b.right(), scope);
+        switch (b.op()) {
+            case SUB, MUL, DIV, MOD -> {
+                numeric(b.left(), l, b.op().symbol());
+                numeric(b.right(), r, b.op().symbol());
+                return Type.NUMBER;
+            }
+            case ADD -> {
+                if (l == Type.LIST || l == Type.OBJECT || r == Type.LIST || r == Type.OBJECT) {
+                    error(Code.LF301, "'+' adds numbers or joins text, not a " + (l == Type.LIST || l == Type.OBJECT ? l : r).display(), b);
+                }
+                if (l == Type.STRING || r == Type.STRING) return Type.STRING;
+                return l == Type.NUMBER && r == Type.NUMBER ? Type.NUMBER : Type.ANY;
+            }
+            case COALESCE -> {
+                return l == Type.NULL ? r : l == r ? l : Type.ANY;
+            }
+            case LT, LE, GT, GE -> {
+                for (Type t : List.of(l, r)) {
+                    if (t == Type.LIST || t == Type.OBJECT || t == Type.BOOLEAN) {
+                        error(Code.LF301, "'" + b.op().symbol() + "' compares numbers or text, not a " + t.display(), b);
+                    }
+                }
+                return Type.BOOLEAN;
+            }
+            default -> {
+                return Type.BOOLEAN;
+            }
+        }
+    }
+
+    private void numeric(Expr e, Type t, String op) {
+        if (t == Type.LIST || t == Type.OBJECT || t == Type.BOOLEAN) {
+            error(Code.LF301, "'" + op + "' needs a number, got a " + t.display(), e);
+        } else if (e instanceof StringExpr s && NumberText.parse(s.value()) == null) {
+            error(Code.LF301, "'" + op + "' needs a number, got the text '" + s.value() + "'", e);
+        }
+    }
+
+    private Type nameType(NameExpr n, Scope scope) {
+        var sym = scope.find(n.name());
+        if (sym.isEmpty()) return Type.ANY;
+        Node decl = sym.get().decl();
+        return switch (sym.get().kind()) {
+            case LEAD -> Type.OBJECT;
+            case GLOBAL_LET -> memo.computeIfAbsent(decl, d -> quiet().infer(((LetDecl) d).value(), scope));
+            case SLOT -> decl instanceof LetDecl l ? memo.computeIfAbsent(decl, d -> quiet().infer(l.value(), scope))
+                    : decl instanceof PhoneStmt ? Type.STRING : Type.ANY;
+            case TEMPLATE -> memo.computeIfAbsent(decl, d -> Type.STRING.equals(quiet().templateType((TemplateDecl) d, scope)) ? Type.STRING : Type.ANY);
+            default -> Type.ANY;
+        };
+    }
+
+    private Type index(IndexExpr i, Scope scope) {
+        Type key = infer(i.index(), scope);
+        if (i.target() instanceof NameExpr n && scope.find(n.name()).filter(s -> s.kind() == Symbol.Kind.TABLE).isPresent()) {
+            TableDecl table = (TableDecl) scope.find(n.name()).get().decl();
+            JsonNode constant = Constants.of(i.index());
+            if (constant != null && table.entries().stream().noneMatch(e -> e.key().isPresent()
+                    && Constants.key(Constants.of(e.key().get())).equals(Constants.key(constant)))) {
+                String msg = "table '" + table.name() + "' has no key " + Constants.of(i.index());
+                if (table.defaultEntry().isEmpty()) error(Code.LF303, msg, i.index());
+                else if (sink != null) sink.warning(Code.LF303, msg + " (its default is used)", i.index().span());
+            }
+            Type common = null;
+            for (TableEntry e : table.entries()) {
+                Type t = quiet().infer(e.value(), scope);
+                common = common == null || common == t ? t : Type.ANY;
+            }
+            return common == null ? Type.NULL : common;
+        }
+        infer(i.target(), scope);
+        return key == Type.NULL ? Type.NULL : Type.ANY;
+    }
+
+    private Type call(CallExpr c, Scope scope) {
+        var template = scope.find(c.name()).filter(s -> s.kind() == Symbol.Kind.TEMPLATE);
+        if (template.isPresent()) {
+            TemplateDecl t = (TemplateDecl) template.get().decl();
+            CallArgs.arrange(c.name(), t.params(), t.params().size(), false, c.args(), c.span(), sink);
+            c.args().forEach(a -> infer(a.value(), scope));
+            return templateType(t, scope);
+        }
+        BuiltinSpec spec = ctx.builtins().find(c.name()).orElse(null);
+        if (spec == null) return Type.ANY;
+        Expr[] args = CallArgs.arrange(c.name(), spec.params().stream().map(Param::name).toList(), spec.minArgs(),
+                spec.variadic(), c.args(), c.span(), sink);
+        if (args == null) {
+            c.args().forEach(a -> infer(a.value(), scope));
+            return spec.result();
+        }
+        if (sink != null) spec.binder().bind(new CallSite(args, c.span(), sink));
+        for (int i = 0; i < args.length; i++) {
+            if (args[i] == null) continue;
+            Param p = spec.paramAt(i);
+            Type t = infer(args[i], scope);
+            if (!p.type().accepts(t)) {
+                error(Code.LF301, "argument '" + p.name() + "' of " + spec.name() + " must be " + p.type().display() + ", got " + t.display(), args[i]);
+            } else if (p.type() == Type.NUMBER && args[i] instanceof StringExpr s && NumberText.parse(s.value()) == null) {
+                error(Code.LF301, "argument '" + p.name() + "' of " + spec.name() + " must be a number, got the text '" + s.value() + "'", args[i]);
+            }
+        }
+        return spec.result();
+    }
+
+    private Type templateType(TemplateDecl t, Scope scope) {
+        Scope s = scope;
+        for (String p : t.params()) s = s.with(Symbol.of(Symbol.Kind.PARAM, p, t));
+        return quiet().infer(t.body(), s);
+    }
+
+    private TypeInference quiet() {
+        return sink == null ? this : new TypeInference(ctx, null);
+    }
+
+    private void error(Code code, String message, Node at) {
+        if (sink != null) sink.error(code, message, at.span());
+    }
+}

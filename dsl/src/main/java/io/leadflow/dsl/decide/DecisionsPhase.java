@@ -1,0 +1,88 @@
+package io.leadflow.dsl.decide;
+
+import io.leadflow.dsl.ast.*;
+import io.leadflow.dsl.compile.CompileContext;
+import io.leadflow.dsl.compile.FlowUnit;
+import io.leadflow.dsl.compile.NameCheck;
+import io.leadflow.dsl.compile.Phase;
+import io.leadflow.dsl.compile.Scope;
+import io.leadflow.dsl.compile.Symbol;
+import io.leadflow.dsl.diag.Diagnostics;
+import io.leadflow.dsl.diag.Suggest;
+import io.leadflow.dsl.exec.DecisionPlanFactory;
+import io.leadflow.dsl.parse.ParsedFile;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks the decisions of every flow (names in rules and assignees, collections, find and the
+ * connector's capabilities, actions, reachability and coverage) and registers the
+ * {@link DecisionPlanFactory} the build asks for each flow's plan. Runs after check-schema (it
+ * needs the flow's connector) and before plan-graph.
+ */
+public final class DecisionsPhase implements Phase {
+    public static final String BEFORE = "plan-graph";
+
+    @Override
+    public String name() {
+        return "check-decisions";
+    }
+
+    @Override
+    public void run(CompileContext ctx) {
+        Sink sink = new Sink(ctx.diagnostics());
+        Sink quiet = new Sink(new Diagnostics());
+        NameCheck names = new NameCheck(ctx);
+        for (ParsedFile f : ctx.files().values()) {
+            f.ast().ifPresent(ast -> ast.decls().stream().filter(ManagersDecl.class::isInstance)
+                    .forEach(d -> Collections.of((ManagersDecl) d, sink)));
+        }
+        DecisionCompiler compiler = new DecisionCompiler();
+        for (FlowUnit unit : ctx.flows()) {
+            FlowDecl flow = unit.decl();
+            DecisionScope ds = new DecisionScope(unit);
+            Map<String, DecisionCompiler.Visible> collections = new LinkedHashMap<>();
+            for (String n : unit.fileScope().names()) {
+                Symbol s = unit.fileScope().find(n).orElseThrow();
+                if (s.kind() == Symbol.Kind.MANAGERS) {
+                    ManagersDecl d = (ManagersDecl) s.decl();
+                    Collections.of(d, quiet).ifPresent(c -> collections.put(n, new DecisionCompiler.Visible(d, c, ctx.fileScopes().get(d.span().file()))));
+                }
+            }
+            for (ManagersDecl d : flow.all(ManagersDecl.class)) {
+                Collections.of(d, sink).ifPresent(c -> collections.put(d.name(), new DecisionCompiler.Visible(d, c, unit.flowScope())));
+            }
+            for (DecisionCompiler.Visible v : collections.values()) {
+                v.decl().except().ifPresent(x -> names.check(x, ds.except(v.decl(), v.scope())));
+            }
+            for (FlowStmt s : flow.body()) {
+                if (s instanceof WhenStmt w) {
+                    names.check(w.condition(), ds.rules());
+                    rule(w.actions(), w.assignee().orElse(null), unit, ds, collections, names, sink);
+                } else if (s instanceof OtherwiseStmt o) {
+                    rule(o.actions(), o.assignee().orElse(null), unit, ds, collections, names, sink);
+                }
+            }
+            var keys = FindChecks.check(flow, unit.connector(), DecisionCompiler.usesDeal(flow), sink);
+            RuleChecks.check(flow, ctx.sources(), sink);
+            compiler.put(unit, new DecisionCompiler.Checked(ds, collections, keys));
+        }
+        ctx.extension(DecisionPlanFactory.class, c -> compiler);
+    }
+
+    private static void rule(List<Action> actions, Expr assignee, FlowUnit unit, DecisionScope ds,
+                             Map<String, DecisionCompiler.Visible> collections, NameCheck names, Sink sink) {
+        for (Action a : actions) ActionChecks.check(a, unit.connector(), sink);
+        if (assignee == null) return;
+        if (assignee instanceof NameExpr n && !collections.containsKey(n.name())) {
+            Scope rules = ds.rules();
+            if (rules.find(n.name()).isEmpty()) {
+                sink.unknownCollection("unknown manager collection '" + n.name() + "'" + Suggest.hint(n.name(), collections.keySet())
+                        + (collections.isEmpty() ? " (declare one: managers " + n.name() + " = rotate [101, 102])" : ""), n.span());
+            }
+            return;
+        }
+        if (!(assignee instanceof NameExpr)) names.check(assignee, ds.rules());
+    }
+}

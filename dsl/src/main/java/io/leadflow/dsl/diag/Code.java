@@ -1,0 +1,57 @@
+package io.leadflow.dsl.diag;
+
+/**
+ * The stable diagnostic codes. Tests and tools tell findings apart by code; the description is
+ * what docs/language.md lists. LF1xx syntax, LF2xx names, LF3xx types, LF4xx connector schema,
+ * LF5xx flow structure, LF9xx runtime.
+ */
+public enum Code {
+    LF101("syntax error: unexpected or missing token"),
+    LF102("unexpected character (or unterminated string)"),
+    LF103("malformed template hole {expr}"),
+    LF104("unknown escape sequence in a string"),
+    LF105("table key must be a constant"),
+    LF106("too many errors; the rest are not shown"),
+    LF107("nesting too deep"),
+    LF201("unknown name"),
+    LF202("unknown function or template"),
+    LF203("name declared twice"),
+    LF204("imported file not found or unreadable"),
+    LF205("import cycle"),
+    LF206("unknown table (a name used as table[key])"),
+    LF207("unknown manager collection (decisions phases)"),
+    LF208("let or template that refers to itself"),
+    LF301("type mismatch"),
+    LF302("wrong number of arguments"),
+    LF303("unknown table key"),
+    LF304("field assigned twice in one block"),
+    LF305("invalid regular expression (RE2 syntax: no backreferences or lookaround)"),
+    LF306("invalid date pattern or time zone"),
+    LF307("unknown or misplaced named argument"),
+    LF308("table key listed twice"),
+    LF401("unknown connector"),
+    LF402("field not known to the connector's entity"),
+    LF403("value type not accepted by the field"),
+    LF404("required field missing on create"),
+    LF405("custom field id not accepted by the connector"),
+    LF406("constant value longer than the field allows"),
+    LF407("constant value not among the field's allowed values"),
+    LF408("entity not supported by the connector"),
+    LF501("flow without from or to"),
+    LF502("statement given twice in a flow"),
+    LF503("unknown mapping block"),
+    LF504("mapping block given twice"),
+    LF505("flow name declared twice"),
+    LF901("runtime: step budget exceeded"),
+    LF902("runtime: evaluation error");
+
+    private final String description;
+
+    Code(String description) {
+        this.description = description;
+    }
+
+    public String description() {
+        return description;
+    }
+}

@@ -1,0 +1,125 @@
+package io.leadflow.dsl.exec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.leadflow.dsl.Program;
+import io.leadflow.dsl.ast.*;
+import io.leadflow.dsl.compile.CompileContext;
+import io.leadflow.dsl.compile.Constants;
+import io.leadflow.dsl.compile.FlowUnit;
+import io.leadflow.dsl.compile.Phase;
+import io.leadflow.dsl.compile.PlanGraphPhase;
+import io.leadflow.dsl.compile.Scope;
+import io.leadflow.dsl.eval.Eval;
+import io.leadflow.dsl.parse.ParsedFile;
+import io.leadflow.spi.EntityKind;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Compiles every checked flow into its executable form (closures built once) and the program around them. */
+public final class BuildPhase implements Phase {
+
+    @Override
+    public String name() {
+        return "build";
+    }
+
+    @Override
+    public void run(CompileContext ctx) {
+        ExprCompiler exprs = new ExprCompiler(ctx.builtins(), file -> ctx.fileScopes().get(file));
+        var graphs = ctx.extension(PlanGraphPhase.Graphs.class).map(PlanGraphPhase.Graphs::byFlow).orElse(Map.of());
+        var factory = ctx.extension(DecisionPlanFactory.class);
+        List<FlowProgram> flows = new ArrayList<>();
+        for (FlowUnit unit : ctx.flows()) {
+            DecisionPlan plan = factory.map(f -> f.plan(unit, exprs, ctx)).orElse(DecisionPlan.NOT_COMPILED);
+            flows.add(flow(unit, exprs, plan, graphs.getOrDefault(unit.decl().name(), PlanGraphPhase.plan(unit.decl()))));
+        }
+        List<Program.Schedule> schedules = new ArrayList<>();
+        for (ParsedFile f : ctx.files().values()) {
+            f.ast().ifPresent(ast -> ast.decls().stream().filter(ScheduleDecl.class::isInstance).map(ScheduleDecl.class::cast)
+                    .forEach(s -> schedules.add(schedule(s))));
+        }
+        ctx.program(new CompiledProgram(flows, schedules, ctx.sources()));
+    }
+
+    private static FlowProgram flow(FlowUnit unit, ExprCompiler exprs, DecisionPlan plan, io.leadflow.dsl.graph.RuleGraph graph) {
+        FlowDecl decl = unit.decl();
+        List<PerLeadStep> prepare = new ArrayList<>();
+        int phoneSlot = -1;
+        for (FlowStmt s : decl.body()) {
+            if (s instanceof LetDecl l) {
+                Eval v = exprs.compile(l.value(), unit.scopeBefore(l));
+                int slot = unit.slot(l, l.name());
+                prepare.add(env -> env.set(slot, v.eval(env)));
+            } else if (s instanceof PhoneStmt p) {
+                phoneSlot = unit.slot(p, "phone");
+                prepare.add(new PhoneStep(exprs.compile(p.source(), unit.scopeBefore(p)), p.region().orElse("UA"),
+                        p.digits().orElse(0), p.mobileOnly(), phoneSlot));
+            }
+        }
+        Scope all = unit.flowScope();
+        List<CompiledFilter> filters = new ArrayList<>();
+        for (FlowStmt s : decl.body()) {
+            if (s instanceof DropStmt d) filters.add(new CompiledFilter(false, exprs.compile(d.condition(), all), d.reason(), d.span()));
+            if (s instanceof KeepStmt k) filters.add(new CompiledFilter(true, exprs.compile(k.condition(), all), k.reason(), k.span()));
+        }
+        UpdateMode flowMode = decl.all(UpdateModeStmt.class).stream().findFirst().map(UpdateModeStmt::mode).orElse(UpdateMode.ALL);
+        List<CompiledBlock> blocks = new ArrayList<>();
+        Eval email = null;
+        for (MappingStmt m : decl.all(MappingStmt.class)) {
+            EntityKind kind = EntityKind.fromBlockName(m.entity()).orElseThrow();
+            ListBlockStmt list = m instanceof ListBlockStmt l ? l : null;
+            Scope scope = unit.scopeFor(list);
+            CompiledField[] fields = m.fields().stream()
+                    .map(a -> new CompiledField(a.field().intern(), exprs.compile(a.value(), scope), a.ifEmpty(), a.span()))
+                    .toArray(CompiledField[]::new);
+            if (kind == EntityKind.CONTACT) {
+                for (CompiledField f : fields) if (f.name().equals("email")) email = f.value();
+            }
+            blocks.add(new CompiledBlock(kind.blockName(), m.mode().orElse(flowMode), fields,
+                    list == null ? null : exprs.compile(list.source(), all), list == null ? -1 : unit.slot(list, list.var()), m.span()));
+        }
+        return new FlowProgram(info(decl), prepare, filters, blocks, unit.slotCount(), !decl.all(FindStmt.class).isEmpty(),
+                plan, new ContactKey(phoneSlot, email), graph);
+    }
+
+    private static FlowInfo info(FlowDecl decl) {
+        Optional<FromStmt> from = decl.all(FromStmt.class).stream().findFirst();
+        Optional<ToStmt> to = decl.all(ToStmt.class).stream().findFirst();
+        Map<String, Object> toArgs = to.map(t -> args(t.args())).orElse(Map.of());
+        Object account = toArgs.getOrDefault("account", toArgs.getOrDefault("0", "default"));
+        return new FlowInfo(decl.name(), from.map(FromStmt::source).orElse(""), from.map(f -> args(f.args())).orElse(Map.of()),
+                to.map(ToStmt::connector).orElse(""), String.valueOf(account),
+                decl.all(DelayStmt.class).stream().findFirst().map(DelayStmt::delay).orElse(Duration.ZERO),
+                decl.all(MarkerStmt.class).stream().findFirst().map(MarkerStmt::field).orElse(null));
+    }
+
+    /** Named arguments by name, positional ones by position ("0", "1"), as plain Java constants. */
+    static Map<String, Object> args(List<Arg> args) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (int i = 0; i < args.size(); i++) {
+            Arg a = args.get(i);
+            out.put(a.name().orElse(String.valueOf(i)), java(Constants.of(a.value())));
+        }
+        return out;
+    }
+
+    static Object java(JsonNode v) {
+        if (v == null || v.isNull()) return null;
+        if (v.isTextual()) return v.textValue();
+        if (v.isIntegralNumber()) return v.longValue();
+        if (v.isNumber()) return v.decimalValue();
+        if (v.isBoolean()) return v.booleanValue();
+        return v.toString();
+    }
+
+    private static Program.Schedule schedule(ScheduleDecl s) {
+        String job = s.job() instanceof CallExpr c ? c.name() : "";
+        Map<String, Object> args = s.job() instanceof CallExpr c ? args(c.args()) : Map.of();
+        return new Program.Schedule(s.name(), s.every(), s.at().orElse(null), job, args, s.span().at());
+    }
+
+}

@@ -1,0 +1,145 @@
+package io.leadflow.dsl.exec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.leadflow.dsl.Decision;
+import io.leadflow.dsl.Evaluation;
+import io.leadflow.dsl.Flow;
+import io.leadflow.dsl.ManagerState;
+import io.leadflow.dsl.Trace;
+import io.leadflow.dsl.eval.Env;
+import io.leadflow.dsl.eval.EvalException;
+import io.leadflow.dsl.eval.Values;
+import io.leadflow.dsl.graph.RuleGraph;
+import io.leadflow.spi.record.Found;
+import io.leadflow.spi.record.LookupRequest;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** One compiled flow: fixed arrays of compiled steps, no mutable state; one instance serves every lead. */
+public final class FlowProgram implements Flow {
+    private final FlowInfo info;
+    private final PerLeadStep[] prepare;
+    private final CompiledFilter[] filters;
+    private final CompiledBlock[] blocks;
+    private final int slotCount;
+    private final boolean hasFind;
+    private final DecisionPlan decisions;
+    private final ContactKey contactKey;
+    private final RuleGraph graph;
+    private final Map<String, PayloadWriter> writers;
+
+    public FlowProgram(FlowInfo info, List<PerLeadStep> prepare, List<CompiledFilter> filters, List<CompiledBlock> blocks,
+                       int slotCount, boolean hasFind, DecisionPlan decisions, ContactKey contactKey, RuleGraph graph) {
+        this.info = info;
+        this.prepare = prepare.toArray(PerLeadStep[]::new);
+        this.filters = filters.toArray(CompiledFilter[]::new);
+        this.blocks = blocks.toArray(CompiledBlock[]::new);
+        this.slotCount = slotCount;
+        this.hasFind = hasFind;
+        this.decisions = decisions;
+        this.contactKey = contactKey;
+        this.graph = graph;
+        CompiledBlock items = null;
+        Map<String, CompiledBlock> byEntity = new java.util.HashMap<>();
+        for (CompiledBlock b : this.blocks) {
+            if (b.perItem()) items = b; else byEntity.put(b.entity(), b);
+        }
+        Map<String, PayloadWriter> w = new java.util.HashMap<>();
+        for (var e : byEntity.entrySet()) w.put(e.getKey(), new PayloadWriter(e.getValue(), e.getKey().equals("deal") ? items : null));
+        if (items != null && !byEntity.containsKey("deal")) w.put("deal", new PayloadWriter(null, items));
+        this.writers = Map.copyOf(w);
+    }
+
+    @Override public String name() { return info.name(); }
+    @Override public String source() { return info.source(); }
+    @Override public Map<String, Object> sourceArgs() { return info.sourceArgs(); }
+    @Override public String connector() { return info.connector(); }
+    @Override public String account() { return info.account(); }
+    @Override public Duration delay() { return info.delay(); }
+    @Override public String marker() { return info.marker(); }
+
+    public RuleGraph graph() {
+        return graph;
+    }
+
+    public List<CompiledBlock> blocks() {
+        return List.of(blocks);
+    }
+
+    /** A fresh per-lead environment with the lets and the phone computed. */
+    public Env prepare(JsonNode lead, Clock clock) {
+        Env env = new Env(lead, clock, slotCount);
+        for (PerLeadStep s : prepare) s.run(env);
+        return env;
+    }
+
+    @Override
+    public Evaluation evaluate(JsonNode lead, Clock clock) {
+        try {
+            Env env = prepare(lead, clock);
+            List<Trace.Step> steps = new ArrayList<>();
+            for (CompiledFilter f : filters) {
+                boolean drops = f.drops(env);
+                steps.add(new Trace.Step("filter", (f.keep() ? "keep when" : "drop when") + " \"" + f.reason() + "\": "
+                        + (drops ? "dropped" : "passed"), f.span().at(), Values.NODES.objectNode()));
+                if (drops) {
+                    return new LeadEvaluation(this, env, Optional.of(f.reason()), Optional.empty(), contactKey.of(env), new Trace(steps));
+                }
+            }
+            Optional<LookupRequest> lookup = hasFind ? decisions.lookup(env, this) : Optional.empty();
+            return new LeadEvaluation(this, env, Optional.empty(), lookup, contactKey.of(env), new Trace(steps));
+        } catch (EvalException e) {
+            throw e.in(info.name(), lead);
+        }
+    }
+
+    @Override
+    public Decision decide(Evaluation evaluation, Found found, ManagerState managers, Clock clock) {
+        return decisions.decide((LeadEvaluation) evaluation, found, managers, clock);
+    }
+
+    @Override
+    public ObjectNode map(JsonNode lead, Clock clock) {
+        try {
+            return map(prepare(lead, clock));
+        } catch (EvalException e) {
+            throw e.in(info.name(), lead);
+        }
+    }
+
+    /**
+     * One entity's payload ({@code contact}, {@code deal} with its products, {@code task}) written
+     * straight to JSON bytes, as a connector sends it; empty when the flow has no such block.
+     */
+    public Optional<byte[]> payloadBytes(JsonNode lead, Clock clock, String entity) {
+        PayloadWriter w = writers.get(entity);
+        if (w == null) return Optional.empty();
+        try {
+            return Optional.of(w.bytes(prepare(lead, clock)));
+        } catch (EvalException e) {
+            throw e.in(info.name(), lead);
+        }
+    }
+
+    /** Every block over a prepared lead: {"contact":{…},"deal":{…,"products":[…]},"task":{…}}. */
+    public ObjectNode map(Env env) {
+        ObjectNode out = Values.NODES.objectNode();
+        ArrayNode products = null;
+        for (CompiledBlock b : blocks) {
+            if (b.perItem()) products = b.items(env);
+            else out.set(b.entity(), b.entity(env));
+        }
+        if (products != null) {
+            JsonNode deal = out.get("deal");
+            ObjectNode d = deal instanceof ObjectNode o ? o : out.putObject("deal");
+            d.set("products", products);
+        }
+        return out;
+    }
+}

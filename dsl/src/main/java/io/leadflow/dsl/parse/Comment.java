@@ -1,0 +1,4 @@
+package io.leadflow.dsl.parse;
+
+/** A {@code # comment} from the hidden channel, kept for the formatter. */
+public record Comment(String text, int line, int column) { }

@@ -1,0 +1,59 @@
+package io.leadflow.dsl;
+
+import static io.leadflow.spi.FieldSpec.of;
+import static io.leadflow.spi.FieldType.*;
+
+import io.leadflow.connector.baselinker.BaselinkerSchema;
+import io.leadflow.spi.Capability;
+import io.leadflow.spi.ConnectorCatalog;
+import io.leadflow.spi.ConnectorDescriptor;
+import io.leadflow.spi.CustomFieldStyle;
+import io.leadflow.spi.EntityKind;
+import io.leadflow.spi.EntitySchema;
+import io.leadflow.spi.RateLimit;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Map;
+
+/** Baselinker's real schema plus a small KeepinCRM-like test descriptor (the real one comes with its connector). */
+public final class TestCatalog {
+    private TestCatalog() { }
+
+    public static final ConnectorDescriptor KEEPIN = new ConnectorDescriptor("keepincrm", "KeepinCRM (test schema)",
+            EnumSet.of(Capability.CREATE_CONTACT, Capability.CREATE_DEAL, Capability.CREATE_TASK,
+                    Capability.FIND_CONTACT_BY_PHONE, Capability.FIND_CONTACT_BY_EMAIL, Capability.FIND_DEALS,
+                    Capability.UPDATE_CONTACT, Capability.UPDATE_DEAL, Capability.STATUS_GROUPS),
+            Map.of(EntityKind.CONTACT, EntitySchema.of(EntityKind.CONTACT, "client", CustomFieldStyle.NUMERIC_ID,
+                            of("name", STRING).max(100), of("phone", PHONE), of("email", EMAIL), of("company", STRING)),
+                    EntityKind.DEAL, EntitySchema.of(EntityKind.DEAL, "agreement", CustomFieldStyle.NUMERIC_ID,
+                            of("title", STRING).max(50).asRequired(), of("total", NUMBER), of("stage_id", INTEGER),
+                            of("comment", TEXT), of("source", STRING).oneOf("site", "shop", "call")),
+                    EntityKind.TASK, EntitySchema.of(EntityKind.TASK, "task", CustomFieldStyle.NONE, of("title", STRING)),
+                    EntityKind.PRODUCT, EntitySchema.of(EntityKind.PRODUCT, "products", CustomFieldStyle.NONE,
+                            of("sku", STRING), of("title", STRING), of("price", NUMBER), of("quantity", NUMBER))),
+            new RateLimit(60, Duration.ofMinutes(1), false, "test"));
+
+    /** RetailCRM-like (seed 002): finds by phone and email, status groups, a marker field; no tasks needed. */
+    public static final ConnectorDescriptor RETAIL = new ConnectorDescriptor("retailcrm", "RetailCRM (test schema)",
+            EnumSet.of(Capability.CREATE_CONTACT, Capability.UPDATE_CONTACT, Capability.CREATE_DEAL, Capability.UPDATE_DEAL,
+                    Capability.FIND_CONTACT_BY_PHONE, Capability.FIND_CONTACT_BY_EMAIL, Capability.FIND_DEALS,
+                    Capability.STATUS_GROUPS, Capability.MARKER),
+            Map.of(EntityKind.CONTACT, EntitySchema.of(EntityKind.CONTACT, "customer", CustomFieldStyle.SYMBOLIC_CODE,
+                            of("firstName", STRING), of("phone", PHONE), of("email", EMAIL)),
+                    EntityKind.DEAL, EntitySchema.of(EntityKind.DEAL, "order", CustomFieldStyle.SYMBOLIC_CODE,
+                            of("status", STRING), of("managerComment", TEXT), of("utm_source", STRING), of("utm_medium", STRING),
+                            of("utm_campaign", STRING))),
+            new RateLimit(60, Duration.ofMinutes(1), false, "test"));
+
+    /** KeyCRM-like: no task capability (the checker refuses `task`). */
+    public static final ConnectorDescriptor KEYCRM = new ConnectorDescriptor("keycrm", "KeyCRM (test schema)",
+            EnumSet.of(Capability.CREATE_CONTACT, Capability.CREATE_DEAL, Capability.FIND_CONTACT_BY_PHONE, Capability.FIND_DEALS),
+            Map.of(EntityKind.CONTACT, EntitySchema.of(EntityKind.CONTACT, "buyer", CustomFieldStyle.UUID, of("name", STRING)),
+                    EntityKind.DEAL, EntitySchema.of(EntityKind.DEAL, "order", CustomFieldStyle.UUID, of("title", STRING)),
+                    EntityKind.TASK, EntitySchema.of(EntityKind.TASK, "task", CustomFieldStyle.NONE, of("title", STRING))),
+            new RateLimit(60, Duration.ofMinutes(1), false, "test"));
+
+    public static ConnectorCatalog catalog() {
+        return ConnectorCatalog.of(BaselinkerSchema.DESCRIPTOR, KEEPIN, RETAIL, KEYCRM);
+    }
+}

@@ -1,0 +1,50 @@
+package io.leadflow.dsl.decide;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.leadflow.dsl.testing.RuleTestRunner;
+import io.leadflow.dsl.testing.TestReport;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The docs' examples: every test block beside the rules passes, and every rule and filter is exercised. */
+class ExampleRuleTestsTest {
+    private static final Path EXAMPLES = Path.of("..", "examples");
+
+    private static TestReport run(String dir) {
+        return new RuleTestRunner(DecideCatalog.compiler()).run(List.of(EXAMPLES.resolve(dir)));
+    }
+
+    @Test
+    void leadBoxMatrixAndOptions_allTestsPassAndCoverEveryRule() {
+        TestReport r = run("horoshop-keepincrm");
+        String out = r.render(true);
+        assertTrue(r.ok(), out);
+        assertEquals(14, r.passed(), out);
+        assertEquals(List.of(), r.coverage().missedRules(), out);
+        assertEquals(List.of(), r.coverage().missedFilters(), out);
+    }
+
+    @Test
+    void calltouchRetailMatrix_allTestsPassAndCoverEveryRule() {
+        TestReport r = run("calltouch-retailcrm");
+        String out = r.render(true);
+        assertTrue(r.ok(), out);
+        assertEquals(9, r.passed(), out);
+        assertEquals(List.of(), r.coverage().missedRules(), out);
+        assertEquals(List.of(), r.coverage().missedFilters(), out);
+        assertTrue(out.endsWith("9 passed, 0 failed\n"), out);
+    }
+
+    @Test
+    void everyExampleTogether_passesAndReportsTheUntestedFlowsFilters() {
+        TestReport r = new RuleTestRunner(DecideCatalog.compiler()).run(List.of(EXAMPLES));
+        String out = r.render(false);
+        assertTrue(r.ok(), out);
+        assertEquals(23, r.passed(), out);
+        assertTrue(r.coverage().missedFilters().stream().allMatch(f -> f.contains("site checkout")), out);
+        assertTrue(out.contains("not exercised: ") && out.endsWith("23 passed, 0 failed\n"), out);
+    }
+}

@@ -1,0 +1,36 @@
+package io.leadflow.cli;
+
+import io.leadflow.dsl.Leadflow;
+import io.leadflow.dsl.testing.RuleTestRunner;
+import io.leadflow.dsl.testing.TestReport;
+import io.leadflow.spi.ConnectorCatalog;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code leadflow test PATH...}: runs the test blocks beside the rules; the last line is {@code N passed, N failed}. */
+@Command(name = "test", mixinStandardHelpOptions = true,
+        description = "Run the test blocks of rule files (and *_test.flow files); report failures and rule coverage.")
+public final class TestCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Rule files or directories (every *.flow below).")
+    List<Path> paths;
+
+    @Option(names = {"-v", "--verbose"}, description = "Also list the tests that passed.")
+    boolean verbose;
+
+    @Override
+    public Integer call() {
+        TestReport report = new RuleTestRunner(Leadflow.compiler(ConnectorCatalog.discover())).run(paths);
+        spec.commandLine().getOut().print(report.render(verbose));
+        return report.ok() ? 0 : 1;
+    }
+}
