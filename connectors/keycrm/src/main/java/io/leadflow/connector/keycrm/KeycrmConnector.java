@@ -6,6 +6,7 @@ import io.leadflow.connector.EffectContext;
 import io.leadflow.connector.EffectResult;
 import io.leadflow.connector.http.CallCount;
 import io.leadflow.connector.http.CrmHttp;
+import io.leadflow.connector.http.TypedFailures;
 import io.leadflow.connector.ratelimit.TokenBucket;
 import io.leadflow.connector.ratelimit.RateLimits;
 import io.leadflow.connector.secrets.AccountConfigs;
@@ -16,7 +17,6 @@ import io.leadflow.spi.effect.CreateTask;
 import io.leadflow.spi.effect.Effect;
 import io.leadflow.spi.effect.UpdateContact;
 import io.leadflow.spi.effect.UpdateDeal;
-import io.leadflow.spi.error.ConnectorException;
 import io.leadflow.spi.error.PermanentException;
 import io.leadflow.spi.record.Found;
 import io.leadflow.spi.record.LookupRequest;
@@ -110,24 +110,8 @@ public final class KeycrmConnector implements CrmConnector {
         return http.close();
     }
 
-    /** Runs a call so that a synchronous refusal (bad field value, missing source) also ends as a failed future. */
     private static <T> Future<T> guarded(Supplier<Future<T>> call) {
-        Future<T> result;
-        try {
-            result = call.get();
-        } catch (RuntimeException e) {
-            result = Future.failedFuture(e);
-        }
-        return result.recover(e -> Future.failedFuture(typed(e)));
-    }
-
-    /** Every failure leaves as a ConnectorException: a refusal found before sending, or an answer that could not be read. */
-    private static ConnectorException typed(Throwable e) {
-        if (e instanceof ConnectorException c) return c;
-        if (e instanceof IllegalStateException || e instanceof IllegalArgumentException) {
-            return new PermanentException(e.getMessage(), null, 0);
-        }
-        return new PermanentException("KeyCRM answer could not be read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", null, 0);
+        return TypedFailures.guarded("KeyCRM", call);
     }
 
     /** {@code /custom-fields} is documented as a list [C]; a page object is accepted too. */

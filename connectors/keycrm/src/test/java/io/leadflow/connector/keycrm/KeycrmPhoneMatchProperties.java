@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.*;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import io.leadflow.connector.contract.PhoneArbitraries;
 import io.leadflow.connector.phone.PhoneVariants;
 import io.leadflow.spi.record.LookupKey;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -25,14 +25,12 @@ class KeycrmPhoneMatchProperties {
 
     @Provide
     Arbitrary<PhoneNumber> uaMobiles() {
-        return Arbitraries.of(50, 63, 66, 67, 68, 73, 93, 95, 96, 97, 98, 99)
-                .flatMap(op -> Arbitraries.integers().between(0, 9_999_999)
-                        .map(rest -> new PhoneNumber().setCountryCode(380).setNationalNumber(op * 10_000_000L + rest)));
+        return PhoneArbitraries.uaMobiles();
     }
 
     @Provide
     Arbitrary<PhoneNumberFormat> formats() {
-        return Arbitraries.of(PhoneNumberFormat.values());
+        return PhoneArbitraries.formats();
     }
 
     private static JsonObject buyer(String stored) {

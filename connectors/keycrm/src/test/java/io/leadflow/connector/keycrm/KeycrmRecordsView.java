@@ -1,5 +1,6 @@
 package io.leadflow.connector.keycrm;
 
+import io.leadflow.connector.fields.ApiPaths;
 import io.leadflow.spi.EntityKind;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -1,5 +1,6 @@
 package io.leadflow.connector.retailcrm;
 
+import io.leadflow.connector.fields.ApiPaths;
 import io.leadflow.spi.EntityKind;
 import io.leadflow.spi.EntitySchema;
 import io.vertx.core.json.JsonArray;
