@@ -11,6 +11,9 @@ import io.leadflow.connector.ratelimit.RateLimits;
 import io.leadflow.connector.ratelimit.TokenBucket;
 import io.leadflow.connector.secrets.AccountConfigs;
 import io.leadflow.spi.ConnectorDescriptor;
+import io.leadflow.spi.EntityKind;
+import io.leadflow.spi.account.AccountField;
+import io.leadflow.spi.account.AccountSchema;
 import io.leadflow.spi.effect.CreateContact;
 import io.leadflow.spi.effect.CreateDeal;
 import io.leadflow.spi.effect.CreateTask;
@@ -21,6 +24,9 @@ import io.leadflow.spi.record.Found;
 import io.leadflow.spi.record.LookupRequest;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -35,6 +41,7 @@ public final class RetailcrmConnector implements CrmConnector {
     private final CrmHttp http;
     private final RetailcrmLookup lookup;
     private final RetailcrmWrites writes;
+    private final RetailcrmReference reference;
 
     public RetailcrmConnector(Vertx vertx, AccountConfig config) {
         this.account = config.account();
@@ -42,7 +49,7 @@ public final class RetailcrmConnector implements CrmConnector {
         this.http = new CrmHttp(vertx, settings.apiBase(), TokenBucket.of(vertx, RateLimits.forAccount(RetailcrmSchema.RATE_LIMIT, config)),
                 settings.timeout(), new RetailcrmErrors(), "retailcrm/" + account);
         RetailcrmClient client = new RetailcrmClient(http, config.secret(AccountConfigs.API_KEY), settings.site());
-        RetailcrmReference reference = new RetailcrmReference(client);
+        this.reference = new RetailcrmReference(client);
         this.lookup = new RetailcrmLookup(client, reference);
         this.writes = new RetailcrmWrites(client, reference);
     }
@@ -90,6 +97,22 @@ public final class RetailcrmConnector implements CrmConnector {
             }
             return Future.succeededFuture(Optional.<EffectResult>empty());
         });
+    }
+
+    /**
+     * Custom fields by code from {@code GET /custom-fields?filter[entity]=order|customer} and the
+     * status codes ({@code status}), through the caches the lead path uses.
+     */
+    @Override
+    public Future<AccountSchema> accountSchema() {
+        CallCount count = new CallCount();
+        return guarded(() -> reference.definitions("order", count).compose(orders -> reference.definitions("customer", count)
+                .compose(customers -> reference.statusCodes(count).map(statuses -> {
+                    List<AccountField> fields = new ArrayList<>();
+                    orders.forEach((code, d) -> fields.add(new AccountField(EntityKind.DEAL, code, d.getString("name"), d.getString("type"))));
+                    customers.forEach((code, d) -> fields.add(new AccountField(EntityKind.CONTACT, code, d.getString("name"), d.getString("type"))));
+                    return new AccountSchema(RetailcrmSchema.DESCRIPTOR.name(), account, fields, Map.of("status", statuses));
+                }))));
     }
 
     @Override

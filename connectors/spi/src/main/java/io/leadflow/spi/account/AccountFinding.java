@@ -1,0 +1,24 @@
+package io.leadflow.spi.account;
+
+import io.leadflow.spi.EntityKind;
+import java.util.Optional;
+
+/**
+ * One problem found by {@link AccountSchemaCheck}: a custom-field name the program uses that the
+ * account does not define for that entity.
+ *
+ * @param kind       what is wrong
+ * @param entity     the entity the program writes the field on
+ * @param field      the rule-file name as written ({@code deal_cf_OR_1073})
+ * @param message    one line for a person, naming the connector and account
+ * @param suggestion the rule-file name probably meant ({@code deal_cf_OR_1037}), if any
+ */
+public record AccountFinding(Kind kind, EntityKind entity, String field, String message, Optional<String> suggestion) {
+
+    public enum Kind {
+        /** The account has no such custom field on any entity. */
+        UNKNOWN_FIELD,
+        /** The id exists, but on another entity (a contact field written on a deal, or the prefix disagrees with the block). */
+        WRONG_ENTITY
+    }
+}
