@@ -50,4 +50,12 @@ class KeycrmAccountSchemaTest extends KeycrmTestBed {
         AccountSchema schema = Await.result(connector().accountSchema());
         assertEquals(List.of(), AccountSchemaCheck.check(List.of("deal_cf_OR_1090"), schema));
     }
+
+    @Test
+    void aStatusIdTheAccountLacks_isReported_aKnownOnePasses() {
+        AccountSchema schema = Await.result(connector().accountSchema());
+        List<AccountFinding> f = AccountSchemaCheck.checkValues(Map.of("status_id", List.of("2", "99")), schema);
+        assertEquals(List.of("status_id = 99"), f.stream().map(AccountFinding::field).toList());
+        assertEquals(AccountFinding.Kind.UNKNOWN_VALUE, f.get(0).kind());
+    }
 }

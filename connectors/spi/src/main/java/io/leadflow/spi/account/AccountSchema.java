@@ -11,7 +11,7 @@ import java.util.Set;
  * @param connector    the connector name ({@code keycrm})
  * @param account      the account name from the configuration ({@code main})
  * @param customFields every custom field of the entities Leadflow writes
- * @param referenceIds known ids per rule-file field, where they were cheap to read
+ * @param referenceIds known ids per rule-file <em>deal</em> field, where they were cheap to read
  *                     ({@code "status_id" -> {"1","2",…}}); a field absent here was not read
  */
 public record AccountSchema(String connector, String account, List<AccountField> customFields,

@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -21,7 +22,8 @@ import java.util.stream.Collectors;
  * another entity (or the prefix disagrees with the block that writes it), else
  * {@link AccountFinding.Kind#UNKNOWN_FIELD} with the closest field of that entity as a
  * suggestion, or the list of the entity's fields when none is close. Names without a
- * custom-field prefix are not custom fields and are skipped.
+ * custom-field prefix are not custom fields and are skipped. {@link #checkValues} does the same
+ * for literal status / stage ids.
  */
 public final class AccountSchemaCheck {
     private static final int LISTED = 10;
@@ -49,6 +51,31 @@ public final class AccountSchemaCheck {
             prefixEntity(name).ifPresent(e -> byEntity.computeIfAbsent(e, k -> new ArrayList<>()).add(name));
         }
         return check(byEntity, schema);
+    }
+
+    /**
+     * Checks the literal values a program writes into deal reference fields ({@code status_id = 2}
+     * in a value table) against the ids the account listed in {@link AccountSchema#referenceIds()}.
+     * A field the schema did not read is not checked.
+     *
+     * @param values per deal field name, the literal values written there, as text ({@code "2"})
+     * @return one {@link AccountFinding.Kind#UNKNOWN_VALUE} per unknown value, in the order given
+     */
+    public static List<AccountFinding> checkValues(Map<String, ? extends Collection<String>> values, AccountSchema schema) {
+        List<AccountFinding> out = new ArrayList<>();
+        values.forEach((field, written) -> {
+            Set<String> known = schema.referenceIds().get(field);
+            if (known == null) return;
+            for (String v : written) {
+                if (known.contains(v)) continue;
+                String listed = known.stream().sorted().limit(LISTED).collect(Collectors.joining(", "))
+                        + (known.size() > LISTED ? " and " + (known.size() - LISTED) + " more" : "");
+                out.add(new AccountFinding(AccountFinding.Kind.UNKNOWN_VALUE, EntityKind.DEAL, field + " = " + v,
+                        field + " = " + v + ": the " + schema.connector() + " account '" + schema.account() + "' has no such "
+                                + field + (known.isEmpty() ? " (it lists none)" : "; it has " + listed), Optional.empty()));
+            }
+        });
+        return out;
     }
 
     private static Optional<AccountFinding> checkOne(EntityKind entity, String name, AccountSchema schema) {

@@ -86,4 +86,14 @@ class AccountSchemaCheckTest {
         assertEquals(1, Suggestions.distance("1037", "1073"));
         assertEquals(3, Suggestions.distance("kitten", "sitting"));
     }
+
+    @Test
+    void unknownStatusValue_isReportedWithTheKnownOnes_knownPasses_unreadFieldSkipped() {
+        AccountSchema schema = new AccountSchema("keycrm", "main", List.of(), Map.of("status_id", Set.of("1", "2", "5")));
+        List<AccountFinding> f = AccountSchemaCheck.checkValues(Map.of("status_id", List.of("2", "9"), "source_id", List.of("77")), schema);
+        assertEquals(1, f.size());
+        assertEquals(AccountFinding.Kind.UNKNOWN_VALUE, f.get(0).kind());
+        assertEquals("status_id = 9", f.get(0).field());
+        assertEquals("status_id = 9: the keycrm account 'main' has no such status_id; it has 1, 2, 5", f.get(0).message());
+    }
 }
