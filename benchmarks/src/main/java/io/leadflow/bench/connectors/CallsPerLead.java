@@ -99,11 +99,11 @@ final class CallsPerLead {
         Scenario.await(s.connector.apply(new CreateDeal(null, fields, null, false), ctx(key, 0, Map.of())));
     }
 
-    private static EffectContext ctx(String lead, int index, Map<Integer, String> created) {
+    static EffectContext ctx(String lead, int index, Map<Integer, String> created) {
         return new EffectContext(lead + "/" + index, lead, created, "deal_cf_1050");
     }
 
-    private static Result result(String crm, String lead, long[] calls, long referenceCalls) {
+    static Result result(String crm, String lead, long[] calls, long referenceCalls) {
         long sum = 0;
         long max = 0;
         for (long c : calls) {

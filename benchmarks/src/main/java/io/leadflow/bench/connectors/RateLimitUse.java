@@ -58,6 +58,18 @@ final class RateLimitUse {
         return JsonNodeFactory.instance.objectNode().put("order_status_id", 8011).put("currency", "PLN").put("email", "b@example.com");
     }
 
+    /** A KeyCRM order create (orders mode: the account's source id comes from its settings). */
+    static ObjectNode keycrmOrder() {
+        return JsonNodeFactory.instance.objectNode().put("buyer_name", "Backlog").put("buyer_phone", "+380671234567")
+                .put("manager_comment", "Backlog order");
+    }
+
+    /** A RetailCRM order create (the emulated account's store comes from its settings). */
+    static ObjectNode retailcrmOrder() {
+        return JsonNodeFactory.instance.objectNode().put("firstName", "Backlog").put("phone", "+380671234567")
+                .put("managerComment", "Backlog order");
+    }
+
     /** A limit with the same permits over a period {@code factor} times shorter. */
     static RateLimit scaled(RateLimit documented, int factor) {
         return new RateLimit(documented.permits(), documented.period().dividedBy(factor), documented.confirmed(),

@@ -1,6 +1,7 @@
 package io.leadflow.connector;
 
 import io.leadflow.spi.ConnectorDescriptor;
+import io.leadflow.spi.account.AccountSchema;
 import io.leadflow.spi.effect.Effect;
 import io.leadflow.spi.record.Found;
 import io.leadflow.spi.record.LookupRequest;
@@ -33,6 +34,18 @@ public interface CrmConnector {
      * Empty when nothing was made (safe to resend), or the result when it was.
      */
     Future<Optional<EffectResult>> reconcile(Effect effect, EffectContext ctx);
+
+    /**
+     * What this account itself defines: its custom fields (and, where cheap, status or source
+     * ids), read through the connector's cached reference data, for the start-up check
+     * {@link io.leadflow.spi.account.AccountSchemaCheck} when credentials are given. Optional:
+     * the default fails with {@link UnsupportedOperationException} (the check is then skipped);
+     * a CRM failure is a {@link io.leadflow.spi.error.ConnectorException} as for any call.
+     */
+    default Future<AccountSchema> accountSchema() {
+        return Future.failedFuture(new UnsupportedOperationException(
+                descriptor().displayName() + " connector cannot read the account's own field list"));
+    }
 
     Future<Void> close();
 }

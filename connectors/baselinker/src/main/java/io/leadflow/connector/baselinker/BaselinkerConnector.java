@@ -7,10 +7,12 @@ import io.leadflow.connector.EffectResult;
 import io.leadflow.connector.IdempotencyToken;
 import io.leadflow.connector.http.CallCount;
 import io.leadflow.connector.http.CrmHttp;
+import io.leadflow.connector.http.TypedFailures;
 import io.leadflow.connector.ratelimit.RateLimits;
 import io.leadflow.connector.ratelimit.TokenBucket;
 import io.leadflow.connector.secrets.AccountConfigs;
 import io.leadflow.spi.ConnectorDescriptor;
+import io.leadflow.spi.account.AccountSchema;
 import io.leadflow.spi.effect.CreateDeal;
 import io.leadflow.spi.effect.Effect;
 import io.leadflow.spi.effect.Skip;
@@ -44,6 +46,7 @@ public final class BaselinkerConnector implements CrmConnector {
     private final String account;
     private final BaselinkerApi api;
     private final BaselinkerInventory inventory;
+    private final BaselinkerAccountData accountData;
     private final Clock clock;
     private final Duration reconcileWindow;
 
@@ -55,9 +58,16 @@ public final class BaselinkerConnector implements CrmConnector {
         Duration timeout = Duration.ofMillis(AccountConfigs.longSetting(config, "timeout_ms", 10_000));
         CrmHttp http = new CrmHttp(vertx, base, bucket, timeout, new BaselinkerErrors(clock::instant), "baselinker/" + account);
         this.api = new BaselinkerApi(http, config.secret(AccountConfigs.API_KEY));
+        this.accountData = new BaselinkerAccountData(api);
         long inventoryId = AccountConfigs.longSetting(config, "inventory_id", -1);
         this.inventory = inventoryId < 0 ? null : new BaselinkerInventory(api, inventoryId);
         this.reconcileWindow = Duration.ofHours(AccountConfigs.longSetting(config, "reconcile_hours", 24));
+    }
+
+    /** Extra fields ({@code getOrderExtraFields}) as deal custom fields, and {@code order_status_id} values; cached. */
+    @Override
+    public Future<AccountSchema> accountSchema() {
+        return TypedFailures.guarded("Baselinker", () -> accountData.schema(account));
     }
 
     @Override

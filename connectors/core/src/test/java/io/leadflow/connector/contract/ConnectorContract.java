@@ -53,7 +53,7 @@ import org.junit.jupiter.api.TestInstance;
  * descriptor's capabilities (JUnit assumptions), never passed silently.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class ConnectorContract extends ContractFixture {
+public abstract class ConnectorContract extends ContractFixture implements AccountSchemaContract {
     protected static final String PHONE = "+380671234567";
     private static final List<String> STORED_FORMATS =
             List.of("+380671234567", "380671234567", "067 123 45 67", "+38 (067) 123-45-67");
@@ -77,6 +77,16 @@ public abstract class ConnectorContract extends ContractFixture {
         Await.result(connector.close());
         Await.result(emulator.stop());
         Await.result(vertx.close());
+    }
+
+    @Override
+    public CrmConnector connectorUnderTest() {
+        return connector;
+    }
+
+    @Override
+    public String knownDealCustomFieldId() {
+        return dealCustomFieldId();
     }
 
     @BeforeEach

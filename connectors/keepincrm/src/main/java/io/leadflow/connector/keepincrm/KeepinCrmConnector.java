@@ -8,11 +8,13 @@ import io.leadflow.connector.EffectResult;
 import io.leadflow.connector.IdempotencyToken;
 import io.leadflow.connector.http.CallCount;
 import io.leadflow.connector.http.CrmHttp;
+import io.leadflow.connector.http.TypedFailures;
 import io.leadflow.connector.http.CrmRequest;
 import io.leadflow.connector.ratelimit.RateLimits;
 import io.leadflow.connector.ratelimit.TokenBucket;
 import io.leadflow.connector.secrets.AccountConfigs;
 import io.leadflow.spi.ConnectorDescriptor;
+import io.leadflow.spi.account.AccountSchema;
 import io.leadflow.spi.effect.CreateContact;
 import io.leadflow.spi.effect.CreateDeal;
 import io.leadflow.spi.effect.CreateTask;
@@ -51,6 +53,7 @@ public final class KeepinCrmConnector implements CrmConnector {
     private final String account;
     private final KeepinCrmApi api;
     private final KeepinCrmLookup lookup;
+    private final KeepinCrmAccountData accountData;
 
     public KeepinCrmConnector(Vertx vertx, AccountConfig config) {
         this.account = config.account();
@@ -59,7 +62,15 @@ public final class KeepinCrmConnector implements CrmConnector {
         Duration timeout = Duration.ofMillis(AccountConfigs.longSetting(config, "timeout_ms", 10_000));
         CrmHttp http = new CrmHttp(vertx, base, bucket, timeout, new KeepinCrmErrors(), "keepincrm/" + account);
         this.api = new KeepinCrmApi(http, config.secret(AccountConfigs.API_KEY));
-        this.lookup = new KeepinCrmLookup(api, new KeepinCrmStages(api));
+        KeepinCrmStages stages = new KeepinCrmStages(api);
+        this.lookup = new KeepinCrmLookup(api, stages);
+        this.accountData = new KeepinCrmAccountData(api, stages);
+    }
+
+    /** Agreement custom fields from {@code GET /v1/custom_fields} (route assumed [U]) and the stage ids ({@code stage_id}). */
+    @Override
+    public Future<AccountSchema> accountSchema() {
+        return TypedFailures.guarded("KeepinCRM", () -> accountData.schema(account));
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.leadflow.connector.keepincrm;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadflow.connector.ConnectorFactory;
 import io.leadflow.connector.contract.ConnectorContract;
+import io.leadflow.connector.contract.StoredRecords;
 import io.leadflow.spi.EntityKind;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -47,7 +48,7 @@ class KeepinCrmContractTest extends ConnectorContract {
 
     @Override
     protected String stored(JsonObject records, EntityKind kind, String id, String ruleField) {
-        JsonObject r = find(records.getJsonArray(collection(kind)), id);
+        JsonObject r = StoredRecords.byId(records.getJsonArray(collection(kind)), id);
         if (r == null) return null;
         if (ruleField.startsWith("deal_cf_")) {
             String name = "field_" + ruleField.substring("deal_cf_".length());
@@ -76,10 +77,5 @@ class KeepinCrmContractTest extends ConnectorContract {
             case DEAL -> "agreements";
             default -> "tasks";
         };
-    }
-
-    private static JsonObject find(JsonArray list, String id) {
-        for (Object o : list) if (String.valueOf(((JsonObject) o).getValue("id")).equals(id)) return (JsonObject) o;
-        return null;
     }
 }

@@ -2,6 +2,7 @@ package io.leadflow.connector.keycrm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.leadflow.connector.fields.ApiPaths;
 import io.leadflow.connector.fields.FieldValues;
 import io.leadflow.spi.EntitySchema;
 import io.leadflow.spi.error.PermanentException;

@@ -6,17 +6,18 @@ import io.leadflow.connector.EffectContext;
 import io.leadflow.connector.EffectResult;
 import io.leadflow.connector.http.CallCount;
 import io.leadflow.connector.http.CrmHttp;
+import io.leadflow.connector.http.TypedFailures;
 import io.leadflow.connector.ratelimit.TokenBucket;
 import io.leadflow.connector.ratelimit.RateLimits;
 import io.leadflow.connector.secrets.AccountConfigs;
 import io.leadflow.spi.ConnectorDescriptor;
+import io.leadflow.spi.account.AccountSchema;
 import io.leadflow.spi.effect.CreateContact;
 import io.leadflow.spi.effect.CreateDeal;
 import io.leadflow.spi.effect.CreateTask;
 import io.leadflow.spi.effect.Effect;
 import io.leadflow.spi.effect.UpdateContact;
 import io.leadflow.spi.effect.UpdateDeal;
-import io.leadflow.spi.error.ConnectorException;
 import io.leadflow.spi.error.PermanentException;
 import io.leadflow.spi.record.Found;
 import io.leadflow.spi.record.LookupRequest;
@@ -24,8 +25,10 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * One KeyCRM account (C2, seed 001): buyers, orders or funnel cards, status groups, custom fields
@@ -43,6 +46,8 @@ public final class KeycrmConnector implements CrmConnector {
     private final KeycrmContacts contacts;
     private final KeycrmOrders orders;
     private final KeycrmCards cards;
+    private final KeycrmCustomFields customFields;
+    private final KeycrmStatuses statuses;
 
     public KeycrmConnector(Vertx vertx, AccountConfig config) {
         this.account = config.account();
@@ -50,7 +55,7 @@ public final class KeycrmConnector implements CrmConnector {
         this.http = new CrmHttp(vertx, settings.apiBase(), TokenBucket.of(vertx, RateLimits.forAccount(KeycrmSchema.RATE_LIMIT, config)),
                 settings.timeout(), new KeycrmErrors(), "keycrm/" + account);
         KeycrmClient client = new KeycrmClient(http, config.secret(AccountConfigs.API_KEY));
-        KeycrmCustomFields customFields = new KeycrmCustomFields(count -> client.getAny("/custom-fields", count)
+        this.customFields = new KeycrmCustomFields(count -> client.getAny("/custom-fields", count)
                 .map(KeycrmConnector::list));
         RecentBuyers recent = new RecentBuyers();
         this.lookup = new KeycrmLookup(client, recent);
@@ -58,6 +63,7 @@ public final class KeycrmConnector implements CrmConnector {
         DealWrites writes = new DealWrites(client, customFields, contacts, settings);
         this.orders = new KeycrmOrders(writes);
         this.cards = new KeycrmCards(writes);
+        this.statuses = writes.statuses;
     }
 
     @Override
@@ -101,6 +107,19 @@ public final class KeycrmConnector implements CrmConnector {
         });
     }
 
+    /**
+     * Custom fields from {@code GET /custom-fields} (orders and cards → deal, clients → contact)
+     * and the order status ids ({@code status_id}) from {@code GET /order/status}, both through the
+     * cache the lead path uses.
+     */
+    @Override
+    public Future<AccountSchema> accountSchema() {
+        CallCount count = new CallCount();
+        return guarded(() -> customFields.accountFields(count).compose(fields -> statuses.ids(count).map(ids ->
+                new AccountSchema(KeycrmSchema.DESCRIPTOR.name(), account, fields,
+                        Map.of("status_id", ids.stream().map(String::valueOf).collect(Collectors.toSet()))))));
+    }
+
     private boolean funnels() {
         return settings.mode() == KeycrmSettings.Mode.FUNNELS;
     }
@@ -110,24 +129,8 @@ public final class KeycrmConnector implements CrmConnector {
         return http.close();
     }
 
-    /** Runs a call so that a synchronous refusal (bad field value, missing source) also ends as a failed future. */
     private static <T> Future<T> guarded(Supplier<Future<T>> call) {
-        Future<T> result;
-        try {
-            result = call.get();
-        } catch (RuntimeException e) {
-            result = Future.failedFuture(e);
-        }
-        return result.recover(e -> Future.failedFuture(typed(e)));
-    }
-
-    /** Every failure leaves as a ConnectorException: a refusal found before sending, or an answer that could not be read. */
-    private static ConnectorException typed(Throwable e) {
-        if (e instanceof ConnectorException c) return c;
-        if (e instanceof IllegalStateException || e instanceof IllegalArgumentException) {
-            return new PermanentException(e.getMessage(), null, 0);
-        }
-        return new PermanentException("KeyCRM answer could not be read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", null, 0);
+        return TypedFailures.guarded("KeyCRM", call);
     }
 
     /** {@code /custom-fields} is documented as a list [C]; a page object is accepted too. */

@@ -2,12 +2,16 @@ package io.leadflow.connector.keycrm;
 
 import io.leadflow.connector.http.CallCount;
 import io.leadflow.connector.refdata.RefCache;
+import io.leadflow.spi.EntityKind;
+import io.leadflow.spi.account.AccountField;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -68,6 +72,34 @@ final class KeycrmCustomFields {
                 if (model.api.equals(d.getString("model")) && d.getLong("id", -1L) == number) return d.getString("uuid");
             }
             return model.prefix + id;
+        });
+    }
+
+    /**
+     * The account's custom fields as the start-up check sees them: order and card (lead) fields
+     * are deal fields, client fields contact fields (product fields are not written by Leadflow).
+     * A field answers to its uuid and, as {@link #uuid} resolves them, to its numeric id and the
+     * uuid's numeric suffix.
+     */
+    Future<List<AccountField>> accountFields(CallCount count) {
+        return definitions.get("all", k -> load.apply(count)).map(defs -> {
+            List<AccountField> out = new ArrayList<>();
+            for (Object o : defs) {
+                if (!(o instanceof JsonObject d) || d.getString("uuid") == null) continue;
+                EntityKind entity = switch (String.valueOf(d.getString("model"))) {
+                    case "order", "lead" -> EntityKind.DEAL;
+                    case "client" -> EntityKind.CONTACT;
+                    default -> null;
+                };
+                if (entity == null) continue;
+                String uuid = d.getString("uuid");
+                Set<String> aliases = new HashSet<>();
+                if (d.getValue("id") != null) aliases.add(String.valueOf(d.getValue("id")));
+                String suffix = uuid.replaceFirst("^[A-Z]{2}_", "");
+                if (!suffix.equals(uuid) && suffix.chars().allMatch(Character::isDigit)) aliases.add(suffix);
+                out.add(new AccountField(entity, uuid, d.getString("name"), d.getString("type"), aliases));
+            }
+            return out;
         });
     }
 

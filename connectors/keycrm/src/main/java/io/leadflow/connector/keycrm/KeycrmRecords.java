@@ -2,6 +2,7 @@ package io.leadflow.connector.keycrm;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.leadflow.connector.fields.ApiPaths;
 import io.leadflow.spi.EntitySchema;
 import io.leadflow.spi.FieldSpec;
 import io.leadflow.spi.record.FoundContact;

@@ -36,6 +36,11 @@ final class KeycrmStatuses {
                         "status_id", 0)));
     }
 
+    /** The account's order status ids (cached). */
+    Future<Set<Long>> ids(CallCount count) {
+        return ids.get("all", k -> load(1, new HashSet<>(), count));
+    }
+
     private Future<Set<Long>> load(int page, Set<Long> into, CallCount count) {
         return get.apply("/order/status?limit=50&page=" + page, count).compose(answer -> {
             JsonArray data = KeycrmClient.data(answer);

@@ -1,5 +1,7 @@
 package io.leadflow.connector.keycrm;
 
+import io.leadflow.connector.contract.StoredRecords;
+import io.leadflow.connector.fields.ApiPaths;
 import io.leadflow.spi.EntityKind;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -11,10 +13,8 @@ final class KeycrmRecordsView {
     static JsonObject record(JsonObject records, EntityKind kind, String id) {
         String table = kind == EntityKind.CONTACT ? "buyers" : "orders";
         for (String t : kind == EntityKind.DEAL ? new String[] {table, "cards"} : new String[] {table}) {
-            for (Object o : records.getJsonArray(t, new JsonArray())) {
-                JsonObject r = (JsonObject) o;
-                if (String.valueOf(r.getValue("id")).equals(id)) return r;
-            }
+            JsonObject r = StoredRecords.byId(records.getJsonArray(t), id);
+            if (r != null) return r;
         }
         return null;
     }

@@ -6,22 +6,27 @@ import io.leadflow.connector.EffectContext;
 import io.leadflow.connector.EffectResult;
 import io.leadflow.connector.http.CallCount;
 import io.leadflow.connector.http.CrmHttp;
+import io.leadflow.connector.http.TypedFailures;
 import io.leadflow.connector.ratelimit.RateLimits;
 import io.leadflow.connector.ratelimit.TokenBucket;
 import io.leadflow.connector.secrets.AccountConfigs;
 import io.leadflow.spi.ConnectorDescriptor;
+import io.leadflow.spi.EntityKind;
+import io.leadflow.spi.account.AccountField;
+import io.leadflow.spi.account.AccountSchema;
 import io.leadflow.spi.effect.CreateContact;
 import io.leadflow.spi.effect.CreateDeal;
 import io.leadflow.spi.effect.CreateTask;
 import io.leadflow.spi.effect.Effect;
 import io.leadflow.spi.effect.UpdateContact;
 import io.leadflow.spi.effect.UpdateDeal;
-import io.leadflow.spi.error.ConnectorException;
-import io.leadflow.spi.error.PermanentException;
 import io.leadflow.spi.record.Found;
 import io.leadflow.spi.record.LookupRequest;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -36,6 +41,7 @@ public final class RetailcrmConnector implements CrmConnector {
     private final CrmHttp http;
     private final RetailcrmLookup lookup;
     private final RetailcrmWrites writes;
+    private final RetailcrmReference reference;
 
     public RetailcrmConnector(Vertx vertx, AccountConfig config) {
         this.account = config.account();
@@ -43,7 +49,7 @@ public final class RetailcrmConnector implements CrmConnector {
         this.http = new CrmHttp(vertx, settings.apiBase(), TokenBucket.of(vertx, RateLimits.forAccount(RetailcrmSchema.RATE_LIMIT, config)),
                 settings.timeout(), new RetailcrmErrors(), "retailcrm/" + account);
         RetailcrmClient client = new RetailcrmClient(http, config.secret(AccountConfigs.API_KEY), settings.site());
-        RetailcrmReference reference = new RetailcrmReference(client);
+        this.reference = new RetailcrmReference(client);
         this.lookup = new RetailcrmLookup(client, reference);
         this.writes = new RetailcrmWrites(client, reference);
     }
@@ -93,27 +99,28 @@ public final class RetailcrmConnector implements CrmConnector {
         });
     }
 
+    /**
+     * Custom fields by code from {@code GET /custom-fields?filter[entity]=order|customer} and the
+     * status codes ({@code status}), through the caches the lead path uses.
+     */
+    @Override
+    public Future<AccountSchema> accountSchema() {
+        CallCount count = new CallCount();
+        return guarded(() -> reference.definitions("order", count).compose(orders -> reference.definitions("customer", count)
+                .compose(customers -> reference.statusCodes(count).map(statuses -> {
+                    List<AccountField> fields = new ArrayList<>();
+                    orders.forEach((code, d) -> fields.add(new AccountField(EntityKind.DEAL, code, d.getString("name"), d.getString("type"))));
+                    customers.forEach((code, d) -> fields.add(new AccountField(EntityKind.CONTACT, code, d.getString("name"), d.getString("type"))));
+                    return new AccountSchema(RetailcrmSchema.DESCRIPTOR.name(), account, fields, Map.of("status", statuses));
+                }))));
+    }
+
     @Override
     public Future<Void> close() {
         return http.close();
     }
 
     private static <T> Future<T> guarded(Supplier<Future<T>> call) {
-        Future<T> result;
-        try {
-            result = call.get();
-        } catch (RuntimeException e) {
-            result = Future.failedFuture(e);
-        }
-        return result.recover(e -> Future.failedFuture(typed(e)));
-    }
-
-    /** Every failure leaves as a ConnectorException: a refusal found before sending, or an answer that could not be read. */
-    private static ConnectorException typed(Throwable e) {
-        if (e instanceof ConnectorException c) return c;
-        if (e instanceof IllegalStateException || e instanceof IllegalArgumentException) {
-            return new PermanentException(e.getMessage(), null, 0);
-        }
-        return new PermanentException("RetailCRM answer could not be read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", null, 0);
+        return TypedFailures.guarded("RetailCRM", call);
     }
 }

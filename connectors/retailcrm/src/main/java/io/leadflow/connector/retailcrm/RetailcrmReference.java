@@ -8,7 +8,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -22,12 +22,12 @@ final class RetailcrmReference {
     private static final int MAX_PAGES = 20;
     private final RetailcrmClient client;
     private final RefCache<String, Map<String, String>> groups;
-    private final RefCache<String, Set<String>> codes;
+    private final RefCache<String, Map<String, JsonObject>> codes;
 
     RetailcrmReference(RetailcrmClient client) {
         this.client = client;
         this.groups = RefCache.of(k -> loadGroups(new CallCount()));
-        this.codes = RefCache.of(entity -> loadCodes(entity, 1, new HashSet<>(), new CallCount()));
+        this.codes = RefCache.of(entity -> loadCodes(entity, 1, new LinkedHashMap<>(), new CallCount()));
     }
 
     /** L4: the {@code complete} group is completed, {@code cancel} cancelled, every other group open. */
@@ -43,9 +43,9 @@ final class RetailcrmReference {
     /** Fails with a permanent error naming the first {@code <prefix><code>} the account does not define. */
     Future<Void> checkCustomFields(JsonObject customFields, String entity, String rulePrefix, CallCount count) {
         if (customFields.isEmpty()) return Future.succeededFuture();
-        return codes.get(entity, e -> loadCodes(e, 1, new HashSet<>(), count)).compose(known -> {
+        return definitions(entity, count).compose(known -> {
             for (String code : customFields.fieldNames()) {
-                if (!known.contains(code)) {
+                if (!known.containsKey(code)) {
                     return Future.failedFuture(new PermanentException("RetailCRM " + entity + " has no custom field with code '"
                             + code + "' (it would be dropped silently)", rulePrefix + code, 0));
                 }
@@ -71,11 +71,22 @@ final class RetailcrmReference {
                 }));
     }
 
-    private Future<Set<String>> loadCodes(String entity, int page, Set<String> into, CallCount count) {
+    /** The custom field definitions of an entity ({@code order}, {@code customer}) by code, cached. */
+    Future<Map<String, JsonObject>> definitions(String entity, CallCount count) {
+        return codes.get(entity, e -> loadCodes(e, 1, new LinkedHashMap<>(), count));
+    }
+
+    /** Every status code of the account (cached with the groups). */
+    Future<Set<String>> statusCodes(CallCount count) {
+        return groups.get("all", k -> loadGroups(count)).map(byStatus -> Set.copyOf(byStatus.keySet()));
+    }
+
+    private Future<Map<String, JsonObject>> loadCodes(String entity, int page, Map<String, JsonObject> into, CallCount count) {
         String uri = "/custom-fields?" + RetailcrmClient.param("filter[entity]", entity) + "&limit=100&page=" + page;
         return client.get(uri, count).compose(answer -> {
             for (Object o : answer.getJsonArray("customFields", new JsonArray())) {
-                into.add(((JsonObject) o).getString("code"));
+                JsonObject field = (JsonObject) o;
+                if (field.getString("code") != null) into.put(field.getString("code"), field);
             }
             int pages = answer.getJsonObject("pagination", new JsonObject()).getInteger("totalPageCount", 1);
             return page < pages && page < MAX_PAGES ? loadCodes(entity, page + 1, into, count) : Future.succeededFuture(into);

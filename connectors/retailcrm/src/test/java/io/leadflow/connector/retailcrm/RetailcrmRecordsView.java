@@ -1,8 +1,9 @@
 package io.leadflow.connector.retailcrm;
 
+import io.leadflow.connector.contract.StoredRecords;
+import io.leadflow.connector.fields.ApiPaths;
 import io.leadflow.spi.EntityKind;
 import io.leadflow.spi.EntitySchema;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /** Reads a stored customer, order or task from the emulator's state by rule-file field name (tests only). */
@@ -19,11 +20,7 @@ final class RetailcrmRecordsView {
     }
 
     static JsonObject record(JsonObject records, EntityKind kind, String id) {
-        for (Object o : records.getJsonArray(table(kind), new JsonArray())) {
-            JsonObject r = (JsonObject) o;
-            if (String.valueOf(r.getValue("id")).equals(id)) return r;
-        }
-        return null;
+        return StoredRecords.byId(records.getJsonArray(table(kind)), id);
     }
 
     static String stored(JsonObject records, EntityKind kind, String id, String ruleField) {

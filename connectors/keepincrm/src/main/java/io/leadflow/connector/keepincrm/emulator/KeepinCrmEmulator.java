@@ -23,7 +23,8 @@ import java.util.function.Function;
  * <p>Assumptions [U], each a guess the real API may not share: Ransack-style filters
  * ({@link RansackQuery}); 20 items per page, oldest first; stages listed at {@code GET /v1/stages}
  * with {@code result} null / {@code "success"} / {@code "failure"}; agreement custom fields
- * {@code field_1043}, {@code field_1044}, {@code field_1050}; task link fields {@code agreement_id},
+ * {@code field_1043}, {@code field_1044}, {@code field_1050}, listed at {@code GET /v1/custom_fields} as
+ * {@code {id, name: "field_<id>", title, field_type, model: "Agreement"}}; task link fields {@code agreement_id},
  * {@code client_id}, {@code main_responsible_id} and {@code due_date}; a limit of 60 requests per
  * minute per token, answered with 429 + Retry-After.
  */
@@ -37,6 +38,9 @@ public final class KeepinCrmEmulator extends EmulatorServer {
             .add(stage(1, "New", null)).add(stage(2, "In progress", null))
             .add(stage(5, "Won", "success")).add(stage(6, "Lost", "failure"));
     private final Set<Integer> stageIds = Set.of(1, 2, 5, 6);
+    /** Agreement custom field definitions, served at {@code GET /v1/custom_fields} [U: route and item shape assumed]. */
+    private final JsonArray customFieldList = new JsonArray()
+            .add(customField(1043, "UTM source")).add(customField(1044, "UTM campaign")).add(customField(1050, "Leadflow marker"));
     private final Set<String> customFields = Set.of("field_1043", "field_1044", "field_1050");
 
     public KeepinCrmEmulator(Vertx vertx) {
@@ -79,6 +83,7 @@ public final class KeepinCrmEmulator extends EmulatorServer {
     protected void routes(Router router) {
         router.route("/v1/*").handler(this::authenticate);
         router.get("/v1/stages").handler(ctx -> reply(ctx, 200, page(stages.getList(), 1)));
+        router.get("/v1/custom_fields").handler(ctx -> reply(ctx, 200, page(customFieldList.getList(), 1)));
         router.get("/v1/clients/statuses").handler(ctx -> reply(ctx, 200, page(List.of(new JsonObject().put("id", 1).put("title", "New")), 1)));
         router.get("/v1/clients").handler(ctx -> list(ctx, "clients"));
         router.get("/v1/agreements").handler(ctx -> list(ctx, "agreements"));
@@ -165,6 +170,11 @@ public final class KeepinCrmEmulator extends EmulatorServer {
     @Override
     protected JsonObject seed(JsonObject request) {
         return KeepinCrmSeeder.seed(request, store);
+    }
+
+    private static JsonObject customField(int id, String title) {
+        return new JsonObject().put("id", id).put("name", "field_" + id).put("title", title)
+                .put("field_type", "string").put("model", "Agreement");
     }
 
     private static JsonObject stage(int id, String title, String result) {

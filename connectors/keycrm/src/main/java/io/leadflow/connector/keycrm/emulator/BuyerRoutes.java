@@ -2,6 +2,7 @@ package io.leadflow.connector.keycrm.emulator;
 
 import static io.leadflow.connector.keycrm.emulator.KeycrmReplies.*;
 
+import io.leadflow.connector.emulator.WriteReply;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -14,9 +15,9 @@ import java.util.Set;
 /** {@code /buyer}: find by phone / email / id, get, create (201), update (202). */
 final class BuyerRoutes {
     private final KeycrmData data;
-    private final Writes writes;
+    private final WriteReply writes;
 
-    BuyerRoutes(KeycrmData data, Writes writes) {
+    BuyerRoutes(KeycrmData data, WriteReply writes) {
         this.data = data;
         this.writes = writes;
     }

@@ -1,5 +1,6 @@
 package io.leadflow.connector.keycrm.emulator;
 
+import io.leadflow.connector.emulator.EmulatorRecords;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
@@ -19,7 +20,7 @@ import java.util.function.Predicate;
  * handlers only filter and page. Thread-safe (every method synchronized): handlers run on the
  * server's event loop, tests seed from their own thread.
  */
-public final class KeycrmData {
+public final class KeycrmData implements EmulatorRecords {
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final Clock clock;
@@ -190,6 +191,7 @@ public final class KeycrmData {
     }
 
     /** Everything, for {@code GET /__emulator/state}. */
+    @Override
     public synchronized JsonObject snapshot() {
         return new JsonObject()
                 .put("buyers", new JsonArray(new ArrayList<>(buyers.values())))
@@ -198,6 +200,7 @@ public final class KeycrmData {
                 .put("funnelsEnabled", funnelsEnabled);
     }
 
+    @Override
     public synchronized void clear() {
         buyers.clear();
         orders.clear();

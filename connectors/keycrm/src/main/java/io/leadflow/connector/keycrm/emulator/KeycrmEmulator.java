@@ -1,6 +1,7 @@
 package io.leadflow.connector.keycrm.emulator;
 
-import io.leadflow.connector.emulator.EmulatorServer;
+import io.leadflow.connector.emulator.ApiEmulator;
+import io.leadflow.connector.emulator.WriteReply;
 import io.leadflow.connector.keycrm.KeycrmSchema;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -15,50 +16,30 @@ import java.util.Map;
  * Laravel-style page objects, 401 {@code {message}}, 422 {@code {message, errors}} [U shape],
  * 60 requests per minute per key answered past the limit with 429 + {@code Retry-After} [P].
  * Records live in {@link KeycrmData}; seed them with {@code POST /__emulator/seed} or {@link #data()}.
+ * The emulated account's Shop-Express source is 3 (seed 001: the source is chosen in the settings).
  */
-public final class KeycrmEmulator extends EmulatorServer {
+public final class KeycrmEmulator extends ApiEmulator<KeycrmData> {
     public static final String TEST_KEY = "keycrm-test-key";
-    private final KeycrmData data;
 
     public KeycrmEmulator(Vertx vertx, Clock clock) {
-        super(vertx, KeycrmSchema.RATE_LIMIT);
-        this.data = new KeycrmData(clock);
-    }
-
-    public KeycrmData data() {
-        return data;
+        super(vertx, KeycrmSchema.DESCRIPTOR, new KeycrmData(clock), TEST_KEY, "/v1", Map.of("source_id", "3"));
     }
 
     @Override
-    protected String connectorName() {
-        return KeycrmSchema.DESCRIPTOR.name();
-    }
-
-    @Override
-    protected String validKey() {
-        return TEST_KEY;
-    }
-
-    /** The emulated account's Shop-Express source (seed 001: the source is chosen in the settings). */
-    @Override
-    protected Map<String, String> accountSettings() {
-        return Map.of("source_id", "3");
-    }
-
-    @Override
-    protected void routes(Router router) {
-        Router api = Router.router(vertx);
-        api.route().handler(this::authenticate);
-        Writes writes = this::replyWrite;
+    protected void mount(Router api, WriteReply writes) {
         new ReferenceRoutes(data).mount(api);
         new BuyerRoutes(data, writes).mount(api);
         new OrderRoutes(data, writes).mount(api);
         new PipelineRoutes(data, writes).mount(api);
-        api.route().handler(ctx -> KeycrmReplies.message(ctx, 404, "Not found"));
-        router.route("/v1/*").subRouter(api);
     }
 
-    private void authenticate(RoutingContext ctx) {
+    @Override
+    protected void notFound(RoutingContext ctx) {
+        KeycrmReplies.message(ctx, 404, "Not found");
+    }
+
+    @Override
+    protected void authenticate(RoutingContext ctx) {
         if (authorised(bearer(ctx))) ctx.next();
         else KeycrmReplies.message(ctx, 401, "Unauthenticated.");
     }
@@ -80,22 +61,6 @@ public final class KeycrmEmulator extends EmulatorServer {
     protected String rateKey(RoutingContext ctx) {
         String auth = ctx.request().getHeader("Authorization");
         return auth == null ? "" : auth;
-    }
-
-    /** Counters group calls by route: {@code PUT /v1/order/{id}}. */
-    @Override
-    protected String operation(RoutingContext ctx) {
-        return ctx.request().method().name() + " " + ctx.request().path().replaceAll("/[0-9]+(?=/|$)", "/{id}");
-    }
-
-    @Override
-    protected JsonObject records() {
-        return data.snapshot();
-    }
-
-    @Override
-    protected void clearRecords() {
-        data.clear();
     }
 
     @Override

@@ -1,11 +1,11 @@
 package io.leadflow.connector.keycrm.emulator;
 
+import static io.leadflow.connector.emulator.NeutralSeed.number;
+
+import io.leadflow.connector.emulator.NeutralSeed;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Turns the connector-neutral seed ({@code contacts}, {@code deals}; see EmulatorServer) into
@@ -20,40 +20,31 @@ final class KeycrmSeeder {
     }
 
     JsonObject seed(JsonObject request) {
-        Map<String, Long> contactIds = new HashMap<>();
-        JsonObject contacts = new JsonObject();
-        for (Object o : request.getJsonArray("contacts", new JsonArray())) {
-            JsonObject c = (JsonObject) o;
-            JsonObject buyer = new JsonObject().put("full_name", c.getString("name", "Buyer"))
-                    .put("phone", listOf(c.getString("phone"))).put("email", listOf(c.getString("email")))
-                    .put("manager_id", number(c.getString("manager")))
-                    .put("created_at", time(c.getString("createdAt")));
-            long id = data.putBuyer(buyer).getLong("id");
-            contactIds.put(c.getString("ref"), id);
-            contacts.put(c.getString("ref"), String.valueOf(id));
-        }
-        JsonObject deals = new JsonObject();
-        for (Object o : request.getJsonArray("deals", new JsonArray())) {
-            JsonObject d = (JsonObject) o;
-            int status = switch (d.getString("group", "open")) {
-                case "completed" -> 5;
-                case "cancelled" -> 6;
-                case "open" -> 1;
-                default -> throw new IllegalArgumentException("group must be open, completed or cancelled");
-            };
-            Long client = contactIds.get(d.getString("contact"));
-            if (client == null) throw new IllegalArgumentException("deal " + d.getString("ref") + " names an unknown contact");
-            JsonObject order = new JsonObject().put("source_id", 3).put("source_uuid", d.getString("ref"))
-                    .put("client_id", client).put("status_id", status)
-                    .put("status_group_id", data.status(status).orElseThrow().getInteger("group_id"))
-                    .put("manager_id", number(d.getString("manager"))).put("manager_comment", d.getString("title"))
-                    .put("created_at", time(d.getString("createdAt"))).put("products", new JsonArray())
-                    .put("payments", new JsonArray()).put("marketing", new JsonObject()).put("shipping", new JsonObject());
-            CustomFieldCheck.merge(data, order, customFields(d.getJsonObject("fields", new JsonObject())));
-            long id = data.putOrder(order).getLong("id");
-            deals.put(d.getString("ref"), String.valueOf(id));
-        }
-        return new JsonObject().put("contacts", contacts).put("deals", deals);
+        return NeutralSeed.apply(request, this::buyer, this::order);
+    }
+
+    private long buyer(JsonObject c) {
+        JsonObject buyer = new JsonObject().put("full_name", c.getString("name", "Buyer"))
+                .put("phone", listOf(c.getString("phone"))).put("email", listOf(c.getString("email")))
+                .put("manager_id", number(c.getString("manager")))
+                .put("created_at", time(c.getString("createdAt")));
+        return data.putBuyer(buyer).getLong("id");
+    }
+
+    private long order(JsonObject d, String group, long client) {
+        int status = switch (group) {
+            case "completed" -> 5;
+            case "cancelled" -> 6;
+            default -> 1;
+        };
+        JsonObject order = new JsonObject().put("source_id", 3).put("source_uuid", d.getString("ref"))
+                .put("client_id", client).put("status_id", status)
+                .put("status_group_id", data.status(status).orElseThrow().getInteger("group_id"))
+                .put("manager_id", number(d.getString("manager"))).put("manager_comment", d.getString("title"))
+                .put("created_at", time(d.getString("createdAt"))).put("products", new JsonArray())
+                .put("payments", new JsonArray()).put("marketing", new JsonObject()).put("shipping", new JsonObject());
+        CustomFieldCheck.merge(data, order, customFields(d.getJsonObject("fields", new JsonObject())));
+        return data.putOrder(order).getLong("id");
     }
 
     /** {@code deal_cf_1040} and {@code deal_cf_OR_1040} both name order field OR_1040; unknown ones are defined on the fly. */
@@ -75,12 +66,7 @@ final class KeycrmSeeder {
         return v == null ? new JsonArray() : new JsonArray().add(v);
     }
 
-    private static Long number(String v) {
-        return v == null ? null : Long.parseLong(v);
-    }
-
     private static String time(String iso) {
-        Instant at = iso == null ? Instant.now() : Instant.parse(iso);
-        return at.atOffset(ZoneOffset.UTC).format(KeycrmData.TIME);
+        return NeutralSeed.instant(iso).atOffset(ZoneOffset.UTC).format(KeycrmData.TIME);
     }
 }

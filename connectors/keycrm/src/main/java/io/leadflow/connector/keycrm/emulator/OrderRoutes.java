@@ -2,6 +2,7 @@ package io.leadflow.connector.keycrm.emulator;
 
 import static io.leadflow.connector.keycrm.emulator.KeycrmReplies.*;
 
+import io.leadflow.connector.emulator.WriteReply;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -20,10 +21,10 @@ final class OrderRoutes {
     private static final List<String> INCLUDABLE = List.of("products", "payments", "marketing", "shipping", "custom_fields");
 
     private final KeycrmData data;
-    private final Writes writes;
+    private final WriteReply writes;
     private final OrderValidation validation;
 
-    OrderRoutes(KeycrmData data, Writes writes) {
+    OrderRoutes(KeycrmData data, WriteReply writes) {
         this.data = data;
         this.writes = writes;
         this.validation = new OrderValidation(data);

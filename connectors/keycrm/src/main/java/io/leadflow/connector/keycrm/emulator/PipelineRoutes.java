@@ -2,6 +2,7 @@ package io.leadflow.connector.keycrm.emulator;
 
 import static io.leadflow.connector.keycrm.emulator.KeycrmReplies.*;
 
+import io.leadflow.connector.emulator.WriteReply;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -17,9 +18,9 @@ import java.util.Set;
  */
 final class PipelineRoutes {
     private final KeycrmData data;
-    private final Writes writes;
+    private final WriteReply writes;
 
-    PipelineRoutes(KeycrmData data, Writes writes) {
+    PipelineRoutes(KeycrmData data, WriteReply writes) {
         this.data = data;
         this.writes = writes;
     }

@@ -2,6 +2,7 @@ package io.leadflow.connector.retailcrm.emulator;
 
 import static io.leadflow.connector.retailcrm.emulator.RetailcrmReplies.*;
 
+import io.leadflow.connector.emulator.WriteReply;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -15,9 +16,9 @@ import java.util.Optional;
 /** {@code /customers}: list with filters, {@code /customers/create} (201), {@code /customers/{id}/edit}. */
 final class CustomerRoutes {
     private final RetailcrmData data;
-    private final Writes writes;
+    private final WriteReply writes;
 
-    CustomerRoutes(RetailcrmData data, Writes writes) {
+    CustomerRoutes(RetailcrmData data, WriteReply writes) {
         this.data = data;
         this.writes = writes;
     }

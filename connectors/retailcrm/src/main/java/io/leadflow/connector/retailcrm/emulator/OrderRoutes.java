@@ -2,6 +2,7 @@ package io.leadflow.connector.retailcrm.emulator;
 
 import static io.leadflow.connector.retailcrm.emulator.RetailcrmReplies.*;
 
+import io.leadflow.connector.emulator.WriteReply;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -14,9 +15,9 @@ import java.util.Optional;
 /** {@code /orders}: list with filters, get one, {@code /orders/create} (201 [U]), {@code /orders/{id}/edit}. */
 final class OrderRoutes {
     private final RetailcrmData data;
-    private final Writes writes;
+    private final WriteReply writes;
 
-    OrderRoutes(RetailcrmData data, Writes writes) {
+    OrderRoutes(RetailcrmData data, WriteReply writes) {
         this.data = data;
         this.writes = writes;
     }

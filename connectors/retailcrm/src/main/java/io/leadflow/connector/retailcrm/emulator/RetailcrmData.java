@@ -1,5 +1,6 @@
 package io.leadflow.connector.retailcrm.emulator;
 
+import io.leadflow.connector.emulator.EmulatorRecords;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
@@ -19,7 +20,7 @@ import java.util.function.Predicate;
  * order custom fields for the Calltouch integration of seed 002). Records are kept in the API's
  * own JSON shape. Thread-safe.
  */
-public final class RetailcrmData {
+public final class RetailcrmData implements EmulatorRecords {
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final Clock clock;
@@ -158,12 +159,14 @@ public final class RetailcrmData {
         return orderMethods;
     }
 
+    @Override
     public synchronized JsonObject snapshot() {
         return new JsonObject().put("customers", new JsonArray(new ArrayList<>(customers.values())))
                 .put("orders", new JsonArray(new ArrayList<>(orders.values())))
                 .put("tasks", new JsonArray(new ArrayList<>(tasks.values())));
     }
 
+    @Override
     public synchronized void clear() {
         customers.clear();
         orders.clear();

@@ -1,6 +1,7 @@
 package io.leadflow.connector.retailcrm.emulator;
 
-import io.leadflow.connector.emulator.EmulatorServer;
+import io.leadflow.connector.emulator.ApiEmulator;
+import io.leadflow.connector.emulator.WriteReply;
 import io.leadflow.connector.retailcrm.RetailcrmSchema;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -17,49 +18,29 @@ import java.util.Map;
  * need {@code site}; 10 requests per second per key, answered past the limit with HTTP 503 [C]
  * (no {@code Retry-After}: none is documented [U]).
  */
-public final class RetailcrmEmulator extends EmulatorServer {
+public final class RetailcrmEmulator extends ApiEmulator<RetailcrmData> {
     public static final String TEST_KEY = "retailcrm-test-key";
-    private final RetailcrmData data;
 
     public RetailcrmEmulator(Vertx vertx, Clock clock) {
-        super(vertx, RetailcrmSchema.RATE_LIMIT);
-        this.data = new RetailcrmData(clock);
-    }
-
-    public RetailcrmData data() {
-        return data;
+        super(vertx, RetailcrmSchema.DESCRIPTOR, new RetailcrmData(clock), TEST_KEY, "/api/v5", Map.of("site", "shop1"));
     }
 
     @Override
-    protected String connectorName() {
-        return RetailcrmSchema.DESCRIPTOR.name();
-    }
-
-    @Override
-    protected String validKey() {
-        return TEST_KEY;
-    }
-
-    @Override
-    protected Map<String, String> accountSettings() {
-        return Map.of("site", "shop1");
-    }
-
-    @Override
-    protected void routes(Router router) {
-        Router api = Router.router(vertx);
-        api.route().handler(this::authenticate);
-        Writes writes = this::replyWrite;
+    protected void mount(Router api, WriteReply writes) {
         new ReferenceRoutes(data).mount(api);
         new CustomerRoutes(data, writes).mount(api);
         new OrderRoutes(data, writes).mount(api);
         new TaskRoutes(data, writes).mount(api);
-        api.route().handler(ctx -> RetailcrmReplies.error(ctx, 404, "API method not found"));
-        router.route("/api/v5/*").subRouter(api);
+    }
+
+    @Override
+    protected void notFound(RoutingContext ctx) {
+        RetailcrmReplies.error(ctx, 404, "API method not found");
     }
 
     /** Key in the header or as {@code apiKey} (query or form) [C]; wrong key → 403 [C: Go client test]; missing → 403 [U status]. */
-    private void authenticate(RoutingContext ctx) {
+    @Override
+    protected void authenticate(RoutingContext ctx) {
         String key = apiKey(ctx);
         if (key == null) RetailcrmReplies.error(ctx, 403, "\"apiKey\" is missing.");
         else if (!authorised(key)) RetailcrmReplies.error(ctx, 403, "Wrong \"apiKey\" value.");
@@ -80,21 +61,6 @@ public final class RetailcrmEmulator extends EmulatorServer {
     protected String rateKey(RoutingContext ctx) {
         String key = apiKey(ctx);
         return key == null ? "" : key;
-    }
-
-    @Override
-    protected String operation(RoutingContext ctx) {
-        return ctx.request().method().name() + " " + ctx.request().path().replaceAll("/[0-9]+(?=/|$)", "/{id}");
-    }
-
-    @Override
-    protected JsonObject records() {
-        return data.snapshot();
-    }
-
-    @Override
-    protected void clearRecords() {
-        data.clear();
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.leadflow.connector.retailcrm.emulator;
 
 import static io.leadflow.connector.retailcrm.emulator.RetailcrmReplies.*;
 
+import io.leadflow.connector.emulator.WriteReply;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -14,9 +15,9 @@ import java.util.Map;
  */
 final class TaskRoutes {
     private final RetailcrmData data;
-    private final Writes writes;
+    private final WriteReply writes;
 
-    TaskRoutes(RetailcrmData data, Writes writes) {
+    TaskRoutes(RetailcrmData data, WriteReply writes) {
         this.data = data;
         this.writes = writes;
     }

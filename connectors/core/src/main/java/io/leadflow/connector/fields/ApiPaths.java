@@ -1,4 +1,4 @@
-package io.leadflow.connector.keycrm;
+package io.leadflow.connector.fields;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -7,10 +7,11 @@ import io.vertx.core.json.JsonObject;
  * Puts a value at a schema's {@code apiPath} ({@code buyer.full_name}, {@code payments[0].amount},
  * {@code phone[0]}) inside a request body, creating the objects and lists on the way.
  */
-final class ApiPaths {
+public final class ApiPaths {
     private ApiPaths() { }
 
-    static void put(JsonObject root, String path, Object value) {
+    /** Sets {@code value} at {@code path}, creating intermediate objects and list slots. */
+    public static void put(JsonObject root, String path, Object value) {
         String[] parts = path.split("\\.");
         Object node = root;
         for (int i = 0; i < parts.length; i++) {
@@ -34,7 +35,7 @@ final class ApiPaths {
     }
 
     /** The value at a path, or null when any step is missing. */
-    static Object get(JsonObject root, String path) {
+    public static Object get(JsonObject root, String path) {
         Object node = root;
         for (String part : path.split("\\.")) {
             if (!(node instanceof JsonObject obj)) return null;
