@@ -52,7 +52,7 @@ final class DecisionCompiler implements DecisionPlanFactory {
         int phoneSlot = flow.all(PhoneStmt.class).stream().findFirst().map(p -> unit.slot(p, "phone")).orElse(-1);
         Eval email = flow.all(EntityBlockStmt.class).stream().filter(b -> b.entity().equals("contact"))
                 .flatMap(b -> b.fields().stream()).filter(a -> a.field().equals("email")).findFirst()
-                .map(a -> exprs.compile(a.value(), unit.flowScope())).orElse(null);
+                .map(a -> exprs.compile(a.value(), unit.scopeFor(null))).orElse(null);
         return new FlowDecisions(rules, lookup, phoneSlot, email, ds);
     }
 
