@@ -18,7 +18,8 @@ import java.util.Set;
 /**
  * Mapping blocks against the target connector's field schemas: the connector exists, it has the
  * entity, every field is known (custom fields {@code deal_cf_<id>} in the connector's id style),
- * value types fit, constants fit the length and allowed values, required fields are mapped.
+ * value types fit, constants fit the length and allowed values, and the required fields of every
+ * entity the flow can create ({@link CreatedEntities}) are mapped; a block only used to update needs none.
  */
 public final class CheckSchemaPhase implements Phase {
 
@@ -42,6 +43,7 @@ public final class CheckSchemaPhase implements Phase {
                 continue;
             }
             unit.connector(descriptor.get());
+            Set<EntityKind> created = CreatedEntities.of(unit.decl(), descriptor.get());
             for (MappingStmt m : unit.decl().all(MappingStmt.class)) {
                 EntityKind kind = EntityKind.fromBlockName(m.entity()).orElseThrow();
                 var schema = descriptor.get().schema(kind);
@@ -51,12 +53,12 @@ public final class CheckSchemaPhase implements Phase {
                     continue;
                 }
                 Scope scope = unit.scopeFor(m instanceof ListBlockStmt l ? l : null);
-                block(m, schema.get(), scope, types, ctx.diagnostics());
+                block(m, schema.get(), created.contains(kind), scope, types, ctx.diagnostics());
             }
         }
     }
 
-    private static void block(MappingStmt m, EntitySchema schema, Scope scope, TypeInference types, Diagnostics sink) {
+    private static void block(MappingStmt m, EntitySchema schema, boolean created, Scope scope, TypeInference types, Diagnostics sink) {
         Set<String> mapped = new HashSet<>();
         for (AssignStmt a : m.fields()) {
             mapped.add(a.field());
@@ -79,9 +81,9 @@ public final class CheckSchemaPhase implements Phase {
             }
         }
         for (FieldSpec f : schema.fields().values()) {
-            if (f.required() && !mapped.contains(f.name())) {
+            if (created && f.required() && !mapped.contains(f.name())) {
                 sink.error(Code.LF404, "the " + m.entity() + " block must set '" + f.name() + "' (required to create a "
-                        + schema.apiName() + ")", m.span());
+                        + schema.apiName() + ", which this flow's rules can create)", m.span());
             }
         }
     }

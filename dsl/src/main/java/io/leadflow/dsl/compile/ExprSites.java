@@ -21,13 +21,13 @@ public final class ExprSites {
     }
 
     public static void flow(FlowUnit unit, BiConsumer<Expr, Scope> f) {
-        Scope all = unit.flowScope();
+        Scope filters = unit.filterScope();
         for (FlowStmt s : unit.decl().body()) {
             if (s instanceof LetDecl l) f.accept(l.value(), unit.scopeBefore(l));
             if (s instanceof PhoneStmt p) f.accept(p.source(), unit.scopeBefore(p));
-            if (s instanceof DropStmt d) f.accept(d.condition(), all);
-            if (s instanceof KeepStmt k) f.accept(k.condition(), all);
-            if (s instanceof ListBlockStmt l) f.accept(l.source(), all);
+            if (s instanceof DropStmt d) f.accept(d.condition(), filters);
+            if (s instanceof KeepStmt k) f.accept(k.condition(), filters);
+            if (s instanceof ListBlockStmt l) f.accept(l.source(), unit.scopeFor(null));
             if (s instanceof MappingStmt m) {
                 Scope inner = unit.scopeFor(m instanceof ListBlockStmt l ? l : null);
                 m.fields().forEach(a -> f.accept(a.value(), inner));

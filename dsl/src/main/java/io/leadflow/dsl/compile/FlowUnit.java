@@ -1,9 +1,12 @@
 package io.leadflow.dsl.compile;
 
+import io.leadflow.dsl.SourceSpan;
+import io.leadflow.dsl.ast.FindStmt;
 import io.leadflow.dsl.ast.FlowDecl;
 import io.leadflow.dsl.ast.LetDecl;
 import io.leadflow.dsl.ast.ListBlockStmt;
 import io.leadflow.dsl.ast.Node;
+import io.leadflow.dsl.ast.PhoneStmt;
 import io.leadflow.spi.ConnectorDescriptor;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -20,7 +23,11 @@ public final class FlowUnit {
     private final Scope fileScope;
     private final Map<Node, Integer> slots = new IdentityHashMap<>();
     private final List<String> slotNames = new ArrayList<>();
+    private final Map<String, Symbol> found = new java.util.HashMap<>();
     private ConnectorDescriptor connector;
+
+    /** The owner of a found record's slot (slots are keyed by node identity). */
+    private record FoundSlot(String name, SourceSpan span) implements Node { }
 
     public FlowUnit(FlowDecl decl, String file, Scope fileScope) {
         this.decl = decl;
@@ -53,15 +60,45 @@ public final class FlowUnit {
         return slotNames.size();
     }
 
-    /** The scope inside the flow after its lets, phone and (for a list block) loop variable. */
+    /**
+     * What a mapping block sees: every flow let, the phone, the loop variable of a list block, and
+     * the found {@code contact} and {@code deal} (null when nothing was found) when the flow has a
+     * {@code find}.
+     */
     public Scope scopeFor(ListBlockStmt block) {
         Scope s = flowScope();
+        if (decl.all(FindStmt.class).isEmpty()) {
+            for (String r : FOUND) {
+                s = s.unavailable(r, "'" + r + "' is the record `find` looks up, and this flow has no find"
+                        + " (add e.g. find contact by phone, email)");
+            }
+        } else {
+            for (String r : FOUND) s = s.with(found(r));
+        }
         return block == null ? s : s.with(new Symbol(Symbol.Kind.SLOT, block.var(), block, slot(block, block.var())));
     }
 
-    /** Every flow let and the phone: what filters and mapping blocks see. */
+    /** The names of the found records. */
+    public static final List<String> FOUND = List.of("contact", "deal");
+
+    /** The slot symbol of a found record ({@code contact} or {@code deal}), filled when the flow decides. */
+    public Symbol found(String name) {
+        return found.computeIfAbsent(name, n -> {
+            FoundSlot owner = new FoundSlot(n, decl.span());
+            return new Symbol(Symbol.Kind.SLOT, n, owner, slot(owner, n));
+        });
+    }
+
+    /** Every flow let and the phone: what manager exclusions see. */
     public Scope flowScope() {
         return scopeBefore(null);
+    }
+
+    /** What filters see: the flow's lets and phone; the found records are not known yet. */
+    public Scope filterScope() {
+        Scope s = flowScope();
+        for (String r : FOUND) s = s.unavailable(r, "filters run before find, so '" + r + "' is not known yet; test it in a when rule");
+        return s;
     }
 
     /** The lets and phone declared before {@code stop} (all of them when null): what a let sees. */
@@ -69,9 +106,11 @@ public final class FlowUnit {
         Scope s = fileScope;
         for (var stmt : decl.body()) {
             if (stmt == stop) break;
-            if (stmt instanceof io.leadflow.dsl.ast.PhoneStmt p) s = s.with(new Symbol(Symbol.Kind.SLOT, "phone", p, slot(p, "phone")));
+            if (stmt instanceof PhoneStmt p) s = s.with(new Symbol(Symbol.Kind.SLOT, "phone", p, slot(p, "phone")));
             if (stmt instanceof LetDecl l) s = s.with(new Symbol(Symbol.Kind.SLOT, l.name(), l, slot(l, l.name())));
         }
+        if (stop == null) return s;
+        for (String r : FOUND) s = s.unavailable(r, "lets and the phone are computed before find, so '" + r + "' is not known yet");
         return s;
     }
 

@@ -42,6 +42,8 @@ public final class NameCheck {
         var sym = scope.find(n.name());
         if (sym.isEmpty() && indexed) {
             sink.error(Code.LF206, "unknown table or name '" + n.name() + "'" + Suggest.hint(n.name(), scope.names()), n.span());
+        } else if (sym.isEmpty() && scope.whyNot(n.name()).isPresent()) {
+            sink.error(Code.LF201, scope.whyNot(n.name()).get(), n.span());
         } else if (sym.isEmpty()) {
             sink.error(Code.LF201, "unknown name '" + n.name() + "'" + Suggest.hint(n.name(), scope.names()), n.span());
         } else if (sym.get().kind() == Symbol.Kind.TABLE && !indexed) {

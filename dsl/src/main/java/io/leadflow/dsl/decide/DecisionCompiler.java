@@ -2,6 +2,7 @@ package io.leadflow.dsl.decide;
 
 import io.leadflow.dsl.ast.*;
 import io.leadflow.dsl.compile.CompileContext;
+import io.leadflow.dsl.compile.CreatedEntities;
 import io.leadflow.dsl.compile.FlowUnit;
 import io.leadflow.dsl.decide.analysis.Formula;
 import io.leadflow.dsl.decide.analysis.Formulas;
@@ -9,7 +10,6 @@ import io.leadflow.dsl.eval.Eval;
 import io.leadflow.dsl.exec.DecisionPlan;
 import io.leadflow.dsl.exec.DecisionPlanFactory;
 import io.leadflow.dsl.exec.ExprCompiler;
-import io.leadflow.spi.Capability;
 import io.leadflow.spi.record.LookupKey;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -52,18 +52,13 @@ final class DecisionCompiler implements DecisionPlanFactory {
         int phoneSlot = flow.all(PhoneStmt.class).stream().findFirst().map(p -> unit.slot(p, "phone")).orElse(-1);
         Eval email = flow.all(EntityBlockStmt.class).stream().filter(b -> b.entity().equals("contact"))
                 .flatMap(b -> b.fields().stream()).filter(a -> a.field().equals("email")).findFirst()
-                .map(a -> exprs.compile(a.value(), unit.flowScope())).orElse(null);
+                .map(a -> exprs.compile(a.value(), unit.scopeFor(null))).orElse(null);
         return new FlowDecisions(rules, lookup, phoneSlot, email, ds);
     }
 
     /** A flow without rules creates what it maps: the contact (when mapped and possible) and the deal. */
     private static CompiledRule implicit(FlowDecl flow, FlowUnit unit) {
-        List<Action> actions = new ArrayList<>();
-        var target = unit.connector();
-        boolean contactBlock = flow.all(MappingStmt.class).stream().anyMatch(m -> m.entity().equals("contact"));
-        if (contactBlock && (target == null || target.can(Capability.CREATE_CONTACT))) actions.add(new CreateAction("contact", flow.span()));
-        actions.add(new CreateAction("deal", flow.span()));
-        return new CompiledRule("(no rules: create)", null, List.of(), actions, new Assignee.Nobody(), flow.span());
+        return new CompiledRule("(no rules: create)", null, List.of(), CreatedEntities.implicit(flow, unit.connector()), new Assignee.Nobody(), flow.span());
     }
 
     private static Assignee assignee(Expr e, Checked c, ExprCompiler exprs, CompileContext ctx) {

@@ -9,8 +9,9 @@ import io.leadflow.dsl.compile.Symbol;
 
 /**
  * The names the decisions of one flow add: {@code contact} and {@code deal} (the found records)
- * for rules and assignees, {@code manager} and {@code now} inside {@code except when}. Each is a
- * slot of the flow's per-lead environment, filled by {@link FlowDecisions#decide}.
+ * for rules and assignees (the same slots mapping blocks read, see {@link FlowUnit#found}),
+ * {@code manager} and {@code now} inside {@code except when}. Each is a slot of the flow's per-lead
+ * environment, filled by {@link FlowDecisions#decide}.
  */
 public final class DecisionScope {
     /** A slot owner that is not a statement of the flow (slots are keyed by node identity). */
@@ -25,8 +26,8 @@ public final class DecisionScope {
     public DecisionScope(FlowUnit unit) {
         this.unit = unit;
         SourceSpan at = unit.decl().span();
-        this.contact = slot("contact", at);
-        this.deal = slot("deal", at);
+        this.contact = unit.found("contact");
+        this.deal = unit.found("deal");
         this.manager = slot("manager", at);
         this.now = slot("now", at);
     }

@@ -78,7 +78,8 @@ final class RuleChecks {
                 || flow.all(DropStmt.class).stream().anyMatch(d -> Exprs.member(d.condition(), "phone", "valid"))
                 || flow.all(KeepStmt.class).stream().anyMatch(k -> Exprs.member(k.condition(), "phone", "valid"));
         if (!handled) {
-            sink.warning(DecideCode.LF520, "no rule reads phone.valid, so an invalid number goes on as written; add e.g. drop when not phone.valid \"no usable phone\"", phones.get(0).span());
+            sink.warning(DecideCode.LF520, "no rule reads phone.valid, so an invalid number is silently left out (phone reads as null); drop it with"
+                    + " drop when not phone.valid \"no usable phone\", or send it on as given with phone <- phone ?? phone.raw", phones.get(0).span());
         }
     }
 }

@@ -48,7 +48,7 @@ public final class Env {
     public void step(int n, SourceSpan at) {
         steps += n;
         if (steps > budget) {
-            throw new EvalException("LF901", "step budget of " + budget + " exceeded (a list or text too large for this rule?)", at);
+            throw new io.leadflow.dsl.RuleBudgetExceededException(budget, at);
         }
     }
 

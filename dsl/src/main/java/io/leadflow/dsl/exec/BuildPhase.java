@@ -60,7 +60,7 @@ public final class BuildPhase implements Phase {
                         p.digits().orElse(0), p.mobileOnly(), phoneSlot));
             }
         }
-        Scope all = unit.flowScope();
+        Scope all = unit.filterScope();
         List<CompiledFilter> filters = new ArrayList<>();
         for (FlowStmt s : decl.body()) {
             if (s instanceof DropStmt d) filters.add(new CompiledFilter(false, exprs.compile(d.condition(), all), d.reason(), d.span()));
@@ -80,7 +80,7 @@ public final class BuildPhase implements Phase {
                 for (CompiledField f : fields) if (f.name().equals("email")) email = f.value();
             }
             blocks.add(new CompiledBlock(kind.blockName(), m.mode().orElse(flowMode), fields,
-                    list == null ? null : exprs.compile(list.source(), all), list == null ? -1 : unit.slot(list, list.var()), m.span()));
+                    list == null ? null : exprs.compile(list.source(), unit.scopeFor(null)), list == null ? -1 : unit.slot(list, list.var()), m.span()));
         }
         return new FlowProgram(info(decl), prepare, filters, blocks, unit.slotCount(), !decl.all(FindStmt.class).isEmpty(),
                 plan, new ContactKey(phoneSlot, email), graph);

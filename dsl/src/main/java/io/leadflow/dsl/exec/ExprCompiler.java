@@ -74,6 +74,8 @@ public final class ExprCompiler {
             case LEAD -> io.leadflow.dsl.eval.Env::lead;
             case SLOT -> {
                 int slot = s.slot();
+                // An invalid phone reads as null (its raw text stays at phone.raw), so a rule must choose to send it on.
+                if (s.decl() instanceof io.leadflow.dsl.ast.PhoneStmt) yield env -> PhoneValue.read(env.slot(slot));
                 yield env -> env.slot(slot);
             }
             case GLOBAL_LET -> withParams(Map.of()).compile(((LetDecl) s.decl()).value(), fileScope(s.decl()));

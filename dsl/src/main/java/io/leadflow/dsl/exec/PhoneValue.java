@@ -7,7 +7,8 @@ import io.leadflow.dsl.eval.Values;
 /**
  * The normalised phone: reads as its E.164 text ({@code +380671234567}) wherever text is
  * expected, and answers {@code phone.valid}, {@code phone.e164}, {@code phone.national},
- * {@code phone.raw}. An invalid phone reads as its raw text.
+ * {@code phone.raw}. An invalid phone reads as null ({@link #read}); its text stays at
+ * {@code phone.raw}, so {@code phone <- phone ?? phone.raw} is how a flow sends it on as given.
  */
 public final class PhoneValue extends TextNode {
     private static final long serialVersionUID = 1L;
@@ -20,6 +21,11 @@ public final class PhoneValue extends TextNode {
         this.raw = raw;
         this.valid = valid;
         this.national = national;
+    }
+
+    /** What {@code phone} reads as: the E.164 text when valid, null when the number cannot be standardised. */
+    public static JsonNode read(JsonNode slot) {
+        return slot instanceof PhoneValue p && !p.valid ? null : slot;
     }
 
     public boolean valid() {

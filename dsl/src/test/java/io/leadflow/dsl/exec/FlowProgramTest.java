@@ -10,8 +10,8 @@ import io.leadflow.dsl.ExprHarness;
 import io.leadflow.dsl.Flow;
 import io.leadflow.dsl.Leadflow;
 import io.leadflow.dsl.Program;
+import io.leadflow.dsl.RuleBudgetExceededException;
 import io.leadflow.dsl.TestCatalog;
-import io.leadflow.dsl.eval.EvalException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -86,8 +86,10 @@ class FlowProgramTest {
         ArrayNode items = lead.putArray("items");
         for (int i = 0; i < 120_000; i++) items.addObject().put("sku", i);
         Flow f = program(FLOW).flow("site").orElseThrow();
-        EvalException e = assertThrows(EvalException.class, () -> f.map(lead, ExprHarness.CLOCK));
+        RuleBudgetExceededException e = assertThrows(RuleBudgetExceededException.class, () -> f.map(lead, ExprHarness.CLOCK));
         assertEquals("LF901", e.code());
+        assertEquals(RuleBudgetExceededException.CODE, e.code());
+        assertEquals(100_000, e.budget());
         assertTrue(e.getMessage().startsWith("f.flow:9:3: LF901"), e.getMessage());
         assertTrue(e.getMessage().contains("flow \"site\""), e.getMessage());
     }

@@ -1,0 +1,45 @@
+package io.leadflow.dsl.decide;
+
+import static io.leadflow.dsl.decide.DecisionChecksTest.FIND;
+import static io.leadflow.dsl.decide.DecisionChecksTest.codes;
+import static io.leadflow.dsl.decide.DecisionChecksTest.compile;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.leadflow.dsl.CompileResult;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** LF404 binds only the entities a flow's decisions can create (the test KeepinCRM's deal requires a title). */
+class RequiredFieldsTest {
+
+    @Test
+    void dealBlockOnlyUpdated_needsNoRequiredField() {
+        CompileResult r = compile("keepincrm", FIND + "  when contact and deal.open -> update deal\n  otherwise -> skip \"new\"\n"
+                + "  deal { total <- lead.total }");
+        assertTrue(r.ok(), r.render());
+        assertEquals(List.of(), codes(r), r.render());
+    }
+
+    @Test
+    void dealBlockOfAFlowThatCreatesDeals_mustSetRequiredField() {
+        CompileResult r = compile("keepincrm", FIND + "  when contact and deal.open -> update deal\n  otherwise -> create contact, create deal\n"
+                + "  contact { name <- lead.name }\n  deal { total <- lead.total }");
+        assertEquals(List.of("LF404"), codes(r), r.render());
+        assertTrue(r.render().contains("must set 'title'"), r.render());
+        assertEquals(10, r.diagnostics().get(0).span().line(), r.render());
+    }
+
+    @Test
+    void flowWithoutRules_createsItsDealSoTheDealNeedsRequiredField() {
+        CompileResult r = compile("keepincrm", "  deal { total <- lead.total }");
+        assertEquals(List.of("LF404"), codes(r), r.render());
+    }
+
+    @Test
+    void createDealSpelledAsOrder_stillBindsTheDealBlock() {
+        CompileResult r = compile("keepincrm", FIND + "  when contact -> create order for contact.manager\n  otherwise -> skip \"new\"\n"
+                + "  deal { total <- lead.total }");
+        assertEquals(List.of("LF404"), codes(r), r.render());
+    }
+}
