@@ -62,6 +62,40 @@ final class ExprPrinter {
                 .collect(Collectors.joining(", ")) + " }";
     }
 
+    /** Lines longer than this are broken at object and list literals (test data, tables of objects). */
+    static final int WIDTH = 100;
+
+    /**
+     * An object literal that starts at {@code column} on a line indented by {@code indent}: on one line
+     * when it fits in {@link #WIDTH}, else one field per line, nested literals broken the same way.
+     */
+    static String object(ObjectExpr o, String indent, int column) {
+        String flat = object(o, false);
+        if (column + flat.length() <= WIDTH) return flat;
+        String inner = indent + "  ";
+        StringBuilder b = new StringBuilder("{\n");
+        for (int i = 0; i < o.fields().size(); i++) {
+            ObjectExpr.Field f = o.fields().get(i);
+            String head = key(f.key(), false) + ": ";
+            b.append(inner).append(head).append(broken(f.value(), inner, inner.length() + head.length()))
+                    .append(i < o.fields().size() - 1 ? "," : "").append('\n');
+        }
+        return b.append(indent).append('}').toString();
+    }
+
+    private static String broken(Expr e, String indent, int column) {
+        if (e instanceof ObjectExpr o) return object(o, indent, column);
+        String flat = print(e);
+        if (!(e instanceof ListExpr l) || l.items().isEmpty() || column + flat.length() <= WIDTH) return flat;
+        String inner = indent + "  ";
+        StringBuilder b = new StringBuilder("[\n");
+        for (int i = 0; i < l.items().size(); i++) {
+            b.append(inner).append(broken(l.items().get(i), inner, inner.length()))
+                    .append(i < l.items().size() - 1 ? "," : "").append('\n');
+        }
+        return b.append(indent).append(']').toString();
+    }
+
     private static String key(String k, boolean inHole) {
         boolean ident = !k.isEmpty() && (Character.isLetter(k.codePointAt(0)) || k.charAt(0) == '_')
                 && k.codePoints().allMatch(c -> Character.isLetterOrDigit(c) || c == '_') && !RESERVED.contains(k);

@@ -12,9 +12,9 @@ final class TestPrinter {
 
     static String stmt(TestStmt s) {
         if (s instanceof TestFlowStmt f) return "flow " + q(f.flow());
-        if (s instanceof TestLeadStmt l) return l.keyword() + " " + ExprPrinter.object(l.value(), false);
-        if (s instanceof TestCrmStmt c) return "crm " + c.entity() + " " + print(c.id()) + " " + ExprPrinter.object(c.value(), false);
-        if (s instanceof TestManagersStmt m) return "managers " + m.collection() + " " + ExprPrinter.object(m.value(), false);
+        if (s instanceof TestLeadStmt l) return withObject(l.keyword() + " ", l.value());
+        if (s instanceof TestCrmStmt c) return withObject("crm " + c.entity() + " " + print(c.id()) + " ", c.value());
+        if (s instanceof TestManagersStmt m) return withObject("managers " + m.collection() + " ", m.value());
         if (s instanceof TestNowStmt n) return "now " + q(n.instant());
         return "expect " + expectation(((ExpectStmt) s).expectation());
     }
@@ -22,14 +22,24 @@ final class TestPrinter {
     private static String expectation(Expectation e) {
         if (e instanceof Expectation.None n) return "no " + verb(n.verb()) + n.target();
         if (e instanceof Expectation.Exact x) {
-            return "exactly " + verb(x.verb()) + x.target() + x.fields().map(o -> " " + ExprPrinter.object(o, false)).orElse("");
+            String head = "expect exactly " + verb(x.verb()) + x.target();
+            return x.fields().map(o -> withObject(head + " ", o)).orElse(head).substring("expect ".length());
         }
         if (e instanceof Expectation.Effect x) {
-            return verb(x.verb()) + x.target() + x.fields().map(o -> " " + ExprPrinter.object(o, false)).orElse("");
+            String head = "expect " + verb(x.verb()) + x.target();
+            return x.fields().map(o -> withObject(head + " ", o)).orElse(head).substring("expect ".length());
         }
         if (e instanceof Expectation.Drop d) return "drop" + d.reason().map(r -> " " + q(r)).orElse("");
         return "skip" + ((Expectation.Skip) e).reason().map(r -> " " + q(r)).orElse("");
     }
+
+    /** {@code head} then the object, broken over lines when the statement (indented by two) would pass the width. */
+    private static String withObject(String head, ObjectExpr o) {
+        return head + ExprPrinter.object(o, INDENT, INDENT.length() + head.length());
+    }
+
+    /** Test statements sit one level inside their {@code test} block. */
+    private static final String INDENT = "  ";
 
     private static String verb(Expectation.Verb v) {
         return v == Expectation.Verb.ANY ? "" : v.name().toLowerCase(Locale.ROOT) + " ";

@@ -40,6 +40,38 @@ class FormatterTest {
     }
 
     @Test
+    void longTestData_isBrokenOneFieldPerLine_andShortDataStaysOnOneLine() {
+        String src = "test \"t\" {\n lead { order_id: 1210, delivery_name: \"Petro\", analytics: { utm_source: \"google\", utm_medium: \"cpc\" },"
+                + " products: [ { article: \"A-1\", title: \"Kettle\", price: \"799.50\", quantity: 2 } ] }\n"
+                + " crm contact 7 { phone: \"+380671234567\", manager: 101 }\n}\n";
+        String out = fmt(src);
+        assertEquals("""
+                test "t" {
+                  lead {
+                    order_id: 1210,
+                    delivery_name: "Petro",
+                    analytics: { utm_source: "google", utm_medium: "cpc" },
+                    products: [{ article: "A-1", title: "Kettle", price: "799.50", quantity: 2 }]
+                  }
+                  crm contact 7 { phone: "+380671234567", manager: 101 }
+                }
+                """, out);
+        assertEquals(out, fmt(out));
+        assertEquals(shape(src), shape(out));
+        assertTrue(out.lines().allMatch(l -> l.length() <= ExprPrinter.WIDTH), out);
+    }
+
+    @Test
+    void examples_areInCanonicalFormat() throws Exception {
+        try (Stream<Path> files = Files.walk(Path.of("../examples"))) {
+            for (Path p : files.filter(f -> f.toString().endsWith(".flow")).sorted().toList()) {
+                String text = Files.readString(p);
+                assertEquals(fmt(text), text, p + " is not formatted: run ./leadflow fmt " + p);
+            }
+        }
+    }
+
+    @Test
     void comments_arePreserved() throws Exception {
         for (Path p : samples()) {
             String text = Files.readString(p);
