@@ -115,9 +115,11 @@ public final class LeadflowCompiler {
 
     /** A file as is; a directory as every {@code *.flow} under it, sorted. */
     public static List<String> expand(Path p) {
-        if (!Files.isDirectory(p)) return List.of(p.toString());
+        // normalised like import targets, so "./a/x.flow" and an import of "x.flow" name one file
+        if (!Files.isDirectory(p)) return List.of(p.normalize().toString());
         try (Stream<Path> s = Files.walk(p)) {
-            return s.filter(f -> f.toString().endsWith(".flow") && Files.isRegularFile(f)).map(Path::toString).sorted().toList();
+            return s.filter(f -> f.toString().endsWith(".flow") && Files.isRegularFile(f))
+                    .map(f -> f.normalize().toString()).sorted().toList();
         } catch (IOException e) {
             return List.of(p.toString());
         }

@@ -28,6 +28,16 @@ class ImportsTest {
     }
 
     @Test
+    void aFolderGivenWithDotSegments_andAnImportOfOneOfItsFiles_nameOneFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("calls.flow"), "flow \"m\" { from a to keepincrm contact { name <- lead.n } }");
+        java.nio.file.Files.writeString(dir.resolve("calls_test.flow"), "import \"calls.flow\"\n");
+        CompileResult r = Leadflow.compiler(TestCatalog.catalog()).compile(java.util.List.of(dir.resolve(".")));
+        assertTrue(r.ok(), r.render());
+        assertEquals(2, r.sources().size(), r.sources().keySet().toString());
+    }
+
+    @Test
     void withoutTheImport_theNameIsUnknown() {
         CompileResult r = compile(Map.of(
                 "a.flow", "flow \"m\" { from a to keepincrm contact { name <- stages[1] } }",
