@@ -120,6 +120,13 @@ class ExecutorTest {
     }
 
     @Test
+    void ruleErrorNamedLikeABudget_isARuleError_notABudgetBreach() {
+        start();
+        LeadDetail d = h.await(h.append("orders", "{\"phone\":\"1\",\"odd\":true}"), LeadStatus.DEAD);
+        assertTrue(d.summary().reason().startsWith("rule error in flow orders"), d.summary().reason());
+    }
+
+    @Test
     void droppedLead_isRecordedWithReason_andSendsNothing() {
         start();
         LeadDetail d = h.await(h.append("orders", "{\"phone\":\"1\",\"drop\":true}"), LeadStatus.DROPPED);

@@ -27,6 +27,9 @@ final class Harness implements AutoCloseable {
     final FakeCrm crm = new FakeCrm();
     final java.time.Clock clock;
     EngineOptions options;
+    /** Which CRM serves a flow; by default the fake one as {@code fake/main}. */
+    ConnectorRegistry registry = (connector, account) ->
+            connector.equals("fake") && account.equals("main") ? Optional.of(crm) : Optional.empty();
     SqliteJournal journal;
     Engine engine;
     private int seq;
@@ -45,8 +48,6 @@ final class Harness implements AutoCloseable {
 
     Harness start() {
         journal = Await.result(SqliteJournal.open(vertx, dir, JournalOptions.defaults()));
-        ConnectorRegistry registry = (connector, account) ->
-                connector.equals("fake") && account.equals("main") ? Optional.of(crm) : Optional.empty();
         engine = Await.result(Engine.start(vertx, journal, programs, registry, clock, options));
         return this;
     }
