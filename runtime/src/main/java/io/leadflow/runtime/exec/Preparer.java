@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.leadflow.dsl.Evaluation;
 import io.leadflow.dsl.Flow;
 import io.leadflow.dsl.Program;
+import io.leadflow.runtime.body.BodyRefusal;
+import io.leadflow.runtime.body.LeadBodyParser;
+import io.leadflow.runtime.config.Limits;
 import io.leadflow.runtime.journal.LeadStatus;
 import io.leadflow.runtime.journal.Ledger;
 import io.vertx.core.Future;
@@ -20,6 +23,9 @@ import java.util.Optional;
 final class Preparer {
     /** A run ready for its lane ({@code run} set), or a lead settled off-lane ({@code settled} set). */
     record Prepared(LeadRun run, Future<?> settled) { }
+
+    /** The edge's parser with the edge's (fixed) body limits: a stored lead reads as it was checked. */
+    private static final LeadBodyParser BODIES = new LeadBodyParser(Limits.DEFAULTS);
 
     private final ProgramSource programs;
     private final Ledger ledger;
@@ -66,9 +72,9 @@ final class Preparer {
         run.marker = flow.marker();
         JsonNode body;
         try {
-            body = LeadBody.parse(run.lead.body(), run.lead.contentType());
-        } catch (IllegalArgumentException e) {
-            return dead(run, e.getMessage());
+            body = BODIES.parse(LeadBodyParser.mediaType(run.lead.contentType()), run.lead.body());
+        } catch (BodyRefusal e) {
+            return dead(run, "the stored body cannot be read as a lead: " + e.getMessage());
         }
         Evaluation evaluation;
         try {

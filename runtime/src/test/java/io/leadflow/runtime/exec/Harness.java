@@ -68,8 +68,12 @@ final class Harness implements AutoCloseable {
     }
 
     String append(String flow, String json) {
-        IncomingLead lead = new IncomingLead(flow, "shop", null, null, json.getBytes(StandardCharsets.UTF_8),
-                "application/json", Map.of(), clock.instant());
+        return append(flow, json, "application/json");
+    }
+
+    String append(String flow, String body, String contentType) {
+        IncomingLead lead = new IncomingLead(flow, "shop", null, null, body.getBytes(StandardCharsets.UTF_8),
+                contentType, Map.of(), clock.instant());
         Accepted a = Await.result(journal.append(lead));
         return a.leadId();
     }
