@@ -2,6 +2,7 @@ package io.leadflow.runtime.http;
 
 import io.leadflow.dsl.Flow;
 import io.leadflow.dsl.Program;
+import io.leadflow.runtime.account.AccountCheck;
 import io.leadflow.runtime.config.SandboxTokens;
 import io.leadflow.runtime.config.LiveSecrets;
 import io.leadflow.runtime.config.Secrets;
@@ -73,10 +74,13 @@ public final class LeadflowServer {
         ProgramHolder programs = new ProgramHolder();
         AtomicReference<ConnectorAccounts> accountsRef = new AtomicReference<>();
         AtomicReference<SourceGuards> guardsRef = new AtomicReference<>();
+        AtomicReference<AccountCheck> checkRef = new AtomicReference<>();
         RuleWatcher watcher = new RuleWatcher(new RuleFolder(s.rulesDir()), compiler, p -> {
             programs.swap(p);
             ConnectorAccounts a = accountsRef.get();
             if (a != null) a.prepare(p).onFailure(e -> LOG.warning("reloaded rules name an account that cannot be reached: " + e.getMessage()));
+            AccountCheck check = checkRef.get();
+            if (check != null) check.run(p);
             SourceGuards g = guardsRef.get();
             if (g != null) {
                 Map<String, String> fresh = generatedTokens(s, p, secrets.current(), out);
@@ -102,6 +106,9 @@ public final class LeadflowServer {
                 LOG.warning("not every CRM account is ready; its leads wait and retry: " + e.getMessage());
                 return null;
             }).await();
+            AccountCheck check = new AccountCheck(accounts::connector, accounts::hasCredentials);
+            checkRef.set(check);
+            check.run(program);
             AtomicReference<Engine> engine = new AtomicReference<>();
             EdgeMetrics metrics = new EdgeMetrics(() -> engine.get() == null ? 0 : engine.get().inFlight());
             if (s.deliver()) {
@@ -112,7 +119,7 @@ public final class LeadflowServer {
             SourceGuards guards = new SourceGuards(secrets.current(), s.limits(), Clock.systemUTC());
             guardsRef.set(guards);
             var handlers = EdgeVerticle.EdgeHandlers.of(journal, programs, guards, s.limits(), metrics, watcher::lastReport,
-                    () -> readiness(accounts, programs.current()), Clock.systemUTC());
+                    () -> readiness(accounts, programs.current()), check::latest, Clock.systemUTC());
             int loops = Math.max(1, Runtime.getRuntime().availableProcessors());
             EdgeServer edge = EdgeServer.start(vertx, handlers, s.host(), s.port(), loops, s.limits()).await();
             long timer = vertx.setPeriodic(1000, t -> journal.stats().onSuccess(metrics::sample));

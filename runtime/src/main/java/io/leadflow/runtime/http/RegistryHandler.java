@@ -71,7 +71,7 @@ public final class RegistryHandler {
         }, 202);
     }
 
-    public void handleFlows(RoutingContext ctx, ObjectNode reload) {
+    public void handleFlows(RoutingContext ctx, ObjectNode reload, java.util.List<io.leadflow.runtime.account.AccountReport> accountChecks) {
         run(ctx, () -> {
             ObjectNode out = Responses.JSON.createObjectNode();
             var p = flows.current();
@@ -86,6 +86,12 @@ public final class RegistryHandler {
                 }
             }
             out.set("lastReload", reload);
+            ArrayNode checks = out.putArray("accountChecks");
+            for (var r : accountChecks) {
+                ObjectNode c = checks.addObject().put("connector", r.connector()).put("account", r.account())
+                        .put("checked", r.checked()).put("status", r.status());
+                r.warnings().forEach(c.putArray("warnings")::add);
+            }
             return Future.succeededFuture(out);
         });
     }

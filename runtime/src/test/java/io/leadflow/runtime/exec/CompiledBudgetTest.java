@@ -24,7 +24,7 @@ class CompiledBudgetTest {
               to keepincrm
               phone lead.phone as UA
               find contact by phone
-              when join(lead.items, ",") == "x" -> skip "x"
+              when join(lead.items, ",") == join(lead.items, ";") -> skip "x"
               otherwise -> skip "small"
             }
             """;
@@ -46,11 +46,12 @@ class CompiledBudgetTest {
         h.registry = (connector, account) -> connector.equals("keepincrm") ? Optional.of(h.crm) : Optional.empty();
         h.start();
         StringBuilder items = new StringBuilder();
-        for (int i = 0; i < 150_000; i++) items.append(i == 0 ? "" : ",").append(i);
+        // 60,000 items twice: over the 100,000-step budget, yet within the intake limits the executor also applies
+        for (int i = 0; i < 60_000; i++) items.append(i == 0 ? "" : ",").append(i % 10);
         LeadDetail dead = h.await(h.append("b", "{\"id\":1,\"phone\":\"0671234567\",\"items\":[" + items + "]}"), LeadStatus.DEAD);
         assertTrue(dead.summary().reason().startsWith("rule budget exceeded in flow b: "), dead.summary().reason());
         assertTrue(dead.summary().reason().contains("LF901"), dead.summary().reason());
-        LeadDetail next = h.await(h.append("b", "{\"id\":2,\"phone\":\"0671234568\",\"items\":[1]}"), LeadStatus.DONE);
+        LeadDetail next = h.await(h.append("b", "{\"id\":2,\"phone\":\"0671234568\",\"items\":[1,2]}"), LeadStatus.DONE);
         assertEquals(LeadStatus.DONE, next.summary().status());
     }
 }
