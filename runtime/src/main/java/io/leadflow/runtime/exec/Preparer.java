@@ -31,8 +31,11 @@ final class Preparer {
     private final Ledger ledger;
     private final Clock clock;
     private final Decider decider;
+    private final StoredRules stored;
 
-    Preparer(ProgramSource programs, Ledger ledger, Clock clock, Decider decider) {
+    /** @param stored where ORIGINAL replays find versions not in memory; null when rule texts are not stored */
+    Preparer(ProgramSource programs, Ledger ledger, Clock clock, Decider decider, StoredRules stored) {
+        this.stored = stored;
         this.programs = programs;
         this.ledger = ledger;
         this.clock = clock;
@@ -48,6 +51,7 @@ final class Preparer {
         Program program;
         if (lead.pinnedRule() != null) {
             Optional<Program> pinned = programs.byHash(lead.pinnedRule());
+            if (pinned.isEmpty() && stored != null) return restore(run, lead.pinnedRule());
             if (pinned.isEmpty()) {
                 return dead(run, "rule version " + lead.pinnedRule() + " is not loaded, so the original rules cannot be "
                         + "replayed; replay with the current rules");
@@ -88,6 +92,13 @@ final class Preparer {
         }
         run.laneKey = flow.connector() + "/" + flow.account() + "|" + evaluation.contactKey();
         return new Prepared(run, null);
+    }
+
+    /** Recompiles the pinned version from the journal, then puts the lead back to be claimed again (it is then in memory). */
+    private Prepared restore(LeadRun run, String hash) {
+        return settled(stored.restore(hash).compose(p -> ledger.defer(run.id(), clock.instant()))
+                .recover(e -> decider.finalRecord(run, null, LeadStatus.DEAD, "the original rules (version " + hash
+                        + ") cannot be replayed: " + e.getMessage() + "; replay with the current rules").mapEmpty()));
     }
 
     private Prepared dead(LeadRun run, String reason) {

@@ -30,6 +30,8 @@ final class Harness implements AutoCloseable {
     /** Which CRM serves a flow; by default the fake one as {@code fake/main}. */
     ConnectorRegistry registry = (connector, account) ->
             connector.equals("fake") && account.equals("main") ? Optional.of(crm) : Optional.empty();
+    /** Recompiles stored rule texts for ORIGINAL replays; null: only loaded versions replay. */
+    RuleRecompiler recompiler;
     SqliteJournal journal;
     Engine engine;
     private int seq;
@@ -48,7 +50,7 @@ final class Harness implements AutoCloseable {
 
     Harness start() {
         journal = Await.result(SqliteJournal.open(vertx, dir, JournalOptions.defaults()));
-        engine = Await.result(Engine.start(vertx, journal, programs, registry, clock, options));
+        engine = Await.result(Engine.start(vertx, journal, programs, registry, clock, options, recompiler));
         return this;
     }
 
