@@ -39,14 +39,21 @@ public final class Engine {
      */
     public static Future<Engine> start(Vertx vertx, Journal journal, ProgramSource programs,
                                        ConnectorRegistry connectors, Clock clock, EngineOptions options) {
+        return start(vertx, journal, programs, connectors, clock, options, null);
+    }
+
+    /** Same, with ORIGINAL replays of versions not in memory recompiled from the journal's stored rule texts. */
+    public static Future<Engine> start(Vertx vertx, Journal journal, ProgramSource programs,
+                                       ConnectorRegistry connectors, Clock clock, EngineOptions options, RuleRecompiler recompiler) {
         Ledger ledger = journal.ledger();
+        StoredRules stored = recompiler == null ? null : new StoredRules(vertx, ledger, programs, recompiler);
         return ledger.managerState().compose(managers -> {
             Outcomes outcomes = new Outcomes(ledger, clock, options.listener(), options.retry(), new Random());
             Decider decider = new Decider(ledger, clock, options.listener(), outcomes, managers);
             StepRunner steps = new StepRunner(connectors, decider,
                     new EffectRunner(ledger, clock, options.listener(), outcomes), outcomes);
             ExecutorVerticle executor = new ExecutorVerticle(ledger, clock, options,
-                    new ExecutorVerticle.Components(new Preparer(programs, ledger, clock, decider), steps, programs));
+                    new ExecutorVerticle.Components(new Preparer(programs, ledger, clock, decider, stored), steps, programs));
             Scheduler scheduler = new Scheduler(vertx, ledger, programs, options.jobs(), clock);
             return vertx.deployVerticle(executor)
                     .map(id -> new Engine(vertx, executor, id, scheduler, options))

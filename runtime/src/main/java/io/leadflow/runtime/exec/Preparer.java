@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.leadflow.dsl.Evaluation;
 import io.leadflow.dsl.Flow;
 import io.leadflow.dsl.Program;
+import io.leadflow.runtime.body.BodyRefusal;
+import io.leadflow.runtime.body.LeadBodyParser;
+import io.leadflow.runtime.config.Limits;
 import io.leadflow.runtime.journal.LeadStatus;
 import io.leadflow.runtime.journal.Ledger;
 import io.vertx.core.Future;
@@ -21,12 +24,18 @@ final class Preparer {
     /** A run ready for its lane ({@code run} set), or a lead settled off-lane ({@code settled} set). */
     record Prepared(LeadRun run, Future<?> settled) { }
 
+    /** The edge's parser with the edge's (fixed) body limits: a stored lead reads as it was checked. */
+    private static final LeadBodyParser BODIES = new LeadBodyParser(Limits.DEFAULTS);
+
     private final ProgramSource programs;
     private final Ledger ledger;
     private final Clock clock;
     private final Decider decider;
+    private final StoredRules stored;
 
-    Preparer(ProgramSource programs, Ledger ledger, Clock clock, Decider decider) {
+    /** @param stored where ORIGINAL replays find versions not in memory; null when rule texts are not stored */
+    Preparer(ProgramSource programs, Ledger ledger, Clock clock, Decider decider, StoredRules stored) {
+        this.stored = stored;
         this.programs = programs;
         this.ledger = ledger;
         this.clock = clock;
@@ -42,6 +51,7 @@ final class Preparer {
         Program program;
         if (lead.pinnedRule() != null) {
             Optional<Program> pinned = programs.byHash(lead.pinnedRule());
+            if (pinned.isEmpty() && stored != null) return restore(run, lead.pinnedRule());
             if (pinned.isEmpty()) {
                 return dead(run, "rule version " + lead.pinnedRule() + " is not loaded, so the original rules cannot be "
                         + "replayed; replay with the current rules");
@@ -66,9 +76,9 @@ final class Preparer {
         run.marker = flow.marker();
         JsonNode body;
         try {
-            body = LeadBody.parse(run.lead.body(), run.lead.contentType());
-        } catch (IllegalArgumentException e) {
-            return dead(run, e.getMessage());
+            body = BODIES.parse(LeadBodyParser.mediaType(run.lead.contentType()), run.lead.body());
+        } catch (BodyRefusal e) {
+            return dead(run, "the stored body cannot be read as a lead: " + e.getMessage());
         }
         Evaluation evaluation;
         try {
@@ -82,6 +92,13 @@ final class Preparer {
         }
         run.laneKey = flow.connector() + "/" + flow.account() + "|" + evaluation.contactKey();
         return new Prepared(run, null);
+    }
+
+    /** Recompiles the pinned version from the journal, then puts the lead back to be claimed again (it is then in memory). */
+    private Prepared restore(LeadRun run, String hash) {
+        return settled(stored.restore(hash).compose(p -> ledger.defer(run.id(), clock.instant()))
+                .recover(e -> decider.finalRecord(run, null, LeadStatus.DEAD, "the original rules (version " + hash
+                        + ") cannot be replayed: " + e.getMessage() + "; replay with the current rules").mapEmpty()));
     }
 
     private Prepared dead(LeadRun run, String reason) {

@@ -29,6 +29,11 @@ public final class ProgramHolder implements ProgramSource {
     }
 
     @Override
+    public void remember(Program program) {
+        byHash.putIfAbsent(program.contentHash(), program);
+    }
+
+    @Override
     public Optional<Program> byHash(String contentHash) {
         return contentHash == null ? Optional.empty() : Optional.ofNullable(byHash.get(contentHash));
     }

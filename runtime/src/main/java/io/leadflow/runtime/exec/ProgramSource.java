@@ -21,4 +21,7 @@ public interface ProgramSource {
      * start. Replays of the ORIGINAL version need it.
      */
     Optional<Program> byHash(String contentHash);
+
+    /** Makes an older version (recompiled from stored rule texts) findable by {@link #byHash} without putting it in force. */
+    void remember(Program program);
 }

@@ -35,7 +35,7 @@ public final class EdgeVerticle extends VerticleBase {
         r.get("/v1/leads").handler(h.registry()::handleList);
         r.get("/v1/leads/:id").handler(h.registry()::handleGet);
         r.post("/v1/leads/:id/replay").handler(h.registry()::handleReplay);
-        r.get("/v1/flows").handler(ctx -> h.registry().handleFlows(ctx, h.reload().get()));
+        r.get("/v1/flows").handler(ctx -> h.registry().handleFlows(ctx, h.reload().get(), h.accountChecks().get()));
         r.get("/health").handler(h.health()::handleHealth);
         r.get("/health/live").handler(h.health()::handleLive);
         r.get("/metrics").handler(h.health()::handleMetrics);
@@ -62,17 +62,28 @@ public final class EdgeVerticle extends VerticleBase {
 
     /** The handlers the routes call, built once and shared by every instance (they are thread-safe). */
     public record EdgeHandlers(IntakeHandler intake, RegistryHandler registry, HealthHandler health, LeadPage page,
-                               Supplier<com.fasterxml.jackson.databind.node.ObjectNode> reload) {
+                               Supplier<com.fasterxml.jackson.databind.node.ObjectNode> reload,
+                               Supplier<java.util.List<io.leadflow.runtime.account.AccountReport>> accountChecks) {
 
         /** Wires every handler over one journal, one program source and one set of source guards. */
         public static EdgeHandlers of(io.leadflow.runtime.journal.Journal journal, io.leadflow.runtime.exec.ProgramSource programs,
                                       io.leadflow.runtime.security.SourceGuards guards, Limits limits, EdgeMetrics metrics,
                                       Supplier<io.leadflow.runtime.reload.ReloadReport> reload,
                                       Supplier<java.util.Map<String, Boolean>> connectors, java.time.Clock clock) {
+            return of(journal, programs, guards, limits, metrics, reload, connectors, java.util.List::of, clock);
+        }
+
+        /** Same, with the latest account custom-field checks shown in {@code GET /v1/flows}. */
+        public static EdgeHandlers of(io.leadflow.runtime.journal.Journal journal, io.leadflow.runtime.exec.ProgramSource programs,
+                                      io.leadflow.runtime.security.SourceGuards guards, Limits limits, EdgeMetrics metrics,
+                                      Supplier<io.leadflow.runtime.reload.ReloadReport> reload,
+                                      Supplier<java.util.Map<String, Boolean>> connectors,
+                                      Supplier<java.util.List<io.leadflow.runtime.account.AccountReport>> accountChecks,
+                                      java.time.Clock clock) {
             FlowDirectory flows = new FlowDirectory(programs);
             return new EdgeHandlers(new IntakeHandler(flows, guards, journal, limits, metrics, clock),
                     new RegistryHandler(journal, flows, guards), new HealthHandler(journal, flows, connectors, metrics),
-                    new LeadPage(journal), () -> ReloadJson.of(reload.get()));
+                    new LeadPage(journal), () -> ReloadJson.of(reload.get()), accountChecks);
         }
     }
 }

@@ -1,6 +1,8 @@
 package io.leadflow.runtime.http;
 
 import io.leadflow.dsl.Flow;
+import io.leadflow.runtime.body.BodyRefusal;
+import io.leadflow.runtime.body.LeadBodyParser;
 import io.leadflow.runtime.config.Limits;
 import io.leadflow.runtime.config.Slugs;
 import io.leadflow.runtime.journal.Accepted;
@@ -86,7 +88,11 @@ public final class IntakeHandler {
             SourceGuard.Denial denial = guard.authenticate(req::getHeader, body);
             if (denial != null) throw new Refusal(401, denial.code(), denial.message());
             String idemKey = idempotencyKey(req.getHeader("Idempotency-Key"));
-            parser.validate(media, body);
+            try {
+                parser.validate(media, body);
+            } catch (BodyRefusal bad) {
+                throw new Refusal(bad.status(), bad.code(), bad.getMessage());
+            }
             String eventId = req.getHeader("webhook-signature") != null ? req.getHeader("webhook-id") : null;
             IncomingLead incoming = new IncomingLead(flow.name(), slug, eventId, idemKey, body, media, scrubbed(req), clock.instant());
             journal.append(incoming).onComplete(done -> handleAppended(ctx, flow, done, started, body));

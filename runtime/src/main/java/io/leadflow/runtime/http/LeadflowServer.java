@@ -2,6 +2,7 @@ package io.leadflow.runtime.http;
 
 import io.leadflow.dsl.Flow;
 import io.leadflow.dsl.Program;
+import io.leadflow.runtime.account.AccountCheck;
 import io.leadflow.runtime.config.SandboxTokens;
 import io.leadflow.runtime.config.LiveSecrets;
 import io.leadflow.runtime.config.Secrets;
@@ -73,10 +74,18 @@ public final class LeadflowServer {
         ProgramHolder programs = new ProgramHolder();
         AtomicReference<ConnectorAccounts> accountsRef = new AtomicReference<>();
         AtomicReference<SourceGuards> guardsRef = new AtomicReference<>();
-        RuleWatcher watcher = new RuleWatcher(new RuleFolder(s.rulesDir()), compiler, p -> {
+        AtomicReference<AccountCheck> checkRef = new AtomicReference<>();
+        AtomicReference<Journal> journalRef = new AtomicReference<>();
+        AtomicReference<Map<String, String>> firstSources = new AtomicReference<>();
+        RuleWatcher watcher = new RuleWatcher(new RuleFolder(s.rulesDir()), compiler, (p, sources) -> {
             programs.swap(p);
+            Journal j = journalRef.get();
+            if (j == null) firstSources.set(sources);
+            else storeRules(j, p, sources);
             ConnectorAccounts a = accountsRef.get();
             if (a != null) a.prepare(p).onFailure(e -> LOG.warning("reloaded rules name an account that cannot be reached: " + e.getMessage()));
+            AccountCheck check = checkRef.get();
+            if (check != null) check.run(p);
             SourceGuards g = guardsRef.get();
             if (g != null) {
                 Map<String, String> fresh = generatedTokens(s, p, secrets.current(), out);
@@ -96,23 +105,28 @@ public final class LeadflowServer {
         Vertx vertx = Vertx.vertx();
         try {
             Journal journal = SqliteJournal.open(vertx, s.dataDir(), JournalOptions.defaults()).await();
+            journalRef.set(journal);
+            storeRules(journal, program, firstSources.get());
             ConnectorAccounts accounts = new ConnectorAccounts(vertx, ConnectorAccounts.discover(), s.sandbox(), secrets::current, out::println);
             accountsRef.set(accounts);
             accounts.prepare(program).otherwise(e -> {
                 LOG.warning("not every CRM account is ready; its leads wait and retry: " + e.getMessage());
                 return null;
             }).await();
+            AccountCheck check = new AccountCheck(accounts::connector, accounts::hasCredentials);
+            checkRef.set(check);
+            check.run(program);
             AtomicReference<Engine> engine = new AtomicReference<>();
             EdgeMetrics metrics = new EdgeMetrics(() -> engine.get() == null ? 0 : engine.get().inFlight());
             if (s.deliver()) {
-                engine.set(startEngine(vertx, journal, programs, accounts, metrics));
+                engine.set(startEngine(vertx, journal, programs, accounts, metrics, compiler));
             } else {
                 out.println("delivery is PAUSED (--pause-delivery): leads are journaled and acknowledged, none is run until a start without it");
             }
             SourceGuards guards = new SourceGuards(secrets.current(), s.limits(), Clock.systemUTC());
             guardsRef.set(guards);
             var handlers = EdgeVerticle.EdgeHandlers.of(journal, programs, guards, s.limits(), metrics, watcher::lastReport,
-                    () -> readiness(accounts, programs.current()), Clock.systemUTC());
+                    () -> readiness(accounts, programs.current()), check::latest, Clock.systemUTC());
             int loops = Math.max(1, Runtime.getRuntime().availableProcessors());
             EdgeServer edge = EdgeServer.start(vertx, handlers, s.host(), s.port(), loops, s.limits()).await();
             long timer = vertx.setPeriodic(1000, t -> journal.stats().onSuccess(metrics::sample));
@@ -129,10 +143,19 @@ public final class LeadflowServer {
         }
     }
 
-    private static Engine startEngine(Vertx vertx, Journal journal, ProgramHolder programs, ConnectorAccounts accounts, EdgeMetrics metrics) {
+    /** Keeps a loaded version's rule texts in the journal (once per hash) for ORIGINAL replays after a restart. */
+    private static void storeRules(Journal journal, Program program, Map<String, String> sources) {
+        if (sources == null || sources.isEmpty()) return;
+        journal.ledger().storeRules(program.contentHash(), sources)
+                .onFailure(e -> LOG.warning("cannot store the rule texts of version " + program.contentHash()
+                        + " (ORIGINAL replays of it need it loaded): " + e.getMessage()));
+    }
+
+    private static Engine startEngine(Vertx vertx, Journal journal, ProgramHolder programs, ConnectorAccounts accounts, EdgeMetrics metrics,
+                                      RuleCompiler compiler) {
         try {
             return Engine.start(vertx, journal, programs, accounts::get, Clock.systemUTC(),
-                    EngineOptions.defaults().withListener(metrics)).await();
+                    EngineOptions.defaults().withListener(metrics), compiler::compileSources).await();
         } catch (UnsupportedOperationException e) {
             // The executor is built alongside this edge; until it is merged, serve still takes leads durably.
             LOG.warning("the executor is not part of this build (" + e.getMessage() + "): leads are journaled but not delivered");

@@ -58,20 +58,24 @@ public final class RegistryHandler {
                 case "current" -> ReplayVersion.CURRENT;
                 default -> throw new Refusal(400, "bad_version", "version must be 'original' or 'current', not '" + v + "'");
             };
-            Future<Void> check = which == ReplayVersion.CURRENT ? Future.succeededFuture() : journal.get(id).map(d -> {
+            Future<Void> check = which == ReplayVersion.CURRENT ? Future.succeededFuture() : journal.get(id).compose(d -> {
                 var detail = d.orElseThrow(() -> new Refusal(404, "unknown_lead", "no lead with id " + id));
-                if (flows.programs().byHash(detail.firstRuleVersion()).isEmpty()) {
-                    throw new Refusal(409, "version_not_loaded", "the rule version that first ran this lead ("
-                            + detail.firstRuleVersion() + ") is not loaded in this process; replay with version=current");
-                }
-                return null;
+                if (flows.programs().byHash(detail.firstRuleVersion()).isPresent()) return Future.succeededFuture();
+                // Not in memory: fine when the journal stored its texts (the executor recompiles them).
+                return journal.ledger().rules(detail.firstRuleVersion()).map(stored -> {
+                    if (stored.isEmpty()) {
+                        throw new Refusal(409, "version_not_loaded", "the rule version that first ran this lead ("
+                                + detail.firstRuleVersion() + ") is neither loaded nor stored; replay with version=current");
+                    }
+                    return null;
+                });
             });
             return check.compose(x -> journal.requestReplay(id, which))
                     .map(x -> (Object) Map.of("id", id, "replay", v, "status", "pending"));
         }, 202);
     }
 
-    public void handleFlows(RoutingContext ctx, ObjectNode reload) {
+    public void handleFlows(RoutingContext ctx, ObjectNode reload, java.util.List<io.leadflow.runtime.account.AccountReport> accountChecks) {
         run(ctx, () -> {
             ObjectNode out = Responses.JSON.createObjectNode();
             var p = flows.current();
@@ -86,6 +90,12 @@ public final class RegistryHandler {
                 }
             }
             out.set("lastReload", reload);
+            ArrayNode checks = out.putArray("accountChecks");
+            for (var r : accountChecks) {
+                ObjectNode c = checks.addObject().put("connector", r.connector()).put("account", r.account())
+                        .put("checked", r.checked()).put("status", r.status());
+                r.warnings().forEach(c.putArray("warnings")::add);
+            }
             return Future.succeededFuture(out);
         });
     }

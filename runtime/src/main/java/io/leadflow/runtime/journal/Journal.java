@@ -34,8 +34,8 @@ public interface Journal {
      * Asks for the lead to be run again from the start (a new run: fresh evaluation, lookup,
      * decision, and effects with new idempotency keys; earlier runs stay in the registry).
      * {@link ReplayVersion#ORIGINAL} pins the rule version that first ran it; the executor
-     * dead-letters the replay with a clear reason if that version is not loaded (check
-     * {@code ProgramSource.byHash} first to answer 409 instead).
+     * recompiles it from {@link Ledger#rules} when it is not loaded, and dead-letters the replay
+     * with a clear reason when it is neither loaded nor stored (check both first to answer 409).
      * <p>Fails with {@link UnknownLeadException} (404) or, when the lead is still waiting or
      * running, {@link ReplayNotAllowedException} (409). Completes once the request is durable.
      */

@@ -83,6 +83,15 @@ public interface Ledger {
         boolean isEmpty();
     }
 
+    /**
+     * Stores a program version's rule texts (path to text) under its content hash, so an ORIGINAL
+     * replay can recompile them after a restart. Idempotent: a hash already stored is left as is.
+     */
+    Future<Void> storeRules(String contentHash, java.util.Map<String, String> sources);
+
+    /** The rule texts stored under a content hash (path to text), or empty when none were stored. */
+    Future<Optional<java.util.Map<String, String>>> rules(String contentHash);
+
     /** The persisted manager rotation state (all collections). */
     Future<ManagerState> managerState();
 

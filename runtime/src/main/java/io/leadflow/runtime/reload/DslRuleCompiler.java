@@ -19,4 +19,9 @@ public final class DslRuleCompiler implements RuleCompiler {
     public CompileResult compile(List<Path> files) {
         return compiler.compile(files);
     }
+
+    @Override
+    public CompileResult compileSources(java.util.Map<String, String> sources) {
+        return compiler.compileSources(sources);
+    }
 }

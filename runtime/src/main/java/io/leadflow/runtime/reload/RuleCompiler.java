@@ -12,4 +12,12 @@ public interface RuleCompiler {
      * the result. An {@link java.io.IOException} reading a file is reported the same way.
      */
     CompileResult compile(List<Path> files);
+
+    /**
+     * Compiles rule texts held in memory (path to text, as {@link CompileResult#sources()} gives
+     * them): how an ORIGINAL replay recompiles a stored version. Compilers that cannot say so.
+     */
+    default CompileResult compileSources(java.util.Map<String, String> sources) {
+        throw new UnsupportedOperationException("this rule compiler cannot compile stored rule texts");
+    }
 }

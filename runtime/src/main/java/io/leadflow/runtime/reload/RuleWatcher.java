@@ -31,7 +31,7 @@ public final class RuleWatcher implements AutoCloseable {
 
     private final RuleFolder folder;
     private final RuleCompiler compiler;
-    private final Consumer<Program> onProgram;
+    private final java.util.function.BiConsumer<Program, java.util.Map<String, String>> onProgram;
     private final Duration pollEvery;
     private final Clock clock;
     private final AtomicReference<ReloadReport> last = new AtomicReference<>();
@@ -41,6 +41,12 @@ public final class RuleWatcher implements AutoCloseable {
     private volatile WatchService watch;
 
     public RuleWatcher(RuleFolder folder, RuleCompiler compiler, Consumer<Program> onProgram, Duration pollEvery, Clock clock) {
+        this(folder, compiler, (p, sources) -> onProgram.accept(p), pollEvery, clock);
+    }
+
+    /** With the compiled rule texts (path to text) handed over with each program, for the journal's stored versions. */
+    public RuleWatcher(RuleFolder folder, RuleCompiler compiler, java.util.function.BiConsumer<Program, java.util.Map<String, String>> onProgram,
+                       Duration pollEvery, Clock clock) {
         this.folder = folder;
         this.compiler = compiler;
         this.onProgram = onProgram;
@@ -65,7 +71,7 @@ public final class RuleWatcher implements AutoCloseable {
         ReloadReport report;
         if (result.ok()) {
             Program p = result.program().orElseThrow();
-            onProgram.accept(p);
+            onProgram.accept(p, result.sources());
             runningHash = p.contentHash();
             report = new ReloadReport(clock.instant(), true, runningHash, names, result.diagnostics(), result.render());
             LOG.info(() -> "rules loaded: " + p.flows().size() + " flow(s) from " + files.size() + " file(s), version " + shortHash(runningHash));

@@ -73,6 +73,11 @@ public final class ConnectorAccounts {
         return Future.join(all).mapEmpty();
     }
 
+    /** Whether the account talks to the real CRM (credentials given, not sandbox), not to an emulator. */
+    public boolean hasCredentials(AccountKey key) {
+        return !sandbox && secrets.get().crm(key.connector(), key.account()).isPresent();
+    }
+
     /** The ready connector of an account, if it has been prepared. */
     public Optional<CrmConnector> get(String connector, String account) {
         return Optional.ofNullable(connectors.get(new AccountKey(connector, account)));

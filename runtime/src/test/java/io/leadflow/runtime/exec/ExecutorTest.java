@@ -120,6 +120,13 @@ class ExecutorTest {
     }
 
     @Test
+    void ruleErrorNamedLikeABudget_isARuleError_notABudgetBreach() {
+        start();
+        LeadDetail d = h.await(h.append("orders", "{\"phone\":\"1\",\"odd\":true}"), LeadStatus.DEAD);
+        assertTrue(d.summary().reason().startsWith("rule error in flow orders"), d.summary().reason());
+    }
+
+    @Test
     void droppedLead_isRecordedWithReason_andSendsNothing() {
         start();
         LeadDetail d = h.await(h.append("orders", "{\"phone\":\"1\",\"drop\":true}"), LeadStatus.DROPPED);
@@ -134,7 +141,7 @@ class ExecutorTest {
         LeadDetail flow = h.await(h.append("nope", "{}"), LeadStatus.DEAD);
         assertTrue(flow.summary().reason().contains("flow 'nope' is not in the rules"), flow.summary().reason());
         LeadDetail body = h.await(h.append("orders", "{not json"), LeadStatus.DEAD);
-        assertTrue(body.summary().reason().startsWith("body is not valid JSON"), body.summary().reason());
+        assertTrue(body.summary().reason().contains("the body is not valid JSON"), body.summary().reason());
     }
 
     @Test

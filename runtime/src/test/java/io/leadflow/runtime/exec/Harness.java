@@ -27,6 +27,11 @@ final class Harness implements AutoCloseable {
     final FakeCrm crm = new FakeCrm();
     final java.time.Clock clock;
     EngineOptions options;
+    /** Which CRM serves a flow; by default the fake one as {@code fake/main}. */
+    ConnectorRegistry registry = (connector, account) ->
+            connector.equals("fake") && account.equals("main") ? Optional.of(crm) : Optional.empty();
+    /** Recompiles stored rule texts for ORIGINAL replays; null: only loaded versions replay. */
+    RuleRecompiler recompiler;
     SqliteJournal journal;
     Engine engine;
     private int seq;
@@ -45,9 +50,7 @@ final class Harness implements AutoCloseable {
 
     Harness start() {
         journal = Await.result(SqliteJournal.open(vertx, dir, JournalOptions.defaults()));
-        ConnectorRegistry registry = (connector, account) ->
-                connector.equals("fake") && account.equals("main") ? Optional.of(crm) : Optional.empty();
-        engine = Await.result(Engine.start(vertx, journal, programs, registry, clock, options));
+        engine = Await.result(Engine.start(vertx, journal, programs, registry, clock, options, recompiler));
         return this;
     }
 
@@ -67,8 +70,12 @@ final class Harness implements AutoCloseable {
     }
 
     String append(String flow, String json) {
-        IncomingLead lead = new IncomingLead(flow, "shop", null, null, json.getBytes(StandardCharsets.UTF_8),
-                "application/json", Map.of(), clock.instant());
+        return append(flow, json, "application/json");
+    }
+
+    String append(String flow, String body, String contentType) {
+        IncomingLead lead = new IncomingLead(flow, "shop", null, null, body.getBytes(StandardCharsets.UTF_8),
+                contentType, Map.of(), clock.instant());
         Accepted a = Await.result(journal.append(lead));
         return a.leadId();
     }

@@ -7,6 +7,8 @@ import io.leadflow.dsl.Decision;
 import io.leadflow.dsl.Evaluation;
 import io.leadflow.dsl.Flow;
 import io.leadflow.dsl.ManagerState;
+import io.leadflow.dsl.RuleBudgetExceededException;
+import io.leadflow.dsl.SourceSpan;
 import io.leadflow.dsl.Trace;
 import io.leadflow.spi.effect.CreateContact;
 import io.leadflow.spi.effect.CreateDeal;
@@ -23,14 +25,15 @@ import java.util.Optional;
 
 /**
  * A hand-written flow standing in for a compiled one: drops leads with {@code "drop": true},
- * breaks its budget on {@code "loop": true}, keys lanes by {@code phone}, and decides
+ * breaks its budget on {@code "loop": true}, fails with an unrelated error whose class name says
+ * "Budget" on {@code "odd": true}, keys lanes by {@code phone}, and decides
  * "create contact, then a deal for it" with the deal's manager rotated over ann and bob.
  */
 public final class StubFlow implements Flow {
-    /** What a budget breach looks like to the executor (the dsl's own type is not on main yet). */
-    public static final class StepBudgetExceededException extends RuntimeException {
-        public StepBudgetExceededException() {
-            super("100000 steps used");
+    /** Not a budget breach, though its name says "Budget": the executor must go by type, not by name. */
+    public static final class BudgetLookalikeException extends RuntimeException {
+        public BudgetLookalikeException() {
+            super("a plain rule error");
         }
     }
 
@@ -57,7 +60,8 @@ public final class StubFlow implements Flow {
 
     @Override
     public Evaluation evaluate(JsonNode lead, Clock clock) {
-        if (lead.path("loop").asBoolean()) throw new StepBudgetExceededException();
+        if (lead.path("loop").asBoolean()) throw new RuleBudgetExceededException(100_000, new SourceSpan("stub.flow", 1, 1, 1, 1));
+        if (lead.path("odd").asBoolean()) throw new BudgetLookalikeException();
         Trace trace = new Trace(List.of(new Trace.Step("filter", "checked drop", "stub.flow:1:1", null)));
         Optional<String> drop = lead.path("drop").asBoolean() ? Optional.of("test lead") : Optional.empty();
         return new StubEvaluation(drop, Optional.empty(), lead.path("phone").asText("none"), trace, lead);

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadflow.dsl.Diagnostic;
 import io.leadflow.dsl.SourceSpan;
+import io.leadflow.runtime.account.AccountReport;
 import io.leadflow.runtime.config.Limits;
 import io.leadflow.runtime.reload.ReloadReport;
 import io.leadflow.runtime.testkit.EdgeFixture;
@@ -94,6 +95,17 @@ class RegistryApiTest {
         assertFalse(f.get("lastReload").get("ok").asBoolean());
         assertEquals("LF201", f.get("lastReload").get("diagnostics").get(0).get("code").asText());
         assertEquals("rules/a.flow:3:5", f.get("lastReload").get("diagnostics").get(0).get("at").asText());
+    }
+
+    @Test
+    void flows_showTheAccountChecks_warningsAndNotChecked() throws Exception {
+        edge.accountChecks.set(List.of(
+                new AccountReport("keepincrm", "main", true, "checked", List.of("deal_cf_1077: no such field")),
+                new AccountReport("keycrm", "main", false, "not checked: CRM is down", List.of())));
+        JsonNode checks = admin("/v1/flows").get("accountChecks");
+        assertEquals("deal_cf_1077: no such field", checks.get(0).get("warnings").get(0).asText());
+        assertEquals("not checked: CRM is down", checks.get(1).get("status").asText());
+        assertFalse(checks.get(1).get("checked").asBoolean());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.leadflow.runtime.sandbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.leadflow.dsl.Flow;
@@ -53,6 +54,8 @@ class ConnectorAccountsTest {
         assertTrue(a.emulatorPorts().isEmpty(), "no emulator for a configured account");
         a.prepare(program(new StubFlow("y", "keycrm", "other"))).await();
         assertEquals(1, a.emulatorPorts().size(), "the unconfigured account falls back to the emulator");
+        assertTrue(a.hasCredentials(new AccountKey("keycrm", "main")));
+        assertFalse(a.hasCredentials(new AccountKey("keycrm", "other")));
     }
 
     @Test

@@ -26,6 +26,8 @@ public final class EdgeFixture implements AutoCloseable {
     public final ProgramHolder programs;
     public final SourceGuards guards;
     public final AtomicReference<ReloadReport> reload = new AtomicReference<>();
+    public final AtomicReference<java.util.List<io.leadflow.runtime.account.AccountReport>> accountChecks =
+            new AtomicReference<>(java.util.List.of());
     public final EdgeServer server;
     private final HttpClient client = HttpClient.newHttpClient();
 
@@ -40,7 +42,7 @@ public final class EdgeFixture implements AutoCloseable {
         guards = new SourceGuards(secrets, limits, clock);
         EdgeMetrics metrics = new EdgeMetrics(() -> 0);
         var handlers = EdgeVerticle.EdgeHandlers.of(journal, programs, guards, limits, metrics, reload::get,
-                () -> Map.of("baselinker/main", true), clock);
+                () -> Map.of("baselinker/main", true), accountChecks::get, clock);
         server = EdgeServer.start(vertx, handlers, "127.0.0.1", 0, 2, limits).await();
     }
 

@@ -139,6 +139,21 @@ final class LedgerWrites {
                 leadId, run, index);
     }
 
+    /** Every file of a program version, once per hash (INSERT OR IGNORE: a stored version stays as it was). */
+    static Writer.Op<Void> ruleTexts(String hash, Map<String, String> sources) {
+        return c -> {
+            try (PreparedStatement ps = Sql.prepare(c, "INSERT OR IGNORE INTO rule_text (hash, path, text) VALUES (?, ?, ?)")) {
+                for (Map.Entry<String, String> e : sources.entrySet()) {
+                    ps.setString(1, hash);
+                    ps.setString(2, e.getKey());
+                    ps.setString(3, e.getValue());
+                    ps.executeUpdate();
+                }
+            }
+            return null;
+        };
+    }
+
     static Writer.Op<Void> scheduleRun(String name, Instant periodStart, Instant ranAt, String error) {
         return update("INSERT INTO schedule_run (name, period_start, ran_at, error) VALUES (?, ?, ?, ?) "
                 + "ON CONFLICT (name) DO UPDATE SET period_start = excluded.period_start, ran_at = excluded.ran_at, "

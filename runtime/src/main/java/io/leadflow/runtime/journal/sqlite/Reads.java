@@ -127,6 +127,17 @@ final class Reads {
         return new ManagerState(frozen);
     }
 
+    static Optional<Map<String, String>> ruleTexts(Connection c, String hash) throws SQLException {
+        try (PreparedStatement ps = Sql.prepare(c, "SELECT path, text FROM rule_text WHERE hash = ? ORDER BY path")) {
+            ps.setString(1, hash);
+            try (ResultSet rs = ps.executeQuery()) {
+                Map<String, String> out = new java.util.LinkedHashMap<>();
+                while (rs.next()) out.put(rs.getString(1), rs.getString(2));
+                return out.isEmpty() ? Optional.empty() : Optional.of(out);
+            }
+        }
+    }
+
     static Optional<Instant> lastScheduleRun(Connection c, String name) throws SQLException {
         try (PreparedStatement ps = Sql.prepare(c, "SELECT period_start FROM schedule_run WHERE name = ?")) {
             ps.setString(1, name);

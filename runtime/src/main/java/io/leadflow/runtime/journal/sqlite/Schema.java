@@ -84,7 +84,13 @@ final class Schema {
               name TEXT PRIMARY KEY,
               period_start INTEGER NOT NULL,
               ran_at INTEGER NOT NULL,
-              error TEXT)""");
+              error TEXT)""",
+            """
+            CREATE TABLE IF NOT EXISTS rule_text (
+              hash TEXT NOT NULL,
+              path TEXT NOT NULL,
+              text TEXT NOT NULL,
+              PRIMARY KEY (hash, path))""");
 
     private Schema() { }
 

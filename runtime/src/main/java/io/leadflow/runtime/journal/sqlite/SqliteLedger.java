@@ -7,6 +7,7 @@ import io.leadflow.runtime.journal.Ledger;
 import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -101,6 +102,16 @@ final class SqliteLedger implements Ledger {
     public Future<Void> commit(Tx tx) {
         if (tx.isEmpty()) return Future.succeededFuture();
         return writer.submit(((SqliteTx) tx).op(), Writer.Kind.LEDGER);
+    }
+
+    @Override
+    public Future<Void> storeRules(String contentHash, Map<String, String> sources) {
+        return writer.submit(LedgerWrites.ruleTexts(contentHash, Map.copyOf(sources)), Writer.Kind.LEDGER);
+    }
+
+    @Override
+    public Future<Optional<Map<String, String>>> rules(String contentHash) {
+        return reads.read(c -> Reads.ruleTexts(c, contentHash));
     }
 
     @Override

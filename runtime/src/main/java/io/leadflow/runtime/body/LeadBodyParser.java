@@ -1,4 +1,4 @@
-package io.leadflow.runtime.http;
+package io.leadflow.runtime.body;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -18,8 +18,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Turns a raw intake body into the lead's JSON object: JSON under Jackson stream constraints, or
- * a urlencoded form whose fields become properties (a repeated key becomes an array).
+ * Turns a raw lead body into the lead's JSON object: JSON under Jackson stream constraints, or
+ * a urlencoded form whose fields become properties (a repeated key becomes an array). The one
+ * parser both the edge (to refuse bad bodies) and the executor (to read the stored body) use, so
+ * both decode a lead the same way by construction.
  */
 public final class LeadBodyParser {
     private final ObjectMapper mapper;
@@ -62,17 +64,17 @@ public final class LeadBodyParser {
     }
 
     private void validateJson(byte[] body) {
-        if (body.length == 0) throw new Refusal(400, "empty_body", "the body is empty; send the lead as a JSON object");
+        if (body.length == 0) throw new BodyRefusal(400, "empty_body", "the body is empty; send the lead as a JSON object");
         try (JsonParser p = mapper.getFactory().createParser(body)) {
             JsonToken first = p.nextToken();
             if (first != JsonToken.START_OBJECT) {
-                throw new Refusal(400, "not_an_object", "the lead must be a JSON object, not " + (first == null ? "nothing" : first == JsonToken.START_ARRAY ? "an array" : "a single value"));
+                throw new BodyRefusal(400, "not_an_object", "the lead must be a JSON object, not " + (first == null ? "nothing" : first == JsonToken.START_ARRAY ? "an array" : "a single value"));
             }
             // Walk every token (not skipChildren): string and number constraints apply only when a value is read.
             int depth = 1;
             while (depth > 0) {
                 JsonToken t = p.nextToken();
-                if (t == null) throw new Refusal(400, "invalid_json", "the body is not valid JSON: it ends inside the object");
+                if (t == null) throw new BodyRefusal(400, "invalid_json", "the body is not valid JSON: it ends inside the object");
                 switch (t) {
                     case START_OBJECT, START_ARRAY -> depth++;
                     case END_OBJECT, END_ARRAY -> depth--;
@@ -81,11 +83,11 @@ public final class LeadBodyParser {
                     default -> { }
                 }
             }
-            if (p.nextToken() != null) throw new Refusal(400, "invalid_json", "the body has content after the JSON object");
+            if (p.nextToken() != null) throw new BodyRefusal(400, "invalid_json", "the body has content after the JSON object");
         } catch (StreamConstraintsException e) {
-            throw new Refusal(400, "json_limit", "the JSON exceeds a limit: " + firstLine(e.getOriginalMessage()));
+            throw new BodyRefusal(400, "json_limit", "the JSON exceeds a limit: " + firstLine(e.getOriginalMessage()));
         } catch (IOException e) {
-            throw new Refusal(400, "invalid_json", "the body is not valid JSON: " + firstLine(e.getMessage()));
+            throw new BodyRefusal(400, "invalid_json", "the body is not valid JSON: " + firstLine(e.getMessage()));
         }
     }
 
@@ -93,22 +95,22 @@ public final class LeadBodyParser {
     public ObjectNode parse(String mediaType, byte[] body) {
         if ("application/json".equals(mediaType)) return parseJson(body);
         if ("application/x-www-form-urlencoded".equals(mediaType)) return parseForm(body);
-        throw new Refusal(415, "unsupported_media_type",
+        throw new BodyRefusal(415, "unsupported_media_type",
                 "send the lead as application/json or application/x-www-form-urlencoded, not " + mediaType);
     }
 
     private ObjectNode parseJson(byte[] body) {
-        if (body.length == 0) throw new Refusal(400, "empty_body", "the body is empty; send the lead as a JSON object");
+        if (body.length == 0) throw new BodyRefusal(400, "empty_body", "the body is empty; send the lead as a JSON object");
         JsonNode node;
         try {
             node = mapper.readTree(body);
         } catch (StreamConstraintsException e) {
-            throw new Refusal(400, "json_limit", "the JSON exceeds a limit: " + firstLine(e.getOriginalMessage()));
+            throw new BodyRefusal(400, "json_limit", "the JSON exceeds a limit: " + firstLine(e.getOriginalMessage()));
         } catch (IOException e) {
-            throw new Refusal(400, "invalid_json", "the body is not valid JSON: " + firstLine(e.getMessage()));
+            throw new BodyRefusal(400, "invalid_json", "the body is not valid JSON: " + firstLine(e.getMessage()));
         }
         if (node == null || !node.isObject()) {
-            throw new Refusal(400, "not_an_object", "the lead must be a JSON object, not " + (node == null ? "nothing" : node.getNodeType().name().toLowerCase(Locale.ROOT)));
+            throw new BodyRefusal(400, "not_an_object", "the lead must be a JSON object, not " + (node == null ? "nothing" : node.getNodeType().name().toLowerCase(Locale.ROOT)));
         }
         return (ObjectNode) node;
     }
@@ -119,17 +121,17 @@ public final class LeadBodyParser {
         try {
             params = new QueryStringDecoder(text, StandardCharsets.UTF_8, false, limits.formFields() + 1).parameters();
         } catch (IllegalArgumentException e) {
-            throw new Refusal(400, "invalid_form", "the form body cannot be decoded: " + firstLine(e.getMessage()));
+            throw new BodyRefusal(400, "invalid_form", "the form body cannot be decoded: " + firstLine(e.getMessage()));
         }
         if (params.size() > limits.formFields()) {
-            throw new Refusal(400, "form_limit", "the form has more than " + limits.formFields() + " fields");
+            throw new BodyRefusal(400, "form_limit", "the form has more than " + limits.formFields() + " fields");
         }
         ObjectNode out = mapper.createObjectNode();
         for (Map.Entry<String, List<String>> e : params.entrySet()) {
-            if (e.getKey().length() > limits.jsonName()) throw new Refusal(400, "form_limit", "a form field name is longer than " + limits.jsonName() + " characters");
+            if (e.getKey().length() > limits.jsonName()) throw new BodyRefusal(400, "form_limit", "a form field name is longer than " + limits.jsonName() + " characters");
             for (String v : e.getValue()) {
                 if (v.length() > limits.formValue()) {
-                    throw new Refusal(400, "form_limit", "form field '" + clip(e.getKey()) + "' is longer than " + limits.formValue() + " characters");
+                    throw new BodyRefusal(400, "form_limit", "form field '" + clip(e.getKey()) + "' is longer than " + limits.formValue() + " characters");
                 }
             }
             if (e.getValue().size() == 1) {
