@@ -3,7 +3,8 @@ package io.leadflow.connector;
 import java.util.Map;
 
 /**
- * One CRM account's settings.
+ * One CRM account's settings. The runtime builds it from its secrets file and {@code LEADFLOW_CRM_…}
+ * environment variables ({@code io.leadflow.runtime.config.Secrets}); emulators build it for tests.
  *
  * @param connector  the connector name ({@code keycrm})
  * @param account    the account name used in rule files
@@ -13,6 +14,8 @@ import java.util.Map;
  */
 public record AccountConfig(String connector, String account, String baseUrl,
                             Map<String, String> secrets, Map<String, String> settings) {
+    /** The name of the one secret every connector reads (API key, token). */
+    public static final String API_KEY = "api_key";
 
     public AccountConfig {
         secrets = Map.copyOf(secrets);
@@ -27,6 +30,18 @@ public record AccountConfig(String connector, String account, String baseUrl,
 
     public String setting(String name, String fallback) {
         return settings.getOrDefault(name, fallback);
+    }
+
+    /** A whole-number setting, or the fallback; a clear error (naming the setting) when it is not a number. */
+    public long longSetting(String name, long fallback) {
+        String v = settings.get(name);
+        if (v == null) return fallback;
+        try {
+            return Long.parseLong(v.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("account " + connector + "/" + account
+                    + ": setting " + name + " must be a whole number, got '" + v + "'");
+        }
     }
 
     @Override

@@ -12,8 +12,9 @@
  *       the connector supplies its error envelope as a {@code http.ResponseMapper}.</li>
  *   <li>{@code refdata.RefCache.of(key -> future)}: statuses, custom fields, products by SKU.</li>
  *   <li>{@code phone.PhoneVariants}: text variants of an E.164 phone and format-blind comparison.</li>
- *   <li>{@code secrets.AccountConfigs.load(System.getenv(), file, names)}: accounts; the key is
- *       {@code account.secret(AccountConfigs.API_KEY)}.</li>
+ *   <li>{@code AccountConfig}: one account, built by the runtime from its secrets file and
+ *       {@code LEADFLOW_CRM_…} variables; the key is {@code account.secret(AccountConfig.API_KEY)},
+ *       whole-number options {@code account.longSetting("timeout_ms", 10_000)}.</li>
  *   <li>{@code emulator.EmulatorServer}: extend it for the CRM's emulator; {@code start(port)}.</li>
  *   <li>Tests: extend {@code contract.ConnectorContract} from the core test-jar.</li>
  * </ul>

@@ -1,5 +1,6 @@
 package io.leadflow.runtime.config;
 
+import io.leadflow.connector.AccountConfig;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -87,9 +88,9 @@ public final class Secrets {
     }
 
     /** The account's credentials, or empty when none are configured (the account then falls back to its emulator). */
-    public Optional<CrmCredentials> crm(String connector, String account) {
+    public Optional<AccountConfig> crm(String connector, String account) {
         String prefix = "crm." + connector + "." + account + ".";
-        String envPrefix = "LEADFLOW_CRM_" + Slugs.env(connector) + "_" + Slugs.env(account) + "_";
+        String envPrefix = crmEnvPrefix(connector, account);
         Map<String, String> secrets = new HashMap<>();
         Map<String, String> settings = new HashMap<>();
         String[] baseUrl = {null};
@@ -100,7 +101,12 @@ public final class Secrets {
             if (k.startsWith(envPrefix)) put(k.substring(envPrefix.length()).toLowerCase(Locale.ROOT), v, secrets, settings, baseUrl);
         });
         if (secrets.isEmpty() && baseUrl[0] == null) return Optional.empty();
-        return Optional.of(new CrmCredentials(connector, account, baseUrl[0], secrets, settings));
+        return Optional.of(new AccountConfig(connector, account, baseUrl[0], secrets, settings));
+    }
+
+    /** The start of every environment variable of one CRM account ({@code LEADFLOW_CRM_KEYCRM_MAIN_}). */
+    public static String crmEnvPrefix(String connector, String account) {
+        return "LEADFLOW_CRM_" + Slugs.env(connector) + "_" + Slugs.env(account) + "_";
     }
 
     private static void put(String name, String v, Map<String, String> secrets, Map<String, String> settings, String[] baseUrl) {

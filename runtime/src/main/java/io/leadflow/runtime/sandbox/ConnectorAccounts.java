@@ -6,7 +6,6 @@ import io.leadflow.connector.CrmConnector;
 import io.leadflow.connector.Emulator;
 import io.leadflow.dsl.Flow;
 import io.leadflow.dsl.Program;
-import io.leadflow.runtime.config.CrmCredentials;
 import io.leadflow.runtime.config.Secrets;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -92,16 +91,15 @@ public final class ConnectorAccounts {
             return Future.failedFuture(new IllegalStateException("no connector named '" + key.connector()
                     + "' is on the class path (known: " + factories.keySet() + ")"));
         }
-        Optional<CrmCredentials> creds = sandbox ? Optional.empty() : secrets.get().crm(key.connector(), key.account());
+        Optional<AccountConfig> creds = sandbox ? Optional.empty() : secrets.get().crm(key.connector(), key.account());
         Future<AccountConfig> config;
         if (creds.isPresent()) {
-            CrmCredentials c = creds.get();
-            config = Future.succeededFuture(new AccountConfig(c.connector(), c.account(), c.baseUrl(), c.secrets(), c.settings()));
+            config = Future.succeededFuture(creds.get());
         } else {
             if (!sandbox) {
                 LOG.warning("NO CREDENTIALS for CRM account " + key + ": its effects go to the in-process EMULATOR, not the real "
-                        + key.connector() + ". Set LEADFLOW_CRM_" + io.leadflow.runtime.config.Slugs.env(key.connector()) + "_"
-                        + io.leadflow.runtime.config.Slugs.env(key.account()) + "_<KEY> or crm." + key + ".<key> in the secrets file.");
+                        + key.connector() + ". Set " + Secrets.crmEnvPrefix(key.connector(), key.account())
+                        + "API_KEY or crm." + key.connector() + "." + key.account() + ".api_key in the secrets file.");
             }
             config = emulator(factory).map(e -> e.account(key.account()));
         }

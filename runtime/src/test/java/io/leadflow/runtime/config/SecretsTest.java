@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.leadflow.connector.AccountConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,14 +24,43 @@ class SecretsTest {
                 "LEADFLOW_CRM_KEYCRM_MAIN_SETTING_SOURCE_ID", "7", "PATH", "/bin"));
         assertEquals(List.of("a1", "a2"), s.source("horoshop-orders").tokens());
         assertEquals(List.of("whsec_AAAA"), s.source("horoshop-orders").hmac());
-        var crm = s.crm("keycrm", "main").orElseThrow();
-        assertEquals("k2", crm.secrets().get("api_key"));
+        AccountConfig crm = s.crm("keycrm", "main").orElseThrow();
+        assertEquals("k2", crm.secret(AccountConfig.API_KEY));
         assertEquals("https://x", crm.baseUrl());
-        assertEquals("7", crm.settings().get("source_id"));
+        assertEquals(7, crm.longSetting("source_id", -1));
         assertTrue(s.crm("keycrm", "other").isEmpty(), "no credentials → emulator fallback");
         assertTrue(s.values().containsAll(List.of("a1", "a2", "adm", "k1", "k2", "whsec_AAAA")));
         assertFalse(s.values().contains("https://x"));
         assertFalse(crm.toString().contains("k2"), "credentials never in toString");
+    }
+
+    @Test
+    void environment_givesSeveralAccountsPerCrm() throws Exception {
+        Secrets s = Secrets.load(null, Map.of(
+                "LEADFLOW_CRM_KEYCRM_MAIN_API_KEY", "k1",
+                "LEADFLOW_CRM_KEYCRM_SHOP_2_API_KEY", "k2",
+                "LEADFLOW_CRM_KEYCRM_SHOP_2_BASE_URL", "http://127.0.0.1:9",
+                "LEADFLOW_CRM_KEYCRM_SHOP_2_SETTING_SOURCE_ID", "3",
+                "PATH", "/bin"));
+        assertEquals("k1", s.crm("keycrm", "main").orElseThrow().secret(AccountConfig.API_KEY));
+        AccountConfig shop2 = s.crm("keycrm", "shop_2").orElseThrow();
+        assertEquals(new AccountConfig("keycrm", "shop_2", "http://127.0.0.1:9",
+                Map.of(AccountConfig.API_KEY, "k2"), Map.of("source_id", "3")), shop2);
+    }
+
+    @Test
+    void fileSettings_reachTheAccountAndEnvironmentWins() throws Exception {
+        Path f = dir.resolve("s.properties");
+        Files.writeString(f, "crm.baselinker.pl.api_key=from-file\ncrm.baselinker.pl.setting.inventory_id=307\n");
+        AccountConfig pl = Secrets.load(f, Map.of("LEADFLOW_CRM_BASELINKER_PL_API_KEY", "from-env")).crm("baselinker", "pl").orElseThrow();
+        assertEquals("from-env", pl.secret(AccountConfig.API_KEY));
+        assertEquals(307, pl.longSetting("inventory_id", -1));
+    }
+
+    @Test
+    void crmEnvPrefix_namesTheVariablesToSet() {
+        assertEquals("LEADFLOW_CRM_KEYCRM_SHOP_2_", Secrets.crmEnvPrefix("keycrm", "shop_2"));
+        assertEquals("LEADFLOW_CRM_KEEPINCRM_MAIN_", Secrets.crmEnvPrefix("keepincrm", "main"));
     }
 
     @Test

@@ -10,7 +10,6 @@ import io.leadflow.connector.http.CrmHttp;
 import io.leadflow.connector.http.TypedFailures;
 import io.leadflow.connector.ratelimit.RateLimits;
 import io.leadflow.connector.ratelimit.TokenBucket;
-import io.leadflow.connector.secrets.AccountConfigs;
 import io.leadflow.spi.ConnectorDescriptor;
 import io.leadflow.spi.account.AccountSchema;
 import io.leadflow.spi.effect.CreateDeal;
@@ -55,13 +54,13 @@ public final class BaselinkerConnector implements CrmConnector {
         this.clock = clock;
         String base = config.baseUrl() == null ? DEFAULT_BASE_URL : config.baseUrl();
         TokenBucket bucket = TokenBucket.of(vertx, RateLimits.forAccount(BaselinkerSchema.RATE_LIMIT, config));
-        Duration timeout = Duration.ofMillis(AccountConfigs.longSetting(config, "timeout_ms", 10_000));
+        Duration timeout = Duration.ofMillis(config.longSetting("timeout_ms", 10_000));
         CrmHttp http = new CrmHttp(vertx, base, bucket, timeout, new BaselinkerErrors(clock::instant), "baselinker/" + account);
-        this.api = new BaselinkerApi(http, config.secret(AccountConfigs.API_KEY));
+        this.api = new BaselinkerApi(http, config.secret(AccountConfig.API_KEY));
         this.accountData = new BaselinkerAccountData(api);
-        long inventoryId = AccountConfigs.longSetting(config, "inventory_id", -1);
+        long inventoryId = config.longSetting("inventory_id", -1);
         this.inventory = inventoryId < 0 ? null : new BaselinkerInventory(api, inventoryId);
-        this.reconcileWindow = Duration.ofHours(AccountConfigs.longSetting(config, "reconcile_hours", 24));
+        this.reconcileWindow = Duration.ofHours(config.longSetting("reconcile_hours", 24));
     }
 
     /** Extra fields ({@code getOrderExtraFields}) as deal custom fields, and {@code order_status_id} values; cached. */

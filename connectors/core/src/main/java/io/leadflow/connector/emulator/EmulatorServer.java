@@ -2,7 +2,6 @@ package io.leadflow.connector.emulator;
 
 import io.leadflow.connector.AccountConfig;
 import io.leadflow.connector.Emulator;
-import io.leadflow.connector.secrets.AccountConfigs;
 import io.leadflow.spi.RateLimit;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -127,7 +126,7 @@ public abstract class EmulatorServer implements Emulator {
     @Override
     public AccountConfig account(String accountName) {
         return new AccountConfig(connectorName(), accountName, "http://127.0.0.1:" + port(),
-                Map.of(AccountConfigs.API_KEY, validKey()), accountSettings());
+                Map.of(AccountConfig.API_KEY, validKey()), accountSettings());
     }
 
     @Override

@@ -11,7 +11,6 @@ import io.leadflow.connector.EffectContext;
 import io.leadflow.connector.EffectResult;
 import io.leadflow.connector.Emulator;
 import io.leadflow.connector.ratelimit.RateLimits;
-import io.leadflow.connector.secrets.AccountConfigs;
 import io.leadflow.spi.Capability;
 import io.leadflow.spi.EntityKind;
 import io.leadflow.spi.effect.CreateContact;
@@ -289,7 +288,7 @@ public abstract class ConnectorContract extends ContractFixture implements Accou
     void wrongCredentials_isAuthFailure() {
         AccountConfig good = emulator.account("main");
         AccountConfig bad = new AccountConfig(good.connector(), "bad", good.baseUrl(),
-                Map.of(AccountConfigs.API_KEY, "not-the-key"), good.settings());
+                Map.of(AccountConfig.API_KEY, "not-the-key"), good.settings());
         CrmConnector wrong = factory().create(vertx, bad);
         try {
             if (descriptor().can(Capability.FIND_CONTACT_BY_PHONE)) {

@@ -9,7 +9,6 @@ import io.leadflow.connector.http.CrmHttp;
 import io.leadflow.connector.http.TypedFailures;
 import io.leadflow.connector.ratelimit.TokenBucket;
 import io.leadflow.connector.ratelimit.RateLimits;
-import io.leadflow.connector.secrets.AccountConfigs;
 import io.leadflow.spi.ConnectorDescriptor;
 import io.leadflow.spi.account.AccountSchema;
 import io.leadflow.spi.effect.CreateContact;
@@ -54,7 +53,7 @@ public final class KeycrmConnector implements CrmConnector {
         this.settings = KeycrmSettings.of(config);
         this.http = new CrmHttp(vertx, settings.apiBase(), TokenBucket.of(vertx, RateLimits.forAccount(KeycrmSchema.RATE_LIMIT, config)),
                 settings.timeout(), new KeycrmErrors(), "keycrm/" + account);
-        KeycrmClient client = new KeycrmClient(http, config.secret(AccountConfigs.API_KEY));
+        KeycrmClient client = new KeycrmClient(http, config.secret(AccountConfig.API_KEY));
         this.customFields = new KeycrmCustomFields(count -> client.getAny("/custom-fields", count)
                 .map(KeycrmConnector::list));
         RecentBuyers recent = new RecentBuyers();

@@ -9,7 +9,6 @@ import io.leadflow.connector.http.CrmHttp;
 import io.leadflow.connector.http.TypedFailures;
 import io.leadflow.connector.ratelimit.RateLimits;
 import io.leadflow.connector.ratelimit.TokenBucket;
-import io.leadflow.connector.secrets.AccountConfigs;
 import io.leadflow.spi.ConnectorDescriptor;
 import io.leadflow.spi.EntityKind;
 import io.leadflow.spi.account.AccountField;
@@ -48,7 +47,7 @@ public final class RetailcrmConnector implements CrmConnector {
         RetailcrmSettings settings = RetailcrmSettings.of(config);
         this.http = new CrmHttp(vertx, settings.apiBase(), TokenBucket.of(vertx, RateLimits.forAccount(RetailcrmSchema.RATE_LIMIT, config)),
                 settings.timeout(), new RetailcrmErrors(), "retailcrm/" + account);
-        RetailcrmClient client = new RetailcrmClient(http, config.secret(AccountConfigs.API_KEY), settings.site());
+        RetailcrmClient client = new RetailcrmClient(http, config.secret(AccountConfig.API_KEY), settings.site());
         this.reference = new RetailcrmReference(client);
         this.lookup = new RetailcrmLookup(client, reference);
         this.writes = new RetailcrmWrites(client, reference);
