@@ -10,6 +10,8 @@
  *       {@code http.CrmRequest}s ({@code get}, {@code json}, {@code form}; {@code mutating} marks
  *       writes), counts them in a {@code http.CallCount}, and fails with the SPI's typed errors;
  *       the connector supplies its error envelope as a {@code http.ResponseMapper}.</li>
+ *   <li>{@code http.GuardedHttpConnector}: extend it for descriptor, account, close and every entry
+ *       point run with a fresh {@code CallCount} through {@code TypedFailures.guarded}.</li>
  *   <li>{@code refdata.RefCache.of(key -> future)}: statuses, custom fields, products by SKU.</li>
  *   <li>{@code phone.PhoneVariants}: text variants of an E.164 phone and format-blind comparison.</li>
  *   <li>{@code AccountConfig}: one account, built by the runtime from its secrets file and

@@ -1,15 +1,13 @@
 package io.leadflow.connector.keycrm;
 
 import io.leadflow.connector.AccountConfig;
-import io.leadflow.connector.CrmConnector;
 import io.leadflow.connector.EffectContext;
 import io.leadflow.connector.EffectResult;
 import io.leadflow.connector.http.CallCount;
 import io.leadflow.connector.http.CrmHttp;
-import io.leadflow.connector.http.TypedFailures;
+import io.leadflow.connector.http.GuardedHttpConnector;
 import io.leadflow.connector.ratelimit.TokenBucket;
 import io.leadflow.connector.ratelimit.RateLimits;
-import io.leadflow.spi.ConnectorDescriptor;
 import io.leadflow.spi.account.AccountSchema;
 import io.leadflow.spi.effect.CreateContact;
 import io.leadflow.spi.effect.CreateDeal;
@@ -26,7 +24,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -35,12 +32,10 @@ import java.util.stream.Collectors;
  * KeyCRM has no task endpoint, so a {@link CreateTask} is refused with a {@link PermanentException}
  * (the compiler already refuses it: the descriptor lacks CREATE_TASK).
  */
-public final class KeycrmConnector implements CrmConnector {
+public final class KeycrmConnector extends GuardedHttpConnector {
     static final String NO_TASKS = "KeyCRM's API has no task endpoint (OpenAPI 1.2.0), so a flow cannot create tasks in KeyCRM";
 
-    private final String account;
     private final KeycrmSettings settings;
-    private final CrmHttp http;
     private final KeycrmLookup lookup;
     private final KeycrmContacts contacts;
     private final KeycrmOrders orders;
@@ -49,10 +44,17 @@ public final class KeycrmConnector implements CrmConnector {
     private final KeycrmStatuses statuses;
 
     public KeycrmConnector(Vertx vertx, AccountConfig config) {
-        this.account = config.account();
-        this.settings = KeycrmSettings.of(config);
-        this.http = new CrmHttp(vertx, settings.apiBase(), TokenBucket.of(vertx, RateLimits.forAccount(KeycrmSchema.RATE_LIMIT, config)),
-                settings.timeout(), new KeycrmErrors(), "keycrm/" + account);
+        this(vertx, config, KeycrmSettings.of(config));
+    }
+
+    private KeycrmConnector(Vertx vertx, AccountConfig config, KeycrmSettings settings) {
+        this(config, settings, new CrmHttp(vertx, settings.apiBase(), TokenBucket.of(vertx, RateLimits.forAccount(KeycrmSchema.RATE_LIMIT, config)),
+                settings.timeout(), new KeycrmErrors(), "keycrm/" + config.account()));
+    }
+
+    private KeycrmConnector(AccountConfig config, KeycrmSettings settings, CrmHttp http) {
+        super(KeycrmSchema.DESCRIPTOR, config.account(), http);
+        this.settings = settings;
         KeycrmClient client = new KeycrmClient(http, config.secret(AccountConfig.API_KEY));
         this.customFields = new KeycrmCustomFields(count -> client.getAny("/custom-fields", count)
                 .map(KeycrmConnector::list));
@@ -66,27 +68,12 @@ public final class KeycrmConnector implements CrmConnector {
     }
 
     @Override
-    public ConnectorDescriptor descriptor() {
-        return KeycrmSchema.DESCRIPTOR;
+    protected Future<Found> find(LookupRequest request, CallCount count) {
+        return lookup.find(request, count);
     }
 
     @Override
-    public String account() {
-        return account;
-    }
-
-    @Override
-    public Future<Found> find(LookupRequest request) {
-        return guarded(() -> lookup.find(request, new CallCount()));
-    }
-
-    @Override
-    public Future<EffectResult> apply(Effect effect, EffectContext ctx) {
-        CallCount count = new CallCount();
-        return guarded(() -> dispatch(effect, ctx, count));
-    }
-
-    private Future<EffectResult> dispatch(Effect effect, EffectContext ctx, CallCount count) {
+    protected Future<EffectResult> apply(Effect effect, EffectContext ctx, CallCount count) {
         if (effect instanceof CreateContact c) return contacts.create(c, count);
         if (effect instanceof UpdateContact u) return contacts.update(u, count);
         if (effect instanceof CreateDeal d) return funnels() ? cards.create(d, ctx, count) : orders.create(d, ctx, count);
@@ -97,13 +84,10 @@ public final class KeycrmConnector implements CrmConnector {
 
     /** Creates are looked up (orders by {@code source_uuid}, cards by their tag, buyers by phone/email); updates are safe to resend. */
     @Override
-    public Future<Optional<EffectResult>> reconcile(Effect effect, EffectContext ctx) {
-        CallCount count = new CallCount();
-        return guarded(() -> {
-            if (effect instanceof CreateContact c) return contacts.reconcile(c, count);
-            if (effect instanceof CreateDeal d) return funnels() ? cards.reconcile(d, ctx, count) : orders.reconcile(d, ctx, count);
-            return Future.succeededFuture(Optional.<EffectResult>empty());
-        });
+    protected Future<Optional<EffectResult>> reconcile(Effect effect, EffectContext ctx, CallCount count) {
+        if (effect instanceof CreateContact c) return contacts.reconcile(c, count);
+        if (effect instanceof CreateDeal d) return funnels() ? cards.reconcile(d, ctx, count) : orders.reconcile(d, ctx, count);
+        return Future.succeededFuture(Optional.empty());
     }
 
     /**
@@ -115,7 +99,7 @@ public final class KeycrmConnector implements CrmConnector {
     public Future<AccountSchema> accountSchema() {
         CallCount count = new CallCount();
         return guarded(() -> customFields.accountFields(count).compose(fields -> statuses.ids(count).map(ids ->
-                new AccountSchema(KeycrmSchema.DESCRIPTOR.name(), account, fields,
+                new AccountSchema(KeycrmSchema.DESCRIPTOR.name(), account(), fields,
                         Map.of("status_id", ids.stream().map(String::valueOf).collect(Collectors.toSet()))))));
     }
 
@@ -123,14 +107,6 @@ public final class KeycrmConnector implements CrmConnector {
         return settings.mode() == KeycrmSettings.Mode.FUNNELS;
     }
 
-    @Override
-    public Future<Void> close() {
-        return http.close();
-    }
-
-    private static <T> Future<T> guarded(Supplier<Future<T>> call) {
-        return TypedFailures.guarded("KeyCRM", call);
-    }
 
     /** {@code /custom-fields} is documented as a list [C]; a page object is accepted too. */
     private static JsonArray list(Object answer) {

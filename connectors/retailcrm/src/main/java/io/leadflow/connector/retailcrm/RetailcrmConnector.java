@@ -1,15 +1,13 @@
 package io.leadflow.connector.retailcrm;
 
 import io.leadflow.connector.AccountConfig;
-import io.leadflow.connector.CrmConnector;
 import io.leadflow.connector.EffectContext;
 import io.leadflow.connector.EffectResult;
 import io.leadflow.connector.http.CallCount;
 import io.leadflow.connector.http.CrmHttp;
-import io.leadflow.connector.http.TypedFailures;
+import io.leadflow.connector.http.GuardedHttpConnector;
 import io.leadflow.connector.ratelimit.RateLimits;
 import io.leadflow.connector.ratelimit.TokenBucket;
-import io.leadflow.spi.ConnectorDescriptor;
 import io.leadflow.spi.EntityKind;
 import io.leadflow.spi.account.AccountField;
 import io.leadflow.spi.account.AccountSchema;
@@ -27,7 +25,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * One RetailCRM account (C3, seeds 002/004): customers found by phone or email (newest wins),
@@ -35,18 +32,22 @@ import java.util.function.Supplier;
  * edited with custom fields by code and the flow's marker field, tasks. Rate limited at 10
  * requests per second per key; the API's over-limit 503 is retryable.
  */
-public final class RetailcrmConnector implements CrmConnector {
-    private final String account;
-    private final CrmHttp http;
+public final class RetailcrmConnector extends GuardedHttpConnector {
     private final RetailcrmLookup lookup;
     private final RetailcrmWrites writes;
     private final RetailcrmReference reference;
 
     public RetailcrmConnector(Vertx vertx, AccountConfig config) {
-        this.account = config.account();
-        RetailcrmSettings settings = RetailcrmSettings.of(config);
-        this.http = new CrmHttp(vertx, settings.apiBase(), TokenBucket.of(vertx, RateLimits.forAccount(RetailcrmSchema.RATE_LIMIT, config)),
-                settings.timeout(), new RetailcrmErrors(), "retailcrm/" + account);
+        this(vertx, config, RetailcrmSettings.of(config));
+    }
+
+    private RetailcrmConnector(Vertx vertx, AccountConfig config, RetailcrmSettings settings) {
+        this(config, settings, new CrmHttp(vertx, settings.apiBase(), TokenBucket.of(vertx, RateLimits.forAccount(RetailcrmSchema.RATE_LIMIT, config)),
+                settings.timeout(), new RetailcrmErrors(), "retailcrm/" + config.account()));
+    }
+
+    private RetailcrmConnector(AccountConfig config, RetailcrmSettings settings, CrmHttp http) {
+        super(RetailcrmSchema.DESCRIPTOR, config.account(), http);
         RetailcrmClient client = new RetailcrmClient(http, config.secret(AccountConfig.API_KEY), settings.site());
         this.reference = new RetailcrmReference(client);
         this.lookup = new RetailcrmLookup(client, reference);
@@ -54,48 +55,32 @@ public final class RetailcrmConnector implements CrmConnector {
     }
 
     @Override
-    public ConnectorDescriptor descriptor() {
-        return RetailcrmSchema.DESCRIPTOR;
+    protected Future<Found> find(LookupRequest request, CallCount count) {
+        return lookup.find(request, count);
     }
 
     @Override
-    public String account() {
-        return account;
-    }
-
-    @Override
-    public Future<Found> find(LookupRequest request) {
-        return guarded(() -> lookup.find(request, new CallCount()));
-    }
-
-    @Override
-    public Future<EffectResult> apply(Effect effect, EffectContext ctx) {
-        CallCount count = new CallCount();
-        return guarded(() -> {
-            if (effect instanceof CreateContact c) return writes.createContact(c, ctx, count);
-            if (effect instanceof UpdateContact u) return writes.updateContact(u, count);
-            if (effect instanceof CreateDeal d) return writes.createDeal(d, ctx, count);
-            if (effect instanceof UpdateDeal u) return writes.updateDeal(u, ctx, count);
-            if (effect instanceof CreateTask t) return writes.createTask(t, ctx, count);
-            return Future.succeededFuture(new EffectResult(null, 0));
-        });
+    protected Future<EffectResult> apply(Effect effect, EffectContext ctx, CallCount count) {
+        if (effect instanceof CreateContact c) return writes.createContact(c, ctx, count);
+        if (effect instanceof UpdateContact u) return writes.updateContact(u, count);
+        if (effect instanceof CreateDeal d) return writes.createDeal(d, ctx, count);
+        if (effect instanceof UpdateDeal u) return writes.updateDeal(u, ctx, count);
+        if (effect instanceof CreateTask t) return writes.createTask(t, ctx, count);
+        return Future.succeededFuture(new EffectResult(null, 0));
     }
 
     /** Creates of customers and orders are found by {@code externalId}; updates are safe to resend; tasks cannot be found [documented]. */
     @Override
-    public Future<Optional<EffectResult>> reconcile(Effect effect, EffectContext ctx) {
-        CallCount count = new CallCount();
-        return guarded(() -> {
-            if (effect instanceof CreateContact c) {
-                String id = RetailcrmWrites.externalId(RetailcrmBodies.customer(c.fields()), ctx);
-                return writes.reconcile("/customers", "customers", id, count);
-            }
-            if (effect instanceof CreateDeal d) {
-                String id = RetailcrmWrites.externalId(RetailcrmBodies.order(d.fields()), ctx);
-                return writes.reconcile("/orders", "orders", id, count);
-            }
-            return Future.succeededFuture(Optional.<EffectResult>empty());
-        });
+    protected Future<Optional<EffectResult>> reconcile(Effect effect, EffectContext ctx, CallCount count) {
+        if (effect instanceof CreateContact c) {
+            String id = RetailcrmWrites.externalId(RetailcrmBodies.customer(c.fields()), ctx);
+            return writes.reconcile("/customers", "customers", id, count);
+        }
+        if (effect instanceof CreateDeal d) {
+            String id = RetailcrmWrites.externalId(RetailcrmBodies.order(d.fields()), ctx);
+            return writes.reconcile("/orders", "orders", id, count);
+        }
+        return Future.succeededFuture(Optional.empty());
     }
 
     /**
@@ -110,16 +95,8 @@ public final class RetailcrmConnector implements CrmConnector {
                     List<AccountField> fields = new ArrayList<>();
                     orders.forEach((code, d) -> fields.add(new AccountField(EntityKind.DEAL, code, d.getString("name"), d.getString("type"))));
                     customers.forEach((code, d) -> fields.add(new AccountField(EntityKind.CONTACT, code, d.getString("name"), d.getString("type"))));
-                    return new AccountSchema(RetailcrmSchema.DESCRIPTOR.name(), account, fields, Map.of("status", statuses));
+                    return new AccountSchema(RetailcrmSchema.DESCRIPTOR.name(), account(), fields, Map.of("status", statuses));
                 }))));
     }
 
-    @Override
-    public Future<Void> close() {
-        return http.close();
-    }
-
-    private static <T> Future<T> guarded(Supplier<Future<T>> call) {
-        return TypedFailures.guarded("RetailCRM", call);
-    }
 }
