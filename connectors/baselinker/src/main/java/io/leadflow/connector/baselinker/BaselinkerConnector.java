@@ -9,7 +9,6 @@ import io.leadflow.connector.http.CallCount;
 import io.leadflow.connector.http.CrmHttp;
 import io.leadflow.connector.http.TypedFailures;
 import io.leadflow.connector.ratelimit.RateLimits;
-import io.leadflow.connector.ratelimit.TokenBucket;
 import io.leadflow.spi.ConnectorDescriptor;
 import io.leadflow.spi.account.AccountSchema;
 import io.leadflow.spi.effect.CreateDeal;
@@ -53,9 +52,8 @@ public final class BaselinkerConnector implements CrmConnector {
         this.account = config.account();
         this.clock = clock;
         String base = config.baseUrl() == null ? DEFAULT_BASE_URL : config.baseUrl();
-        TokenBucket bucket = TokenBucket.of(vertx, RateLimits.forAccount(BaselinkerSchema.RATE_LIMIT, config));
         Duration timeout = Duration.ofMillis(config.longSetting("timeout_ms", 10_000));
-        CrmHttp http = new CrmHttp(vertx, base, bucket, timeout, new BaselinkerErrors(clock::instant), "baselinker/" + account);
+        CrmHttp http = CrmHttp.forAccount(vertx, BaselinkerSchema.DESCRIPTOR, config, base, timeout, new BaselinkerErrors(clock::instant));
         this.api = new BaselinkerApi(http, config.secret(AccountConfig.API_KEY));
         this.accountData = new BaselinkerAccountData(api);
         long inventoryId = config.longSetting("inventory_id", -1);

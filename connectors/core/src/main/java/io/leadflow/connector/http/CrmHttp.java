@@ -1,6 +1,9 @@
 package io.leadflow.connector.http;
 
+import io.leadflow.connector.AccountConfig;
+import io.leadflow.connector.ratelimit.RateLimits;
 import io.leadflow.connector.ratelimit.TokenBucket;
+import io.leadflow.spi.ConnectorDescriptor;
 import io.leadflow.spi.error.AuthException;
 import io.leadflow.spi.error.ConnectorException;
 import io.leadflow.spi.error.InDoubtException;
@@ -63,6 +66,16 @@ public final class CrmHttp {
         this.client = vertx.createHttpClient(
                 new HttpClientOptions().setConnectTimeout((int) Math.min(timeoutMillis, Integer.MAX_VALUE)).setKeepAlive(true),
                 new PoolOptions().setHttp1MaxSize(16));
+    }
+
+    /**
+     * One account's client, as every connector builds it: the descriptor's documented rate limit
+     * (or the account's {@code rate_limit} setting) and the label {@code <connector>/<account>}.
+     */
+    public static CrmHttp forAccount(Vertx vertx, ConnectorDescriptor descriptor, AccountConfig account,
+                                     String baseUrl, Duration timeout, ResponseMapper mapper) {
+        TokenBucket bucket = TokenBucket.of(vertx, RateLimits.forAccount(descriptor.rateLimit(), account));
+        return new CrmHttp(vertx, baseUrl, bucket, timeout, mapper, descriptor.name() + "/" + account.account());
     }
 
     public TokenBucket bucket() {

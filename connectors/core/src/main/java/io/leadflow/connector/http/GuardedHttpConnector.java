@@ -55,6 +55,11 @@ public abstract class GuardedHttpConnector implements CrmConnector {
         return guarded(() -> reconcile(effect, ctx, count));
     }
 
+    /** The account's HTTP client, for the connector's API classes. */
+    protected final CrmHttp http() {
+        return http;
+    }
+
     @Override
     public Future<Void> close() {
         return http.close();

@@ -2,9 +2,13 @@ package io.leadflow.connector.http;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.leadflow.connector.AccountConfig;
 import io.leadflow.connector.contract.Await;
 import io.leadflow.connector.ratelimit.ManualTimers;
+import io.leadflow.connector.ratelimit.RateLimits;
 import io.leadflow.connector.ratelimit.TokenBucket;
+import io.leadflow.spi.ConnectorDescriptor;
+import io.leadflow.spi.RateLimit;
 import io.leadflow.spi.error.AuthException;
 import io.leadflow.spi.error.ConnectorException;
 import io.leadflow.spi.error.InDoubtException;
@@ -16,7 +20,9 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -160,5 +166,21 @@ class CrmHttpTest {
         assertEquals(Duration.ofSeconds(7), e.retryAfter());
         assertFalse(bucket.acquire().isComplete());
         timers.advanceMillis(7000);
+    }
+
+    @Test
+    void forAccount_labelsErrorsConnectorSlashAccount_andRefusesABadRateLimitSetting() {
+        ConnectorDescriptor demo = new ConnectorDescriptor("demo", "Demo CRM", Set.of(), Map.of(),
+                new RateLimit(100, Duration.ofSeconds(1), true, ""));
+        String base = "http://127.0.0.1:" + server.actualPort();
+        AccountConfig shop = new AccountConfig("demo", "shop", base, Map.of(), Map.of(RateLimits.SETTING, "50/1s"));
+        CrmHttp forShop = CrmHttp.forAccount(vertx, demo, shop, base, Duration.ofMillis(400), MAPPER);
+        behaviour = answer(401, "{}", null);
+        AuthException e = Await.failure(forShop.send(CrmRequest.get("/v1/things"), new CallCount()), AuthException.class);
+        assertTrue(e.getMessage().startsWith("demo/shop: "), e.getMessage());
+        AccountConfig bad = new AccountConfig("demo", "bad", base, Map.of(), Map.of(RateLimits.SETTING, "lots"));
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> CrmHttp.forAccount(vertx, demo, bad, base, Duration.ofMillis(400), MAPPER));
+        assertTrue(refused.getMessage().contains("lots"), refused.getMessage());
     }
 }

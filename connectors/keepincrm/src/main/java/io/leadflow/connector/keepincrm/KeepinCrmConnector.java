@@ -10,8 +10,6 @@ import io.leadflow.connector.http.CallCount;
 import io.leadflow.connector.http.CrmHttp;
 import io.leadflow.connector.http.TypedFailures;
 import io.leadflow.connector.http.CrmRequest;
-import io.leadflow.connector.ratelimit.RateLimits;
-import io.leadflow.connector.ratelimit.TokenBucket;
 import io.leadflow.spi.ConnectorDescriptor;
 import io.leadflow.spi.account.AccountSchema;
 import io.leadflow.spi.effect.CreateContact;
@@ -57,9 +55,8 @@ public final class KeepinCrmConnector implements CrmConnector {
     public KeepinCrmConnector(Vertx vertx, AccountConfig config) {
         this.account = config.account();
         String base = config.baseUrl() == null ? DEFAULT_BASE_URL : config.baseUrl();
-        TokenBucket bucket = TokenBucket.of(vertx, RateLimits.forAccount(KeepinCrmSchema.RATE_LIMIT, config));
         Duration timeout = Duration.ofMillis(config.longSetting("timeout_ms", 10_000));
-        CrmHttp http = new CrmHttp(vertx, base, bucket, timeout, new KeepinCrmErrors(), "keepincrm/" + account);
+        CrmHttp http = CrmHttp.forAccount(vertx, KeepinCrmSchema.DESCRIPTOR, config, base, timeout, new KeepinCrmErrors());
         this.api = new KeepinCrmApi(http, config.secret(AccountConfig.API_KEY));
         KeepinCrmStages stages = new KeepinCrmStages(api);
         this.lookup = new KeepinCrmLookup(api, stages);

@@ -6,8 +6,6 @@ import io.leadflow.connector.EffectResult;
 import io.leadflow.connector.http.CallCount;
 import io.leadflow.connector.http.CrmHttp;
 import io.leadflow.connector.http.GuardedHttpConnector;
-import io.leadflow.connector.ratelimit.TokenBucket;
-import io.leadflow.connector.ratelimit.RateLimits;
 import io.leadflow.spi.account.AccountSchema;
 import io.leadflow.spi.effect.CreateContact;
 import io.leadflow.spi.effect.CreateDeal;
@@ -48,14 +46,10 @@ public final class KeycrmConnector extends GuardedHttpConnector {
     }
 
     private KeycrmConnector(Vertx vertx, AccountConfig config, KeycrmSettings settings) {
-        this(config, settings, new CrmHttp(vertx, settings.apiBase(), TokenBucket.of(vertx, RateLimits.forAccount(KeycrmSchema.RATE_LIMIT, config)),
-                settings.timeout(), new KeycrmErrors(), "keycrm/" + config.account()));
-    }
-
-    private KeycrmConnector(AccountConfig config, KeycrmSettings settings, CrmHttp http) {
-        super(KeycrmSchema.DESCRIPTOR, config.account(), http);
+        super(KeycrmSchema.DESCRIPTOR, config.account(), CrmHttp.forAccount(vertx, KeycrmSchema.DESCRIPTOR, config, settings.apiBase(),
+                settings.timeout(), new KeycrmErrors()));
         this.settings = settings;
-        KeycrmClient client = new KeycrmClient(http, config.secret(AccountConfig.API_KEY));
+        KeycrmClient client = new KeycrmClient(http(), config.secret(AccountConfig.API_KEY));
         this.customFields = new KeycrmCustomFields(count -> client.getAny("/custom-fields", count)
                 .map(KeycrmConnector::list));
         RecentBuyers recent = new RecentBuyers();

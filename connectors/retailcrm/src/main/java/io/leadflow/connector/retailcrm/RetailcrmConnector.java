@@ -6,8 +6,6 @@ import io.leadflow.connector.EffectResult;
 import io.leadflow.connector.http.CallCount;
 import io.leadflow.connector.http.CrmHttp;
 import io.leadflow.connector.http.GuardedHttpConnector;
-import io.leadflow.connector.ratelimit.RateLimits;
-import io.leadflow.connector.ratelimit.TokenBucket;
 import io.leadflow.spi.EntityKind;
 import io.leadflow.spi.account.AccountField;
 import io.leadflow.spi.account.AccountSchema;
@@ -42,13 +40,9 @@ public final class RetailcrmConnector extends GuardedHttpConnector {
     }
 
     private RetailcrmConnector(Vertx vertx, AccountConfig config, RetailcrmSettings settings) {
-        this(config, settings, new CrmHttp(vertx, settings.apiBase(), TokenBucket.of(vertx, RateLimits.forAccount(RetailcrmSchema.RATE_LIMIT, config)),
-                settings.timeout(), new RetailcrmErrors(), "retailcrm/" + config.account()));
-    }
-
-    private RetailcrmConnector(AccountConfig config, RetailcrmSettings settings, CrmHttp http) {
-        super(RetailcrmSchema.DESCRIPTOR, config.account(), http);
-        RetailcrmClient client = new RetailcrmClient(http, config.secret(AccountConfig.API_KEY), settings.site());
+        super(RetailcrmSchema.DESCRIPTOR, config.account(), CrmHttp.forAccount(vertx, RetailcrmSchema.DESCRIPTOR, config, settings.apiBase(),
+                settings.timeout(), new RetailcrmErrors()));
+        RetailcrmClient client = new RetailcrmClient(http(), config.secret(AccountConfig.API_KEY), settings.site());
         this.reference = new RetailcrmReference(client);
         this.lookup = new RetailcrmLookup(client, reference);
         this.writes = new RetailcrmWrites(client, reference);
