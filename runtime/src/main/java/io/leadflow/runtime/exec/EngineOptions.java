@@ -8,7 +8,9 @@ import java.time.Duration;
  *
  * @param maxInFlight   leads held in memory at once (running, waiting in a lane, or waiting to retry);
  *                      past it the executor stops claiming and the rest wait in the journal
- * @param maxActive     lanes executing a step at the same moment (bounded concurrency toward the CRMs)
+ * @param maxActive     lanes executing a step at the same moment; a step mostly waits for group commits,
+ *                      so 64 capped delivery (T12) while each connector's token bucket and HTTP pool,
+ *                      not this, bound what a CRM receives
  * @param pollInterval  how often the journal is polled for due leads besides append wake-ups
  * @param retry         the retry schedule
  * @param jobs          the schedule job registry (L11)
@@ -19,7 +21,7 @@ public record EngineOptions(int maxInFlight, int maxActive, Duration pollInterva
                             JobRegistry jobs, ExecutionListener listener, Duration stopTimeout) {
 
     public static EngineOptions defaults() {
-        return new EngineOptions(10_000, 64, Duration.ofMillis(250), RetryPolicy.defaults(),
+        return new EngineOptions(10_000, 256, Duration.ofMillis(250), RetryPolicy.defaults(),
                 JobRegistry.builtins(), ExecutionListener.NONE, Duration.ofSeconds(10));
     }
 

@@ -23,8 +23,12 @@ public final class EdgeMetrics implements ExecutionListener {
     private final AtomicReference<Stats> lastStats = new AtomicReference<>();
 
     private final java.util.Map<String, Counter> accepted = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Per-lead meters by name and tags: building and registering one costs more than the lead's other metrics. */
+    private final java.util.Map<String, Object> meters = new java.util.concurrent.ConcurrentHashMap<>();
     private final Timer intakeLatency = Timer.builder("leadflow_intake_latency").tag("stage", "intake").publishPercentiles(0.5, 0.99)
             .description("request received to 2xx sent, fsync included").register(registry);
+    private final Timer endToEnd = Timer.builder("leadflow_lead_latency").tag("stage", "end_to_end").publishPercentiles(0.5, 0.99)
+            .description("received to finished").register(registry);
 
     public EdgeMetrics(IntSupplier inFlight) {
         Gauge.builder("leadflow_journal_queue_depth", () -> stat(s -> s.writerQueueDepth()))
@@ -74,26 +78,31 @@ public final class EdgeMetrics implements ExecutionListener {
             case DEAD -> "leadflow_leads_dead";
             default -> "leadflow_leads_finished_other";
         };
-        Counter.builder(name).tag("flow", flow).register(registry).increment();
-        Timer.builder("leadflow_lead_latency").tag("stage", "end_to_end").publishPercentiles(0.5, 0.99)
-                .description("received to finished").register(registry).record(sinceReceived);
+        meter(name + '\u0000' + flow, () -> Counter.builder(name).tag("flow", flow).register(registry), Counter.class).increment();
+        endToEnd.record(sinceReceived);
     }
 
     @Override
     public void leadRetried(String flow, String error) {
-        Counter.builder("leadflow_leads_retried").tag("flow", flow).register(registry).increment();
+        meter("retried\u0000" + flow, () -> Counter.builder("leadflow_leads_retried").tag("flow", flow).register(registry),
+                Counter.class).increment();
     }
 
     @Override
     public void effectSent(String connector, String kind, boolean ok, Duration took) {
-        Timer.builder("leadflow_effect_latency").tag("stage", "effect").tag("connector", connector).tag("kind", kind)
-                .tag("ok", Boolean.toString(ok)).publishPercentiles(0.5, 0.99).register(registry).record(took);
+        meter("effect\u0000" + connector + '\u0000' + kind + '\u0000' + ok, () -> Timer.builder("leadflow_effect_latency")
+                .tag("stage", "effect").tag("connector", connector).tag("kind", kind).tag("ok", Boolean.toString(ok))
+                .publishPercentiles(0.5, 0.99).register(registry), Timer.class).record(took);
     }
 
     @Override
     public void lookupDone(String connector, Duration took) {
-        Timer.builder("leadflow_lookup_latency").tag("stage", "lookup").tag("connector", connector)
-                .publishPercentiles(0.5, 0.99).register(registry).record(took);
+        meter("lookup\u0000" + connector, () -> Timer.builder("leadflow_lookup_latency").tag("stage", "lookup")
+                .tag("connector", connector).publishPercentiles(0.5, 0.99).register(registry), Timer.class).record(took);
+    }
+
+    private <M> M meter(String key, java.util.function.Supplier<M> make, Class<M> type) {
+        return type.cast(meters.computeIfAbsent(key, k -> make.get()));
     }
 
     /** The Prometheus text exposition. */
