@@ -103,7 +103,7 @@ public abstract class EmulatorServer implements Emulator {
 
     public Future<EmulatorServer> start(int port) {
         Router router = Router.router(vertx);
-        router.route().handler(BodyHandler.create().setBodyLimit(1024 * 1024));
+        router.route().handler(BodyHandler.create(false).setBodyLimit(1024 * 1024)); // no uploads: the default makes ./file-uploads in the working directory
         router.get("/__emulator/state").handler(this::handleState);
         router.delete("/__emulator/state").handler(this::handleReset);
         router.post("/__emulator/faults").handler(this::handleFaults);

@@ -62,6 +62,21 @@ class EmulatorServerTest extends EmulatorTestBase<EmulatorServerTest.ThingEmulat
     }
 
     @Test
+    void startingAnEmulator_leavesNoUploadsFolderInTheWorkingDirectory() throws Exception {
+        java.nio.file.Path uploads = java.nio.file.Path.of("file-uploads");
+        java.nio.file.Files.deleteIfExists(uploads);
+        ThingEmulator another = Await.result(new ThingEmulator(vertx).start(0).map(e -> (ThingEmulator) e));
+        try {
+            // form posts are what make Vert.x's default body handler create its uploads folder
+            io.vertx.core.MultiMap form = io.vertx.core.MultiMap.caseInsensitiveMultiMap().add("method", "addOrder");
+            assertEquals(201, Await.result(web.post(another.port(), "127.0.0.1", "/things").sendForm(form)).statusCode());
+            assertFalse(java.nio.file.Files.exists(uploads), "serve --sandbox must not litter the user's folder");
+        } finally {
+            Await.result(another.stop());
+        }
+    }
+
+    @Test
     void failNext_answersTheStatusWithRetryAfter_thenRecovers() {
         faults("{\"failNext\": 2, \"status\": 503, \"retryAfter\": 10}");
         HttpResponse<Buffer> first = post();
