@@ -1,19 +1,17 @@
 package io.leadflow.connector.keycrm;
 
+import io.leadflow.connector.KeyedLookup;
 import io.leadflow.connector.http.CallCount;
 import io.leadflow.connector.phone.PhoneVariants;
 import io.leadflow.spi.record.Found;
-import io.leadflow.spi.record.FoundContact;
 import io.leadflow.spi.record.FoundDeal;
 import io.leadflow.spi.record.LookupKey;
 import io.leadflow.spi.record.LookupRequest;
-import io.leadflow.spi.record.Newest;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * {@code find}: buyers by phone ({@code GET /buyer?filter[buyer_phone]=<variants>}) or email, the
@@ -36,20 +34,12 @@ final class KeycrmLookup {
     }
 
     Future<Found> find(LookupRequest request, CallCount count) {
-        return tryKey(request, 0, count);
-    }
-
-    private Future<Found> tryKey(LookupRequest request, int index, CallCount count) {
-        if (index >= request.keys().size()) return Future.succeededFuture(Found.NOTHING);
-        LookupKey key = request.keys().get(index);
-        return buyers(key, count).compose(matches -> {
-            if (matches.isEmpty()) return tryKey(request, index + 1, count);
-            matches.forEach(recent::remember);
-            FoundContact contact = Newest.contact(matches.stream().map(KeycrmRecords::contact).toList()).orElseThrow();
-            if (!request.withDeals()) return Future.succeededFuture(new Found(Optional.of(contact), List.of()));
-            return orders(key, contact.id(), request.marker(), count)
-                    .map(deals -> new Found(Optional.of(contact), deals));
-        });
+        return KeyedLookup.find(request,
+                key -> buyers(key, count).map(matches -> {
+                    matches.forEach(recent::remember);
+                    return matches.stream().map(KeycrmRecords::contact).toList();
+                }),
+                (key, contact) -> orders(key, contact.id(), request.marker(), count));
     }
 
     /** Buyers matching one key, re-checked client-side. */

@@ -1,20 +1,18 @@
 package io.leadflow.connector.retailcrm;
 
+import io.leadflow.connector.KeyedLookup;
 import io.leadflow.connector.http.CallCount;
 import io.leadflow.connector.phone.PhoneVariants;
 import io.leadflow.spi.record.Found;
-import io.leadflow.spi.record.FoundContact;
 import io.leadflow.spi.record.FoundDeal;
 import io.leadflow.spi.record.LookupKey;
 import io.leadflow.spi.record.LookupRequest;
-import io.leadflow.spi.record.Newest;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * {@code find} (seed 002 / L4): customers by phone, else by email; several → newest by
@@ -36,20 +34,10 @@ final class RetailcrmLookup {
     }
 
     Future<Found> find(LookupRequest request, CallCount count) {
-        return tryKey(request, 0, count);
-    }
-
-    private Future<Found> tryKey(LookupRequest request, int index, CallCount count) {
-        if (index >= request.keys().size()) return Future.succeededFuture(Found.NOTHING);
-        LookupKey key = request.keys().get(index);
-        return customers(key, count).compose(matches -> {
-            if (matches.isEmpty()) return tryKey(request, index + 1, count);
-            FoundContact contact = Newest.contact(matches.stream().map(RetailcrmRecords::contact).toList()).orElseThrow();
-            if (!request.withDeals()) return Future.succeededFuture(new Found(Optional.of(contact), List.of()));
-            return orders(contact.id(), 1, new ArrayList<>(), count)
-                    .compose(orders -> deals(orders, request.marker(), count))
-                    .map(deals -> new Found(Optional.of(contact), deals));
-        });
+        return KeyedLookup.find(request,
+                key -> customers(key, count).map(matches -> matches.stream().map(RetailcrmRecords::contact).toList()),
+                (key, contact) -> orders(contact.id(), 1, new ArrayList<>(), count)
+                        .compose(orders -> deals(orders, request.marker(), count)));
     }
 
     Future<List<JsonObject>> customers(LookupKey key, CallCount count) {

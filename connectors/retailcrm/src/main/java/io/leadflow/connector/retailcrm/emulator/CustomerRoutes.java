@@ -103,8 +103,7 @@ final class CustomerRoutes {
     }
 
     private Optional<JsonObject> find(String identifier, String by) {
-        return data.customers(c -> by.equals("id") ? String.valueOf(c.getValue("id")).equals(identifier)
-                : identifier.equals(c.getString("externalId"))).stream().findFirst();
+        return data.customers(r -> Entities.identifiedBy(r, identifier, by)).stream().findFirst();
     }
 
     /** Field checks the emulator makes; their wording is RetailCRM-like but [U]. */

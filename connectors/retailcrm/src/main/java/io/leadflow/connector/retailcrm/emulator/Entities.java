@@ -18,6 +18,12 @@ final class Entities {
     }
 
     /** An edit changes only the fields it carries; {@code customFields} are merged code by code. */
+    /** Whether a record is the one {@code …/{identifier}/edit} names, read as {@code by=id} or {@code by=externalId}. */
+    static boolean identifiedBy(JsonObject record, String identifier, String by) {
+        return by.equals("id") ? String.valueOf(record.getValue("id")).equals(identifier)
+                : identifier.equals(OrderRoutes.text(record, "externalId"));
+    }
+
     static void merge(JsonObject target, JsonObject change) {
         for (String key : change.fieldNames()) {
             if (key.equals("id")) continue;

@@ -135,8 +135,7 @@ final class OrderRoutes {
     }
 
     private Optional<JsonObject> find(String identifier, String by) {
-        return data.orders(o -> by.equals("id") ? String.valueOf(o.getValue("id")).equals(identifier)
-                : identifier.equals(text(o, "externalId"))).stream().findFirst();
+        return data.orders(r -> Entities.identifiedBy(r, identifier, by)).stream().findFirst();
     }
 
     /** Reference codes must exist; messages follow the SDK fixture's wording [C for orderType, same shape assumed for the rest]. */
