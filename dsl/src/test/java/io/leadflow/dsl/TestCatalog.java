@@ -15,7 +15,11 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Map;
 
-/** Baselinker's real schema plus a small KeepinCRM-like test descriptor (the real one comes with its connector). */
+/**
+ * Baselinker's real schema plus small, fixed KeepinCRM-, RetailCRM- and KeyCRM-like fixtures whose
+ * fields, limits and allowed values the golden checker tests rely on. The real schemas of all four
+ * connectors are checked against the examples in examples/ (ReadmeAndExamplesTest).
+ */
 public final class TestCatalog {
     private TestCatalog() { }
 
