@@ -27,6 +27,12 @@ import java.util.function.Function;
  * {@code {id, name: "field_<id>", title, field_type, model: "Agreement"}}; task link fields {@code agreement_id},
  * {@code client_id}, {@code main_responsible_id} and {@code due_date}; a limit of 60 requests per
  * minute per token, answered with 429 + Retry-After.
+ *
+ * <p>Pessimistic mode ({@link io.leadflow.connector.emulator.EmulatorMode}): every {@code q[…]}
+ * condition is ignored, as Ransack does with conditions it does not know (the whole list comes
+ * back), and lists come newest first. {@link #dropTopLevelClientId(boolean)} plays one more [U]
+ * guess in either mode: a top-level {@code client_id} on an agreement is dropped as an unknown
+ * attribute (the reference names only {@code client_attributes}).
  */
 public final class KeepinCrmEmulator extends EmulatorServer {
     public static final String TOKEN = "emulator-keepin-token";
@@ -43,8 +49,15 @@ public final class KeepinCrmEmulator extends EmulatorServer {
             .add(customField(1043, "UTM source")).add(customField(1044, "UTM campaign")).add(customField(1050, "Leadflow marker"));
     private final Set<String> customFields = Set.of("field_1043", "field_1044", "field_1050");
 
+    private volatile boolean dropTopLevelClientId;
+
     public KeepinCrmEmulator(Vertx vertx) {
         super(vertx, LIMIT);
+    }
+
+    /** Whether a top-level {@code client_id} on {@code POST /v1/agreements} is dropped (left unlinked) [U]. */
+    public void dropTopLevelClientId(boolean drop) {
+        this.dropTopLevelClientId = drop;
     }
 
     @Override
@@ -92,7 +105,10 @@ public final class KeepinCrmEmulator extends EmulatorServer {
         router.get("/v1/agreements/:id").handler(ctx -> one(ctx, store.agreement(ctx.pathParam("id"))));
         router.post("/v1/clients").handler(ctx -> create(ctx, b -> KeepinCrmRules.client(b, true), b -> store.addClient(b, Instant.now())));
         router.post("/v1/agreements").handler(ctx -> create(ctx,
-                b -> KeepinCrmRules.agreement(b, true, stageIds, customFields, store), b -> store.addAgreement(b, Instant.now())));
+                b -> KeepinCrmRules.agreement(b, true, stageIds, customFields, store), b -> {
+                    if (dropTopLevelClientId) b.remove("client_id");
+                    return store.addAgreement(b, Instant.now());
+                }));
         router.post("/v1/tasks").handler(ctx -> create(ctx, b -> KeepinCrmRules.task(b, store), b -> store.addTask(b, Instant.now())));
         router.route("/v1/clients/:id").method(io.vertx.core.http.HttpMethod.PATCH).method(io.vertx.core.http.HttpMethod.PUT)
                 .handler(ctx -> update(ctx, store.client(ctx.pathParam("id")), b -> KeepinCrmRules.client(b, false)));
@@ -114,7 +130,9 @@ public final class KeepinCrmEmulator extends EmulatorServer {
             return;
         }
         int pageNo = Math.max(1, parseInt(ctx.queryParams().get("page")));
-        reply(ctx, 200, page(store.list(kind, q), pageNo));
+        List<JsonObject> all = store.list(kind, pessimistic() ? RansackQuery.NONE : q);
+        if (pessimistic()) java.util.Collections.reverse(all);
+        reply(ctx, 200, page(all, pageNo));
     }
 
     private static JsonObject page(List<?> all, int pageNo) {
