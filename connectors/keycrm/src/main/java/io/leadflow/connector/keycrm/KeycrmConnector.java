@@ -57,7 +57,8 @@ public final class KeycrmConnector extends GuardedHttpConnector {
         this.contacts = new KeycrmContacts(client, customFields, recent, lookup);
         DealWrites writes = new DealWrites(client, customFields, contacts, settings);
         this.orders = new KeycrmOrders(writes);
-        this.cards = new KeycrmCards(writes);
+        this.cards = new KeycrmCards(writes, java.time.Clock.systemUTC());
+        if (funnels()) lookup.dealsAreCards(cards);
         this.statuses = writes.statuses;
     }
 
@@ -71,7 +72,7 @@ public final class KeycrmConnector extends GuardedHttpConnector {
         if (effect instanceof CreateContact c) return contacts.create(c, count);
         if (effect instanceof UpdateContact u) return contacts.update(u, count);
         if (effect instanceof CreateDeal d) return funnels() ? cards.create(d, ctx, count) : orders.create(d, ctx, count);
-        if (effect instanceof UpdateDeal u) return orders.update(u, ctx, count);
+        if (effect instanceof UpdateDeal u) return funnels() ? cards.update(u, ctx, count) : orders.update(u, ctx, count);
         if (effect instanceof CreateTask) return Future.failedFuture(new PermanentException(NO_TASKS, null, 0));
         return Future.succeededFuture(new EffectResult(null, 0));
     }

@@ -32,8 +32,8 @@ public final class KeycrmEmulator extends ApiEmulator<KeycrmData> {
     protected void mount(Router api, WriteReply writes) {
         new ReferenceRoutes(data).mount(api);
         new BuyerRoutes(data, writes).mount(api);
-        new OrderRoutes(data, writes).mount(api);
-        new PipelineRoutes(data, writes).mount(api);
+        new OrderRoutes(data, writes, this::pessimistic).mount(api);
+        new PipelineRoutes(data, writes, this::pessimistic).mount(api);
     }
 
     @Override
