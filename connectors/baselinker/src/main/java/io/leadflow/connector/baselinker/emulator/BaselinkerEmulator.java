@@ -46,6 +46,17 @@ public final class BaselinkerEmulator extends EmulatorServer {
         super(vertx, LIMIT);
     }
 
+    private JsonObject acceptingUnknownIds(JsonObject params) {
+        JsonObject out = params.copy();
+        if (out.getValue("order_status_id") instanceof Number n && !reference.statusIds().contains(n.intValue())) {
+            out.put("order_status_id", reference.statusIds().iterator().next()); // silently put in some status
+        }
+        if (out.getValue("custom_extra_fields") instanceof JsonObject extra) {
+            extra.fieldNames().removeIf(id -> !reference.extraFieldIds().contains(id));
+        }
+        return out;
+    }
+
     @Override
     protected String connectorName() {
         return "baselinker";
@@ -128,7 +139,12 @@ public final class BaselinkerEmulator extends EmulatorServer {
         }
     }
 
+    /**
+     * Whether addOrder refuses an unknown {@code order_status_id} or extra field id is [U]: the
+     * emulator refuses them; pessimistic, it takes the order anyway and drops unknown extra fields.
+     */
     private void addOrder(RoutingContext ctx, JsonObject params) {
+        if (pessimistic()) params = acceptingUnknownIds(params);
         BaselinkerOrderRules.Problem p = BaselinkerOrderRules.check(params, reference.statusIds(), reference.extraFieldIds());
         if (p != null) {
             error(ctx, p.code(), p.message());
