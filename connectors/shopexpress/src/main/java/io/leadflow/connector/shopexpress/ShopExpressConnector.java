@@ -10,10 +10,7 @@ import io.leadflow.connector.http.GuardedHttpConnector;
 import io.leadflow.connector.shop.StatusChange;
 import io.leadflow.spi.effect.CreateDeal;
 import io.leadflow.spi.effect.Effect;
-import io.leadflow.spi.effect.Skip;
 import io.leadflow.spi.error.PermanentException;
-import io.leadflow.spi.record.Found;
-import io.leadflow.spi.record.LookupRequest;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -55,13 +52,7 @@ public final class ShopExpressConnector extends GuardedHttpConnector {
     }
 
     @Override
-    protected Future<Found> find(LookupRequest request, CallCount count) {
-        throw new PermanentException("Shop-Express is a status target: it has no contact lookup", null, 0);
-    }
-
-    @Override
     protected Future<EffectResult> apply(Effect effect, EffectContext ctx, CallCount count) {
-        if (effect instanceof Skip) return Future.succeededFuture(new EffectResult(null, 0));
         StatusChange change = StatusChange.of(effect);
         JsonObject body = new JsonObject().put("status", change.status());
         if (change.comment() != null) body.put("comment", change.comment());

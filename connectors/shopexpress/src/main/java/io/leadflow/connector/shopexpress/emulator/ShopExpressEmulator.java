@@ -28,7 +28,7 @@ public final class ShopExpressEmulator extends ApiEmulator<ShopData> {
     public static final String TEST_KEY = "shopexpress-test-key";
 
     public ShopExpressEmulator(Vertx vertx) {
-        super(vertx, ShopExpressSchema.DESCRIPTOR, new ShopData(), TEST_KEY, "/api/v1", Map.of());
+        super(vertx, ShopExpressSchema.DESCRIPTOR, ShopExpressSchema.RATE_LIMIT, new ShopData(), TEST_KEY, "/api/v1", Map.of());
     }
 
     /** The account's base URL includes the API prefix, as a real shop's would ({@code https://<shop>/api/v1}). */
