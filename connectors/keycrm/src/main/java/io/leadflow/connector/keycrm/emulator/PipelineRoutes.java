@@ -26,13 +26,15 @@ import java.util.function.BooleanSupplier;
 final class PipelineRoutes {
     private final KeycrmData data;
     private final WriteReply writes;
+    private final StatusMoves moves;
 
     private final BooleanSupplier pessimistic;
 
-    PipelineRoutes(KeycrmData data, WriteReply writes, BooleanSupplier pessimistic) {
+    PipelineRoutes(KeycrmData data, WriteReply writes, StatusMoves moves, BooleanSupplier pessimistic) {
         this.pessimistic = pessimistic;
         this.data = data;
         this.writes = writes;
+        this.moves = moves;
     }
 
     void mount(Router api) {
@@ -139,12 +141,12 @@ final class PipelineRoutes {
         for (String f : List.of("title", "note", "source_id", "client_id", "manager_id", "communicate_at")) {
             if (body.containsKey(f)) card.put(f, body.getValue(f));
         }
-        funnelStatus.ifPresent(s -> card.put("status_id", s.getLong("id")).put("is_finished", s.getBoolean("is_final"))
-                .put("status_changed_at", data.now()));
+        Object statusBefore = card.getValue("status_id");
+        funnelStatus.ifPresent(s -> moves.card(card, s));
         CustomFieldCheck.merge(data, card, body.getJsonArray("custom_fields"));
         card.put("updated_at", data.now());
         if (body.getValue("client_id") instanceof Number n) card.getJsonObject("contact").put("client_id", n.longValue());
-        writes.reply(ctx, 202, render(data.putCard(card), Set.of()));
+        writes.reply(ctx, 202, render(moves.storeCard(card, statusBefore), Set.of()));
     }
 
     /** The card's contact: given {@code client_id} of a known buyer, that buyer [C]; else linked or made from the contact fields [U]. */
