@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** Reads and parses the root files and everything they import; reports missing files and import cycles. */
+/**
+ * Reads and parses the root files and everything they import; reports missing files, import
+ * cycles, and imports of anything but a rule file inside the rules folder (never read).
+ */
 public final class LoadPhase implements Phase {
 
     @Override
@@ -41,7 +44,12 @@ public final class LoadPhase implements Phase {
         stack.add(path);
         for (ImportDecl imp : parsed.ast().get().imports()) {
             String target = ctx.loader().resolve(path, imp.path());
-            if (stack.contains(target)) {
+            if (!target.endsWith(".flow")) {
+                // Never read: a parse error would echo the file's first line into the diagnostic.
+                ctx.diagnostics().error(Code.LF204, "only rule files (*.flow) can be imported, not \"" + imp.path() + "\"", imp.span());
+            } else if (!ctx.loader().permits(target)) {
+                ctx.diagnostics().error(Code.LF204, "import \"" + imp.path() + "\" leaves the rules folder; imports stay inside it", imp.span());
+            } else if (stack.contains(target)) {
                 ctx.diagnostics().error(Code.LF205, "import cycle: " + String.join(" -> ", stack.subList(stack.indexOf(target), stack.size()))
                         + " -> " + target, imp.span());
             } else if (!ctx.files().containsKey(target) && ctx.loader().read(target).isEmpty()) {
