@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import io.leadflow.dsl.SourceSpan;
-import io.leadflow.dsl.diag.Code;
-import io.leadflow.dsl.eval.EvalException;
+import io.leadflow.dsl.DiagnosticCode;
+import io.leadflow.dsl.RuleException;
 import io.leadflow.dsl.eval.Type;
 import java.util.List;
 
@@ -49,7 +49,7 @@ final class RegexBuiltins {
                                 try {
                                     return text(p.matcher(asText(a[0])).replaceAll(asText(a[2])));
                                 } catch (RuntimeException e) {
-                                    throw new EvalException(Code.LF902.name(), "bad replacement '" + asText(a[2]) + "': " + e.getMessage(), site.span());
+                                    throw new RuleException(DiagnosticCode.LF902, "bad replacement '" + asText(a[2]) + "': " + e.getMessage(), site.span());
                                 }
                             };
                         }));
@@ -68,13 +68,13 @@ final class RegexBuiltins {
         if (c == null) return null;
         String tooLarge = tooLarge(asText(c));
         if (tooLarge != null) {
-            site.error(1, Code.LF305, tooLarge);
+            site.error(1, DiagnosticCode.LF305, tooLarge);
             return null;
         }
         try {
             return Pattern.compile(asText(c));
         } catch (PatternSyntaxException e) {
-            site.error(1, Code.LF305, "invalid regular expression: " + e.getDescription()
+            site.error(1, DiagnosticCode.LF305, "invalid regular expression: " + e.getDescription()
                     + " (RE2 syntax: no backreferences or lookaround)");
             return null;
         }
@@ -83,11 +83,11 @@ final class RegexBuiltins {
     private static Pattern compile(JsonNode pattern, SourceSpan at) {
         if (isNull(pattern)) return null;
         String tooLarge = tooLarge(asText(pattern));
-        if (tooLarge != null) throw new EvalException(Code.LF305.name(), tooLarge, at);
+        if (tooLarge != null) throw new RuleException(DiagnosticCode.LF305, tooLarge, at);
         try {
             return Pattern.compile(asText(pattern));
         } catch (PatternSyntaxException e) {
-            throw new EvalException(Code.LF305.name(), "invalid regular expression: " + e.getDescription(), at);
+            throw new RuleException(DiagnosticCode.LF305, "invalid regular expression: " + e.getDescription(), at);
         }
     }
 }

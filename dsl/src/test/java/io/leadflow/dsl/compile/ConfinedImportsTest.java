@@ -34,7 +34,7 @@ class ConfinedImportsTest {
         String text = r.render();
         assertFalse(text.contains("hunter2"), text);
         assertFalse(text.contains("root:"), text);
-        assertEquals(3, r.diagnostics().stream().filter(d -> d.code().equals("LF204")).count(), text);
+        assertEquals(3, r.diagnostics().stream().filter(d -> d.code() == io.leadflow.dsl.DiagnosticCode.LF204).count(), text);
         assertTrue(text.contains("leaves the rules folder"), text);
         assertTrue(text.contains("only rule files (*.flow) can be imported"), text);
         assertEquals(1, r.sources().size(), "nothing outside was read: " + r.sources().keySet());
@@ -46,7 +46,7 @@ class ConfinedImportsTest {
         Files.writeString(dir.resolve("main.flow"), "import \"secrets.properties\"\n");
         CompileResult r = compile(dir);
         assertFalse(r.render().contains("hunter2"), r.render());
-        assertEquals("LF204", r.diagnostics().get(0).code());
+        assertEquals(io.leadflow.dsl.DiagnosticCode.LF204, r.diagnostics().get(0).code());
     }
 
     @Test

@@ -19,7 +19,7 @@ class NumberHoleWarningTest {
     void holeHoldingOnlyANumber_isWarnedWithTheFix() {
         CompileResult r = ExprHarness.compile("matches(lead.zip, \"^[0-9]{3}$\")");
         assertTrue(r.ok(), "a warning, not an error: " + r.render());
-        Diagnostic d = r.diagnostics().stream().filter(x -> x.code().equals("LF108")).findFirst().orElseThrow(() -> new AssertionError(r.render()));
+        Diagnostic d = r.diagnostics().stream().filter(x -> x.code() == io.leadflow.dsl.DiagnosticCode.LF108).findFirst().orElseThrow(() -> new AssertionError(r.render()));
         assertEquals(Diagnostic.Severity.WARNING, d.severity());
         assertTrue(d.message().contains("single quotes"), d.message());
         assertEquals(36, d.span().column(), r.render());  // the caret is on {3}

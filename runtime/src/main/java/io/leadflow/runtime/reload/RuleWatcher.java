@@ -64,7 +64,7 @@ public final class RuleWatcher implements AutoCloseable {
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError | LinkageError e) {
             // A compiler bug, or a file that exhausts the compiler's stack or heap, must not take the
             // runtime or this watcher down: the compile's objects are garbage now; report it like a diagnostic.
-            result = new CompileResult(java.util.Optional.empty(), List.of(new Diagnostic(Diagnostic.Severity.ERROR, "LF000",
+            result = new CompileResult(java.util.Optional.empty(), List.of(new Diagnostic(Diagnostic.Severity.ERROR, io.leadflow.dsl.DiagnosticCode.LF000,
                     "the compiler failed: " + e, new io.leadflow.dsl.SourceSpan(folder.root().toString(), 1, 1, 1, 1))), java.util.Map.of());
         }
         loadedFingerprint = fingerprint;
