@@ -4,6 +4,8 @@ import static io.leadflow.spi.FieldSpec.of;
 import static io.leadflow.spi.FieldType.*;
 
 import io.leadflow.connector.baselinker.BaselinkerSchema;
+import io.leadflow.connector.keycrm.KeycrmSchema;
+import io.leadflow.connector.shopexpress.ShopExpressSchema;
 import io.leadflow.spi.Capability;
 import io.leadflow.spi.ConnectorCatalog;
 import io.leadflow.spi.ConnectorDescriptor;
@@ -59,5 +61,14 @@ public final class TestCatalog {
 
     public static ConnectorCatalog catalog() {
         return ConnectorCatalog.of(BaselinkerSchema.DESCRIPTOR, KEEPIN, RETAIL, KEYCRM);
+    }
+
+    /**
+     * For the examples: the fixtures the older examples were written against, with the real KeyCRM
+     * and Shop-Express schemas (examples/shopexpress-keycrm maps KeyCRM's full order and card
+     * fields, which the small KeyCRM fixture does not have).
+     */
+    public static ConnectorCatalog examples() {
+        return ConnectorCatalog.of(BaselinkerSchema.DESCRIPTOR, KEEPIN, RETAIL, KeycrmSchema.DESCRIPTOR, ShopExpressSchema.DESCRIPTOR);
     }
 }

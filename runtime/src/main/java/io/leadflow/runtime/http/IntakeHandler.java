@@ -76,7 +76,7 @@ public final class IntakeHandler {
             SourceGuard guard = guards.forSource(slug);
             long wait = guard.rateWait(System.nanoTime());
             if (wait > 0) throw new Refusal(429, "rate_limited", "source '" + slug + "' is over its request rate; retry after " + wait + " s", wait);
-            SourceGuard.HeaderCheck check = guard.checkHeaders(req::getHeader);
+            SourceGuard.HeaderCheck check = guard.checkHeaders(req::getHeader, req.getParam("token"));
             if (check.denial() != null) throw new Refusal(401, check.denial().code(), check.denial().message());
             boolean unverified = check.signed();
             if (unverified && !unverifiedBodies.tryAcquire()) {

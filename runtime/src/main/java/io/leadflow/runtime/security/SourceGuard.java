@@ -62,6 +62,17 @@ public final class SourceGuard {
 
     /** Step 1, from the headers alone (header value by case-insensitive name). */
     public HeaderCheck checkHeaders(Function<String, String> header) {
+        return checkHeaders(header, null);
+    }
+
+    /**
+     * Step 1, also taking the token from the URL's {@code token} query parameter: for senders
+     * that can only be given a URL (KeyCRM's "Send Webhook" trigger has no header setting, seed
+     * 001). A header token wins over the query one.
+     *
+     * @param queryToken the {@code token} query parameter, or null
+     */
+    public HeaderCheck checkHeaders(Function<String, String> header, String queryToken) {
         if (!configured()) {
             return HeaderCheck.denied(new Denial("source_not_configured", "source '" + slug + "' has no token or webhook secret configured; it accepts no leads"));
         }
@@ -72,10 +83,11 @@ public final class SourceGuard {
         }
         String token = bearer(header.apply("Authorization"));
         if (token == null) token = header.apply("X-Leadflow-Token");
+        if (token == null) token = queryToken;
         if (token == null) {
             return HeaderCheck.denied(webhooks.hasSecrets() && !tokens.hasTokens()
                     ? new Denial("signature_headers_missing", "this source signs its requests: send webhook-id, webhook-timestamp and webhook-signature")
-                    : new Denial("token_missing", "send the source token as 'Authorization: Bearer <token>' or 'X-Leadflow-Token'"));
+                    : new Denial("token_missing", "send the source token as 'Authorization: Bearer <token>', 'X-Leadflow-Token' or ?token=<token>"));
         }
         return tokens.accepts(token) ? HeaderCheck.BY_TOKEN
                 : HeaderCheck.denied(new Denial("token_invalid", "the token is not valid for source '" + slug + "'"));
@@ -86,9 +98,14 @@ public final class SourceGuard {
         return denial(webhooks.verify(header.apply("webhook-id"), header.apply("webhook-timestamp"), header.apply("webhook-signature"), body));
     }
 
-    /** Both steps at once, for callers that hold the whole request. */
+    /** Both steps at once, for callers that hold the whole request; null when accepted. */
     public Denial authenticate(Function<String, String> header, byte[] body) {
-        HeaderCheck h = checkHeaders(header);
+        return authenticate(header, null, body);
+    }
+
+    /** Both steps at once, with the {@code token} query parameter (or null). */
+    public Denial authenticate(Function<String, String> header, String queryToken, byte[] body) {
+        HeaderCheck h = checkHeaders(header, queryToken);
         if (h.denial() != null || !h.signed()) return h.denial();
         return checkSignature(header, body);
     }
