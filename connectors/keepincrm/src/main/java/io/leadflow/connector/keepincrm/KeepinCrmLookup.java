@@ -72,8 +72,7 @@ final class KeepinCrmLookup {
         for (LookupKey key : keys) {
             List<FoundContact> matches = new ArrayList<>();
             for (Object o : clients) {
-                JsonObject c = (JsonObject) o;
-                if (matches(key, c)) matches.add(contact(c));
+                if (o instanceof JsonObject c && matches(key, c)) matches.add(contact(c));
             }
             if (!matches.isEmpty()) return Newest.contact(matches);
         }
@@ -95,7 +94,7 @@ final class KeepinCrmLookup {
                     complete(listing, "agreement search " + query);
                     List<FoundDeal> out = new ArrayList<>();
                     for (Object o : listing.items()) {
-                        JsonObject a = (JsonObject) o;
+                        if (!(o instanceof JsonObject a)) continue;
                         if (!clientId.equals(text(a.getValue("client_id")))) continue; // the filter may be ignored [U]
                         if (a.getValue("stage_id") != null && !groups.containsKey(String.valueOf(a.getValue("stage_id")))) stages.forget();
                         out.add(deal(a, groups, marker));
@@ -129,7 +128,7 @@ final class KeepinCrmLookup {
         boolean marked = false;
         String markerName = marker == null ? null : "field_" + KeepinCrmSchema.AGREEMENT.customFieldId(marker).orElse(marker);
         for (Object o : a.getJsonArray("custom_fields", new JsonArray())) {
-            JsonObject cf = (JsonObject) o;
+            if (!(o instanceof JsonObject cf)) continue;
             String name = cf.getString("name", "");
             Object value = cf.getValue("value");
             if (name.startsWith("field_")) putText(f, "deal_cf_" + name.substring("field_".length()), value);

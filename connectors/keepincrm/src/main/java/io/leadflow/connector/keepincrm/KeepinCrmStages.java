@@ -36,7 +36,7 @@ final class KeepinCrmStages {
         return api.list("/stages", count).map(items -> {
             Map<String, StatusGroup> m = new HashMap<>();
             for (Object o : items) {
-                JsonObject s = (JsonObject) o;
+                if (!(o instanceof JsonObject s)) continue;
                 String result = s.getString("result");
                 m.put(String.valueOf(s.getValue("id")), result == null ? StatusGroup.OPEN
                         : result.equals("success") ? StatusGroup.COMPLETED : StatusGroup.CANCELLED);
