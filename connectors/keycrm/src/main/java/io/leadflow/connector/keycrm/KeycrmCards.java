@@ -10,7 +10,6 @@ import io.leadflow.spi.error.PermanentException;
 import io.leadflow.spi.record.FoundDeal;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,15 +1,14 @@
 package io.leadflow.connector.keycrm;
 
 import io.leadflow.connector.EffectResult;
+import io.leadflow.connector.KeyedLookup;
 import io.leadflow.connector.http.CallCount;
 import io.leadflow.spi.effect.CreateContact;
 import io.leadflow.spi.effect.UpdateContact;
-import io.leadflow.spi.record.LookupKey;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.util.Comparator;
 import java.util.Optional;
 
 /** Buyers: {@code POST /buyer} (201), {@code PUT /buyer/{id}} (202), and the data of a known buyer. */
@@ -53,18 +52,13 @@ final class KeycrmContacts {
     }
 
     /**
-     * After an in-doubt create: a buyer with the effect's phone (else email). Buyers carry no
+     * After an in-doubt create: a buyer with the effect's phone (else email), through the shared
+     * natural-key reconcile ({@link KeyedLookup#reconcileByNaturalKeys}). Buyers carry no
      * external id, and the flow only creates a buyer when none matched, so a match now is taken
      * to be ours; without phone and email nothing can be found and the create is resent.
      */
     Future<Optional<EffectResult>> reconcile(CreateContact effect, CallCount count) {
-        JsonObject fields = KeycrmBodies.contactFields(effect.fields());
-        LookupKey key = fields.getValue("phone") != null ? new LookupKey(LookupKey.Kind.PHONE, fields.getValue("phone").toString())
-                : fields.getValue("email") != null ? new LookupKey(LookupKey.Kind.EMAIL, fields.getValue("email").toString()) : null;
-        if (key == null) return Future.succeededFuture(Optional.empty());
-        return lookup.buyers(key, count).map(found -> found.stream()
-                .max(Comparator.comparingLong(b -> b.getLong("id")))
-                .map(b -> new EffectResult(String.valueOf(b.getValue("id")), count.get())));
+        return KeyedLookup.reconcileByNaturalKeys(effect.fields(), request -> lookup.find(request, count), count::get);
     }
 
     /** A buyer's current data: from this connector's recent lookups and writes, else {@code GET /buyer/{id}}. */
