@@ -12,6 +12,8 @@ import io.leadflow.dsl.compile.PlanGraphPhase;
 import io.leadflow.dsl.compile.ResolveNamesPhase;
 import io.leadflow.dsl.compile.SourceLoader;
 import io.leadflow.dsl.exec.BuildPhase;
+import io.leadflow.dsl.sources.CheckSchedulesPhase;
+import io.leadflow.dsl.sources.CheckSourcesPhase;
 import io.leadflow.spi.ConnectorCatalog;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,10 +40,13 @@ public final class LeadflowCompiler {
         this.phases = List.copyOf(phases);
     }
 
-    /** The standard phases in order: load, resolve-names, check-types, check-schema, plan-graph, build. */
+    /**
+     * The standard phases in order: load, resolve-names, check-types, check-schema, check-sources,
+     * check-schedules, plan-graph, build.
+     */
     public static List<Phase> standardPhases() {
         return List.of(new LoadPhase(), new ResolveNamesPhase(), new CheckTypesPhase(), new CheckSchemaPhase(),
-                new PlanGraphPhase(), new BuildPhase());
+                new CheckSourcesPhase(), new CheckSchedulesPhase(), new PlanGraphPhase(), new BuildPhase());
     }
 
     public List<Phase> phases() {

@@ -4,6 +4,10 @@ import static io.leadflow.spi.FieldSpec.of;
 import static io.leadflow.spi.FieldType.*;
 
 import io.leadflow.connector.baselinker.BaselinkerSchema;
+import io.leadflow.connector.calltouch.CalltouchSources;
+import io.leadflow.connector.horoshop.HoroshopSources;
+import io.leadflow.spi.ArgSpec;
+import io.leadflow.spi.job.JobSpec;
 import io.leadflow.spi.Capability;
 import io.leadflow.spi.ConnectorCatalog;
 import io.leadflow.spi.ConnectorDescriptor;
@@ -13,6 +17,7 @@ import io.leadflow.spi.EntitySchema;
 import io.leadflow.spi.RateLimit;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -57,7 +62,13 @@ public final class TestCatalog {
                     EntityKind.TASK, EntitySchema.of(EntityKind.TASK, "task", CustomFieldStyle.NONE, of("title", STRING))),
             new RateLimit(60, Duration.ofMinutes(1), false, "test"));
 
+    /** The runtime's built-in job, as the runtime declares it. */
+    public static final JobSpec LOG_JOB = new JobSpec("log", List.of(ArgSpec.optional("message", ArgSpec.Type.TEXT, "the line to log")),
+            "writes one log line per run");
+
     public static ConnectorCatalog catalog() {
-        return ConnectorCatalog.of(BaselinkerSchema.DESCRIPTOR, KEEPIN, RETAIL, KEYCRM);
+        return ConnectorCatalog.of(BaselinkerSchema.DESCRIPTOR, KEEPIN, RETAIL, KEYCRM)
+                .withSources(HoroshopSources.DESCRIPTOR, CalltouchSources.DESCRIPTOR)
+                .withJobs(LOG_JOB);
     }
 }

@@ -33,11 +33,13 @@ class PhasesTest {
     void phases_runInOrder_andExtraPhasesGoWhereAsked() {
         LeadflowCompiler c = Leadflow.compiler(TestCatalog.catalog());
         // Leadflow.compiler adds the decisions phase (io.leadflow.dsl.decide) before plan-graph.
-        assertEquals(List.of("load", "resolve-names", "check-types", "check-schema", "check-decisions", "plan-graph", "build"),
+        assertEquals(List.of("load", "resolve-names", "check-types", "check-schema", "check-sources", "check-schedules",
+                        "check-decisions", "plan-graph", "build"),
                 c.phases().stream().map(Phase::name).toList());
         List<String> log = new ArrayList<>();
         LeadflowCompiler more = c.withPhaseBefore("build", recording("decide", log, false)).withPhaseAfter("load", recording("early", log, false));
-        assertEquals(List.of("load", "early", "resolve-names", "check-types", "check-schema", "check-decisions", "plan-graph", "decide", "build"),
+        assertEquals(List.of("load", "early", "resolve-names", "check-types", "check-schema", "check-sources", "check-schedules",
+                        "check-decisions", "plan-graph", "decide", "build"),
                 more.phases().stream().map(Phase::name).toList());
         assertTrue(more.compileSources(Map.of("a.flow", "let x = 1")).ok());
         assertEquals(List.of("early", "decide"), log);
