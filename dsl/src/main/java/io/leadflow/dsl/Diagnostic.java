@@ -5,7 +5,7 @@ package io.leadflow.dsl;
  * LF2xx names, LF3xx types, LF4xx connector schema, LF5xx rules and flow structure); tests and
  * tools tell errors apart by code, never by message text.
  */
-public record Diagnostic(Severity severity, String code, String message, SourceSpan span) {
+public record Diagnostic(Severity severity, DiagnosticCode code, String message, SourceSpan span) {
 
     public enum Severity { ERROR, WARNING, INFO }
 

@@ -12,8 +12,7 @@ public final class Leadflow {
 
     /** A compiler with the standard phases and builtins, checking mappings against {@code catalog}. */
     public static LeadflowCompiler compiler(ConnectorCatalog catalog) {
-        return new LeadflowCompiler(catalog, Builtins.standard(), LeadflowCompiler.standardPhases())
-                .withPhaseBefore(io.leadflow.dsl.decide.DecisionsPhase.BEFORE, new io.leadflow.dsl.decide.DecisionsPhase());
+        return new LeadflowCompiler(catalog, Builtins.standard());
     }
 
     /**

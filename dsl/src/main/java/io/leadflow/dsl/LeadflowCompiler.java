@@ -3,15 +3,18 @@ package io.leadflow.dsl;
 import io.leadflow.dsl.builtin.Builtins;
 import io.leadflow.dsl.compile.CheckSchemaPhase;
 import io.leadflow.dsl.compile.CheckTypesPhase;
-import io.leadflow.dsl.compile.CompileContext;
 import io.leadflow.dsl.compile.FileSourceLoader;
 import io.leadflow.dsl.compile.LoadPhase;
+import io.leadflow.dsl.compile.LoadRequest;
 import io.leadflow.dsl.compile.MapSourceLoader;
-import io.leadflow.dsl.compile.Phase;
-import io.leadflow.dsl.compile.PlanGraphPhase;
+import io.leadflow.dsl.compile.Pipeline;
 import io.leadflow.dsl.compile.ResolveNamesPhase;
 import io.leadflow.dsl.compile.SourceLoader;
+import io.leadflow.dsl.decide.DecisionsPhase;
+import io.leadflow.dsl.diag.Diagnostics;
 import io.leadflow.dsl.exec.BuildPhase;
+import io.leadflow.dsl.exec.Decided;
+import io.leadflow.dsl.exec.PlanGraphPhase;
 import io.leadflow.dsl.sources.CheckSchedulesPhase;
 import io.leadflow.dsl.sources.CheckSourcesPhase;
 import io.leadflow.spi.ConnectorCatalog;
@@ -25,58 +28,32 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Compiles rule files. Immutable and reusable: the phase list is data, and {@link #withPhaseBefore}
- * returns a compiler with one more phase (the decisions part of the language adds its own).
+ * Compiles rule files. Immutable and reusable. The phases are one literal list, each handing its
+ * product to the next: every checking phase runs, so one compilation reports every error of
+ * every phase at once; the phases that build executable code run only when no error was found.
  * Never throws on bad input: every problem is a diagnostic in the result.
  */
 public final class LeadflowCompiler {
-    private final ConnectorCatalog catalog;
-    private final Builtins builtins;
-    private final List<Phase> phases;
+    private final Pipeline<LoadRequest, Decided> checks;
+    private final Pipeline<Decided, Program> build;
 
-    LeadflowCompiler(ConnectorCatalog catalog, Builtins builtins, List<Phase> phases) {
-        this.catalog = catalog;
-        this.builtins = builtins;
-        this.phases = List.copyOf(phases);
+    LeadflowCompiler(ConnectorCatalog catalog, Builtins builtins) {
+        this.checks = Pipeline.of(new LoadPhase())
+                .then(new ResolveNamesPhase(builtins))
+                .then(new CheckTypesPhase(builtins))
+                .then(new CheckSchemaPhase(catalog, builtins))
+                .then(new CheckSourcesPhase(catalog))
+                .then(new CheckSchedulesPhase(catalog))
+                .then(new DecisionsPhase(builtins));
+        this.build = Pipeline.of(new PlanGraphPhase())
+                .then(new BuildPhase(builtins));
     }
 
-    /**
-     * The standard phases in order: load, resolve-names, check-types, check-schema, check-sources,
-     * check-schedules, plan-graph, build.
-     */
-    public static List<Phase> standardPhases() {
-        return List.of(new LoadPhase(), new ResolveNamesPhase(), new CheckTypesPhase(), new CheckSchemaPhase(),
-                new CheckSourcesPhase(), new CheckSchedulesPhase(), new PlanGraphPhase(), new BuildPhase());
-    }
-
-    public List<Phase> phases() {
-        return phases;
-    }
-
-    public Builtins builtins() {
-        return builtins;
-    }
-
-    /** A compiler with {@code phase} inserted before the phase named {@code before} (at the end when there is none). */
-    public LeadflowCompiler withPhaseBefore(String before, Phase phase) {
-        List<Phase> list = new ArrayList<>(phases);
-        int i = 0;
-        while (i < list.size() && !list.get(i).name().equals(before)) i++;
-        list.add(i, phase);
-        return new LeadflowCompiler(catalog, builtins, list);
-    }
-
-    /** A compiler with {@code phase} inserted after the phase named {@code after} (at the end when there is none). */
-    public LeadflowCompiler withPhaseAfter(String after, Phase phase) {
-        List<Phase> list = new ArrayList<>(phases);
-        int i = 0;
-        while (i < list.size() && !list.get(i).name().equals(after)) i++;
-        list.add(Math.min(i + 1, list.size()), phase);
-        return new LeadflowCompiler(catalog, builtins, list);
-    }
-
-    public LeadflowCompiler withBuiltins(Builtins more) {
-        return new LeadflowCompiler(catalog, more, phases);
+    /** The names of the phases in the order they run. */
+    public List<String> phases() {
+        List<String> names = new ArrayList<>(checks.names());
+        names.addAll(build.names());
+        return List.copyOf(names);
     }
 
     /** Compiles files and directories (recursing into {@code *.flow}) from disk. */
@@ -87,7 +64,7 @@ public final class LeadflowCompiler {
             if (found.isEmpty()) {
                 SourceSpan at = new SourceSpan(p.toString(), 1, 1, 1, 1);
                 return new CompileResult(Optional.empty(), List.of(new Diagnostic(Diagnostic.Severity.ERROR,
-                        io.leadflow.dsl.diag.Code.LF204.name(), "no rule files (*.flow) under " + p, at)), Map.of());
+                        DiagnosticCode.LF204, "no rule files (*.flow) under " + p, at)), Map.of());
             }
             roots.addAll(found);
         }
@@ -100,22 +77,12 @@ public final class LeadflowCompiler {
     }
 
     private CompileResult run(SourceLoader loader, List<String> roots) {
-        CompileContext ctx = new CompileContext(catalog, builtins, loader, roots);
-        for (Phase phase : phases) {
-            try {
-                phase.run(ctx);
-            } catch (StackOverflowError e) {
-                ctx.diagnostics().error(io.leadflow.dsl.diag.Code.LF107, "nesting too deep to compile (thousands of brackets?)",
-                        new SourceSpan(roots.isEmpty() ? "?" : roots.get(0), 1, 1, 1, 1));
-            } catch (RuntimeException e) {
-                // A compiler bug must not hide the user's diagnostics or crash a reload; report it as one.
-                ctx.diagnostics().error(io.leadflow.dsl.diag.Code.LF101, "internal compiler error in phase " + phase.name() + ": " + e,
-                        new SourceSpan(roots.isEmpty() ? "?" : roots.get(0), 1, 1, 1, 1));
-            }
-            if (ctx.diagnostics().hasErrors()) break;
-        }
-        Optional<Program> program = ctx.diagnostics().hasErrors() ? Optional.empty() : Optional.ofNullable(ctx.program());
-        return new CompileResult(program, ctx.diagnostics().all(), ctx.sources());
+        Diagnostics sink = new Diagnostics();
+        SourceSpan where = new SourceSpan(roots.isEmpty() ? "?" : roots.get(0), 1, 1, 1, 1);
+        Optional<Decided> checked = checks.run(new LoadRequest(roots, loader), sink, where);
+        Optional<Program> program = checked.isEmpty() || sink.hasErrors() ? Optional.empty() : build.run(checked.get(), sink, where);
+        Map<String, String> sources = checked.map(c -> c.targeted().resolved().sources()).orElse(Map.of());
+        return new CompileResult(sink.hasErrors() ? Optional.empty() : program, sink.all(), sources);
     }
 
     /** A file as is; a directory as every {@code *.flow} under it, sorted. */

@@ -1,17 +1,15 @@
 package io.leadflow.dsl;
 
-import io.leadflow.dsl.eval.EvalException;
-
 /**
  * A lead's rules ran past the step budget (code {@code LF901}): the lead is failed, not retried
  * with the same rules, since it would breach again. Thrown by {@link Flow#evaluate},
  * {@link Flow#decide} and {@link Flow#map}; callers tell it apart from other rule errors
- * ({@link EvalException}, other codes) by this type.
+ * ({@link RuleException}, other codes) by this type.
  */
-public final class RuleBudgetExceededException extends EvalException {
+public final class RuleBudgetExceededException extends RuleException {
     private static final long serialVersionUID = 1L;
     /** The stable diagnostic code of a budget breach. */
-    public static final String CODE = "LF901";
+    public static final DiagnosticCode CODE = DiagnosticCode.LF901;
 
     private final int budget;
 
@@ -31,7 +29,7 @@ public final class RuleBudgetExceededException extends EvalException {
     }
 
     @Override
-    protected EvalException withMessage(String fullMessage) {
+    protected RuleException withMessage(String fullMessage) {
         return new RuleBudgetExceededException(budget, span(), fullMessage);
     }
 }

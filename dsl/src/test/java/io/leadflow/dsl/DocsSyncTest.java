@@ -3,7 +3,6 @@ package io.leadflow.dsl;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.leadflow.dsl.builtin.Builtins;
-import io.leadflow.dsl.diag.Code;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -15,6 +14,6 @@ class DocsSyncTest {
     void languageReference_listsEveryBuiltinAndCode() throws Exception {
         String doc = Files.readString(Path.of("../docs/language.md"));
         Builtins.standard().all().forEach(s -> assertTrue(doc.contains("`" + s.signature() + "`"), "missing builtin " + s.signature()));
-        for (Code c : Code.values()) assertTrue(doc.contains("| " + c.name() + " | " + c.description() + " |"), "missing code " + c);
+        for (DiagnosticCode c : DiagnosticCode.values()) assertTrue(doc.contains("| " + c.name() + " | " + c.description() + " |"), "missing code " + c);
     }
 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadflow.dsl.CompileResult;
 import io.leadflow.dsl.Leadflow;
-import io.leadflow.dsl.eval.EvalException;
+import io.leadflow.dsl.RuleException;
 import io.leadflow.dsl.explain.Explainer;
 import io.leadflow.dsl.explain.Explanation;
 import io.leadflow.spi.ConnectorCatalog;
@@ -61,7 +61,7 @@ public final class ExplainCommand implements Callable<Integer> {
             Explanation e = Explainer.explain(compiled, flow, read(lead, "--lead"), crm == null ? null : read(crm, "--crm"), clock);
             spec.commandLine().getOut().print(json ? JSON.writerWithDefaultPrettyPrinter().writeValueAsString(e.json()) + "\n" : e.text());
             return 0;
-        } catch (IllegalArgumentException | EvalException | java.time.format.DateTimeParseException ex) {
+        } catch (IllegalArgumentException | RuleException | java.time.format.DateTimeParseException ex) {
             spec.commandLine().getErr().println("explain: " + ex.getMessage());
             return 2;
         }

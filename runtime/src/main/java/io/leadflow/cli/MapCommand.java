@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadflow.dsl.CompileResult;
 import io.leadflow.dsl.Flow;
 import io.leadflow.dsl.Leadflow;
-import io.leadflow.dsl.eval.EvalException;
+import io.leadflow.dsl.RuleException;
 import io.leadflow.spi.ConnectorCatalog;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -66,7 +66,7 @@ public final class MapCommand implements Callable<Integer> {
             out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(f.map(input, Clock.systemUTC())));
             out.flush();
             return 0;
-        } catch (EvalException e) {
+        } catch (RuleException e) {
             err.println(e.getMessage());
             return 1;
         } catch (IOException e) {

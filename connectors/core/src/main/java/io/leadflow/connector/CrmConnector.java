@@ -5,17 +5,50 @@ import io.leadflow.spi.account.AccountSchema;
 import io.leadflow.spi.effect.Effect;
 import io.leadflow.spi.record.Found;
 import io.leadflow.spi.record.LookupRequest;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.leadflow.connector.source.PullBatch;
+import io.leadflow.connector.source.WebhookDelivery;
+import io.leadflow.spi.error.PermanentException;
 import io.vertx.core.Future;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * One CRM account. Every method is non-blocking and safe to call from an event loop.
+ * One account of a system (a CRM, a shop, a call tracker). It declares what the system can do
+ * ({@link #capabilities()}); an entry point outside them fails with a {@link PermanentException}
+ * without any call. Connectors extend {@link io.leadflow.connector.http.GuardedHttpConnector},
+ * which enforces that. Every method is non-blocking and safe to call from an event loop.
  * Failures are {@link io.leadflow.spi.error.ConnectorException}s: retryable, permanent, auth,
  * or in-doubt. Calls are rate limited per account at the CRM's documented limit.
  */
 public interface CrmConnector {
 
     ConnectorDescriptor descriptor();
+
+    /** What this system can do; the default is what the descriptor implies (no pull, no webhooks). */
+    default Set<SystemCapability> capabilities() {
+        return SystemCapability.impliedBy(descriptor());
+    }
+
+    /**
+     * Reads the records after {@code cursor} ({@code null}: from the configured start), oldest
+     * first, for a {@link SystemCapability#PULL} source. The default refuses.
+     */
+    default Future<PullBatch> pull(String cursor) {
+        return Future.failedFuture(refusal(SystemCapability.PULL));
+    }
+
+    /** Reads the events of one pushed request, for a {@link SystemCapability#WEBHOOK} source. The default refuses. */
+    default Future<List<ObjectNode>> receive(WebhookDelivery delivery) {
+        return Future.failedFuture(refusal(SystemCapability.WEBHOOK));
+    }
+
+    /** The refusal of an entry point whose capability this system does not declare. */
+    default PermanentException refusal(SystemCapability missing) {
+        return new PermanentException(descriptor().displayName() + " " + missing.refusal()
+                + " (not among its declared capabilities " + capabilities() + ")", null, 0);
+    }
 
     /** The account name from the rule file ({@code to keycrm(account: "main")}). */
     String account();

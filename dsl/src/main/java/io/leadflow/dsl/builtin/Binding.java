@@ -2,7 +2,7 @@ package io.leadflow.dsl.builtin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leadflow.dsl.SourceSpan;
-import io.leadflow.dsl.diag.Code;
+import io.leadflow.dsl.DiagnosticCode;
 
 /**
  * What a builtin sees at compile time for one call site: the arguments that are constants
@@ -15,7 +15,7 @@ public interface Binding {
     /** Whether argument {@code i} is written at this call. */
     boolean given(int i);
 
-    void error(int argIndex, Code code, String message);
+    void error(int argIndex, DiagnosticCode code, String message);
 
     /** Where the call is, for runtime errors. */
     SourceSpan span();

@@ -4,7 +4,7 @@ import static io.leadflow.dsl.builtin.Specs.*;
 import static io.leadflow.dsl.eval.Values.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.leadflow.dsl.diag.Code;
+import io.leadflow.dsl.DiagnosticCode;
 import io.leadflow.dsl.eval.Type;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -75,7 +75,7 @@ final class DateBuiltins {
         JsonNode c = site.constant(i);
         if (c == null) return null;
         DateTimeFormatter f = Temporals.formatter(c);
-        if (f == null) site.error(i, Code.LF306, "invalid date pattern '" + asText(c) + "' (java.time letters, e.g. dd.MM.yyyy HH:mm)");
+        if (f == null) site.error(i, DiagnosticCode.LF306, "invalid date pattern '" + asText(c) + "' (java.time letters, e.g. dd.MM.yyyy HH:mm)");
         return f;
     }
 
@@ -84,7 +84,7 @@ final class DateBuiltins {
         JsonNode c = site.constant(i);
         if (c == null) return null;
         ZoneId z = Temporals.zone(c);
-        if (z == null) site.error(i, Code.LF306, "unknown time zone '" + asText(c) + "' (e.g. Europe/Kyiv, UTC, +02:00)");
+        if (z == null) site.error(i, DiagnosticCode.LF306, "unknown time zone '" + asText(c) + "' (e.g. Europe/Kyiv, UTC, +02:00)");
         return z;
     }
 

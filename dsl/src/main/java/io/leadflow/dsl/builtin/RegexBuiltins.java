@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import io.leadflow.dsl.SourceSpan;
-import io.leadflow.dsl.diag.Code;
-import io.leadflow.dsl.eval.EvalException;
+import io.leadflow.dsl.DiagnosticCode;
+import io.leadflow.dsl.RuleException;
 import io.leadflow.dsl.eval.Type;
 import java.util.List;
 
@@ -46,7 +46,7 @@ final class RegexBuiltins {
                                 try {
                                     return text(p.matcher(asText(a[0])).replaceAll(asText(a[2])));
                                 } catch (RuntimeException e) {
-                                    throw new EvalException(Code.LF902.name(), "bad replacement '" + asText(a[2]) + "': " + e.getMessage(), site.span());
+                                    throw new RuleException(DiagnosticCode.LF902, "bad replacement '" + asText(a[2]) + "': " + e.getMessage(), site.span());
                                 }
                             };
                         }));
@@ -59,7 +59,7 @@ final class RegexBuiltins {
         try {
             return Pattern.compile(asText(c));
         } catch (PatternSyntaxException e) {
-            site.error(1, Code.LF305, "invalid regular expression: " + e.getDescription()
+            site.error(1, DiagnosticCode.LF305, "invalid regular expression: " + e.getDescription()
                     + " (RE2 syntax: no backreferences or lookaround)");
             return null;
         }
@@ -70,7 +70,7 @@ final class RegexBuiltins {
         try {
             return Pattern.compile(asText(pattern));
         } catch (PatternSyntaxException e) {
-            throw new EvalException(Code.LF305.name(), "invalid regular expression: " + e.getDescription(), at);
+            throw new RuleException(DiagnosticCode.LF305, "invalid regular expression: " + e.getDescription(), at);
         }
     }
 }

@@ -3,7 +3,7 @@ package io.leadflow.dsl.compile;
 import io.leadflow.dsl.SourceSpan;
 import io.leadflow.dsl.ast.Arg;
 import io.leadflow.dsl.ast.Expr;
-import io.leadflow.dsl.diag.Code;
+import io.leadflow.dsl.DiagnosticCode;
 import io.leadflow.dsl.diag.Diagnostics;
 import io.leadflow.dsl.diag.Suggest;
 import java.util.ArrayList;
@@ -33,17 +33,17 @@ public final class CallArgs {
             }
             int i = params.indexOf(a.name().get());
             if (i < 0 || variadic) {
-                report(sink, Code.LF307, fn + " has no parameter '" + a.name().get() + "'" + Suggest.hint(a.name().get(), params), a.span());
+                report(sink, DiagnosticCode.LF307, fn + " has no parameter '" + a.name().get() + "'" + Suggest.hint(a.name().get(), params), a.span());
                 ok = false;
             } else if (i < positional.size() || out[i] != null) {
-                report(sink, Code.LF307, "'" + a.name().get() + "' is given twice", a.span());
+                report(sink, DiagnosticCode.LF307, "'" + a.name().get() + "' is given twice", a.span());
                 ok = false;
             } else {
                 out[i] = a.value();
             }
         }
         if (!variadic && positional.size() > params.size()) {
-            report(sink, Code.LF302, fn + " takes at most " + params.size() + " argument" + (params.size() == 1 ? "" : "s")
+            report(sink, DiagnosticCode.LF302, fn + " takes at most " + params.size() + " argument" + (params.size() == 1 ? "" : "s")
                     + ", got " + args.size(), at);
             return null;
         }
@@ -52,14 +52,14 @@ public final class CallArgs {
         boolean missing = false;
         for (int i = 0; i < required && i < out.length; i++) missing |= out[i] == null;
         if (missing) {
-            report(sink, Code.LF302, fn + " needs " + (required == params.size() || variadic ? "" : "at least ") + required
+            report(sink, DiagnosticCode.LF302, fn + " needs " + (required == params.size() || variadic ? "" : "at least ") + required
                     + " argument" + (required == 1 ? "" : "s") + ", got " + given, at);
             return null;
         }
         return ok ? out : null;
     }
 
-    private static void report(Diagnostics sink, Code code, String message, SourceSpan at) {
+    private static void report(Diagnostics sink, DiagnosticCode code, String message, SourceSpan at) {
         if (sink != null) sink.error(code, message, at);
     }
 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.leadflow.dsl.SourceSpan;
 import io.leadflow.dsl.ast.Expr;
 import io.leadflow.dsl.builtin.Binding;
-import io.leadflow.dsl.diag.Code;
+import io.leadflow.dsl.DiagnosticCode;
 import io.leadflow.dsl.diag.Diagnostics;
 import io.leadflow.dsl.eval.Values;
 
@@ -25,7 +25,7 @@ public record CallSite(Expr[] args, SourceSpan span, Diagnostics sink) implement
     }
 
     @Override
-    public void error(int argIndex, Code code, String message) {
+    public void error(int argIndex, DiagnosticCode code, String message) {
         if (sink != null) sink.error(code, message, given(argIndex) ? args[argIndex].span() : span);
     }
 }

@@ -2,9 +2,10 @@ package io.leadflow.dsl.compile;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leadflow.dsl.ast.*;
-import io.leadflow.dsl.diag.Code;
+import io.leadflow.dsl.DiagnosticCode;
 import io.leadflow.dsl.diag.Diagnostics;
 import io.leadflow.dsl.diag.Suggest;
+import io.leadflow.dsl.diag.Words;
 import io.leadflow.dsl.eval.Type;
 import io.leadflow.dsl.eval.Values;
 import io.leadflow.spi.ConnectorDescriptor;
@@ -21,7 +22,14 @@ import java.util.Set;
  * value types fit, constants fit the length and allowed values, and the required fields of every
  * entity the flow can create ({@link CreatedEntities}) are mapped; a block only used to update needs none.
  */
-public final class CheckSchemaPhase implements Phase {
+public final class CheckSchemaPhase implements Phase<Resolved, Targeted> {
+    private final io.leadflow.spi.ConnectorCatalog catalog;
+    private final io.leadflow.dsl.builtin.Builtins builtins;
+
+    public CheckSchemaPhase(io.leadflow.spi.ConnectorCatalog catalog, io.leadflow.dsl.builtin.Builtins builtins) {
+        this.catalog = catalog;
+        this.builtins = builtins;
+    }
 
     @Override
     public String name() {
@@ -29,33 +37,37 @@ public final class CheckSchemaPhase implements Phase {
     }
 
     @Override
-    public void run(CompileContext ctx) {
-        TypeInference types = new TypeInference(ctx, null);
-        for (FlowUnit unit : ctx.flows()) {
+    public Targeted run(Resolved resolved, Diagnostics sink) {
+        TypeInference types = new TypeInference(builtins, null);
+        java.util.Map<FlowUnit, ConnectorDescriptor> connectors = new java.util.IdentityHashMap<>();
+        for (FlowUnit unit : resolved.flows()) {
             List<ToStmt> to = unit.decl().all(ToStmt.class);
             if (to.isEmpty()) continue;
             String name = to.get(0).connector();
-            var descriptor = ctx.catalog().find(name);
+            var descriptor = catalog.find(name);
             if (descriptor.isEmpty()) {
-                List<String> known = ctx.catalog().all().stream().map(ConnectorDescriptor::name).toList();
-                ctx.diagnostics().error(Code.LF401, "unknown connector '" + name + "'" + Suggest.hint(name, known)
+                List<String> known = catalog.all().stream().map(ConnectorDescriptor::name).toList();
+                sink.error(DiagnosticCode.LF401, "unknown connector '" + name + "'" + Suggest.hint(name, known)
                         + (known.isEmpty() ? "" : " (known: " + String.join(", ", known) + ")"), to.get(0).span());
                 continue;
             }
-            unit.connector(descriptor.get());
+            connectors.put(unit, descriptor.get());
             Set<EntityKind> created = CreatedEntities.of(unit.decl(), descriptor.get());
             for (MappingStmt m : unit.decl().all(MappingStmt.class)) {
-                EntityKind kind = EntityKind.fromBlockName(m.entity()).orElseThrow();
+                var known = EntityKind.fromBlockName(m.entity());
+                if (known.isEmpty()) continue; // an unknown block is reported by resolve-names (LF503)
+                EntityKind kind = known.get();
                 var schema = descriptor.get().schema(kind);
                 if (schema.isEmpty()) {
-                    ctx.diagnostics().error(Code.LF408, descriptor.get().displayName() + " has no " + kind.blockName()
+                    sink.error(DiagnosticCode.LF408, descriptor.get().displayName() + " has no " + kind.blockName()
                             + " entity to map", m.span());
                     continue;
                 }
                 Scope scope = unit.scopeFor(m instanceof ListBlockStmt l ? l : null);
-                block(m, schema.get(), created.contains(kind), scope, types, ctx.diagnostics());
+                block(m, schema.get(), created.contains(kind), scope, types, sink);
             }
         }
+        return new Targeted(resolved, connectors);
     }
 
     private static void block(MappingStmt m, EntitySchema schema, boolean created, Scope scope, TypeInference types, Diagnostics sink) {
@@ -66,24 +78,24 @@ public final class CheckSchemaPhase implements Phase {
             if (spec == null) continue;
             Type t = types.infer(a.value(), scope);
             if (!spec.type().accepts(t.fieldType())) {
-                sink.error(Code.LF403, "field '" + a.field() + "' takes " + spec.type().name().toLowerCase() + ", got " + t.display(), a.value().span());
+                sink.error(DiagnosticCode.LF403, "field '" + a.field() + "' takes " + spec.type().name().toLowerCase() + ", got " + t.display(), a.value().span());
             }
             JsonNode c = Constants.of(a.value());
             if (c == null || c.isNull()) continue;
             String text = Values.asText(c);
             if (spec.maxLength() > 0 && text.length() > spec.maxLength()) {
-                sink.error(Code.LF406, "field '" + a.field() + "' holds at most " + spec.maxLength() + " characters, this is " + text.length(),
+                sink.error(DiagnosticCode.LF406, "field '" + a.field() + "' holds at most " + spec.maxLength() + " characters, this is " + text.length(),
                         a.value().span());
             }
             if (!spec.allowedValues().isEmpty() && !spec.allowedValues().contains(text)) {
-                sink.error(Code.LF407, "field '" + a.field() + "' takes one of " + spec.allowedValues() + Suggest.hint(text, spec.allowedValues()),
+                sink.error(DiagnosticCode.LF407, "field '" + a.field() + "' takes one of " + spec.allowedValues() + Suggest.hint(text, spec.allowedValues()),
                         a.value().span());
             }
         }
         for (FieldSpec f : schema.fields().values()) {
             if (created && f.required() && !mapped.contains(f.name())) {
-                sink.error(Code.LF404, "the " + m.entity() + " block must set '" + f.name() + "' (required to create a "
-                        + schema.apiName() + ", which this flow's rules can create)", m.span());
+                sink.error(DiagnosticCode.LF404, "the " + m.entity() + " block must set '" + f.name() + "' (required to create "
+                        + Words.a(schema.apiName()) + ", which this flow's rules can create)", m.span());
             }
         }
     }
@@ -94,18 +106,18 @@ public final class CheckSchemaPhase implements Phase {
         var id = schema.customFieldId(a.field());
         if (id.isPresent()) {
             if (!schema.customFields().accepts(id.get())) {
-                sink.error(Code.LF405, "'" + a.field() + "': custom field ids here are " + schema.customFields().describe(), a.span());
+                sink.error(DiagnosticCode.LF405, "'" + a.field() + "': custom field ids here are " + schema.customFields().describe(), a.span());
             }
             return null;
         }
         for (EntityKind other : EntityKind.values()) {
             if (other != schema.kind() && a.field().startsWith(other.customFieldPrefix())) {
-                sink.error(Code.LF402, "'" + a.field() + "' is a custom field of the " + other.blockName() + ", not of the "
+                sink.error(DiagnosticCode.LF402, "'" + a.field() + "' is a custom field of the " + other.blockName() + ", not of the "
                         + schema.kind().blockName(), a.span());
                 return null;
             }
         }
-        sink.error(Code.LF402, "'" + a.field() + "' is not a field of the " + schema.apiName()
+        sink.error(DiagnosticCode.LF402, "'" + a.field() + "' is not a field of the " + schema.apiName()
                 + Suggest.hint(a.field(), schema.fields().keySet()), a.span());
         return null;
     }

@@ -1,7 +1,8 @@
 package io.leadflow.dsl.compile;
 
 import io.leadflow.dsl.ast.*;
-import io.leadflow.dsl.diag.Code;
+import io.leadflow.dsl.DiagnosticCode;
+import io.leadflow.dsl.diag.Diagnostics;
 import io.leadflow.dsl.parse.ParsedFile;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,9 +11,10 @@ import java.util.Map;
 final class FileScopes {
     private FileScopes() { }
 
-    static void build(CompileContext ctx) {
+    static Map<String, Scope> build(Loaded loaded, Diagnostics sink) {
+        Map<String, Scope> scopes = new LinkedHashMap<>();
         Map<String, Map<String, Symbol>> own = new LinkedHashMap<>();
-        for (ParsedFile f : ctx.files().values()) {
+        for (ParsedFile f : loaded.files().values()) {
             if (f.ast().isEmpty()) continue;
             Map<String, Symbol> names = new LinkedHashMap<>();
             for (TopDecl d : f.ast().get().decls()) {
@@ -20,7 +22,7 @@ final class FileScopes {
                 if (s == null) continue;
                 Symbol prev = names.putIfAbsent(s.name(), s);
                 if (prev != null) {
-                    ctx.diagnostics().error(Code.LF203, "'" + s.name() + "' is already declared at " + prev.decl().span().at(), d.span());
+                    sink.error(DiagnosticCode.LF203, "'" + s.name() + "' is already declared at " + prev.decl().span().at(), d.span());
                 }
             }
             own.put(f.path(), names);
@@ -28,19 +30,20 @@ final class FileScopes {
         for (String path : own.keySet()) {
             Map<String, Symbol> visible = new LinkedHashMap<>();
             visible.put("lead", Symbol.of(Symbol.Kind.LEAD, "lead", null));
-            for (String imp : LoadPhase.imported(ctx, path)) {
+            for (String imp : loaded.imported(path)) {
                 own.getOrDefault(imp, Map.of()).forEach(visible::putIfAbsent);
             }
             for (Symbol s : own.get(path).values()) {
                 Symbol prev = visible.put(s.name(), s);
                 if (prev != null && prev.decl() != null) {
-                    ctx.diagnostics().error(Code.LF203, "'" + s.name() + "' is also declared at " + prev.decl().span().at(), s.decl().span());
+                    sink.error(DiagnosticCode.LF203, "'" + s.name() + "' is also declared at " + prev.decl().span().at(), s.decl().span());
                 } else if (prev != null) {
-                    ctx.diagnostics().error(Code.LF203, "'lead' is the incoming lead and cannot be redeclared", s.decl().span());
+                    sink.error(DiagnosticCode.LF203, "'lead' is the incoming lead and cannot be redeclared", s.decl().span());
                 }
             }
-            ctx.fileScopes().put(path, Scope.of(visible));
+            scopes.put(path, Scope.of(visible, loaded.incomplete(path)));
         }
+        return scopes;
     }
 
     private static Symbol symbol(TopDecl d) {

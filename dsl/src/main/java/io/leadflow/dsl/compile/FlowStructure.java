@@ -1,7 +1,7 @@
 package io.leadflow.dsl.compile;
 
 import io.leadflow.dsl.ast.*;
-import io.leadflow.dsl.diag.Code;
+import io.leadflow.dsl.DiagnosticCode;
 import io.leadflow.dsl.diag.Diagnostics;
 import io.leadflow.dsl.diag.Suggest;
 import io.leadflow.spi.EntityKind;
@@ -28,27 +28,27 @@ final class FlowStructure {
         for (MappingStmt m : flow.all(MappingStmt.class)) {
             var kind = EntityKind.fromBlockName(m.entity());
             if (kind.isEmpty()) {
-                sink.error(Code.LF503, "unknown mapping block '" + m.entity() + "' (contact, deal/order, task, products)"
+                sink.error(DiagnosticCode.LF503, "unknown mapping block '" + m.entity() + "' (contact, deal/order, task, products)"
                         + Suggest.hint(m.entity(), BLOCKS), m.span());
                 continue;
             }
             boolean isList = m instanceof ListBlockStmt;
             if (isList != (kind.get() == EntityKind.PRODUCT)) {
-                sink.error(Code.LF503, isList ? "only products are mapped per item of a list ('" + m.entity() + " from …')"
+                sink.error(DiagnosticCode.LF503, isList ? "only products are mapped per item of a list ('" + m.entity() + " from …')"
                         : "products are mapped per item: products from lead.items as item { … }", m.span());
             }
             MappingStmt prev = seen.putIfAbsent(kind.get(), m);
-            if (prev != null) sink.error(Code.LF504, "the " + kind.get().blockName() + " block is already given at " + prev.span().at(), m.span());
+            if (prev != null) sink.error(DiagnosticCode.LF504, "the " + kind.get().blockName() + " block is already given at " + prev.span().at(), m.span());
         }
     }
 
     private static void once(FlowDecl flow, Class<? extends FlowStmt> kind, String word, Diagnostics sink, boolean required) {
         List<? extends FlowStmt> all = flow.all(kind);
         if (all.isEmpty() && required) {
-            sink.error(Code.LF501, "flow \"" + flow.name() + "\" has no '" + word + "'", flow.span());
+            sink.error(DiagnosticCode.LF501, "flow \"" + flow.name() + "\" has no '" + word + "'", flow.span());
         }
         for (int i = 1; i < all.size(); i++) {
-            sink.error(Code.LF502, "'" + word + "' is already given at " + all.get(0).span().at(), all.get(i).span());
+            sink.error(DiagnosticCode.LF502, "'" + word + "' is already given at " + all.get(0).span().at(), all.get(i).span());
         }
     }
 }

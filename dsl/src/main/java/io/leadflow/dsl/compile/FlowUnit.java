@@ -7,7 +7,6 @@ import io.leadflow.dsl.ast.LetDecl;
 import io.leadflow.dsl.ast.ListBlockStmt;
 import io.leadflow.dsl.ast.Node;
 import io.leadflow.dsl.ast.PhoneStmt;
-import io.leadflow.spi.ConnectorDescriptor;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -15,7 +14,7 @@ import java.util.Map;
 
 /**
  * One flow while it compiles: its declaration, the file's scope, and the slots of per-lead
- * values. Mutable during compilation only; phases fill it in order.
+ * values. Its slots are allocated as scopes are built; nothing else changes after resolve-names.
  */
 public final class FlowUnit {
     private final FlowDecl decl;
@@ -24,7 +23,6 @@ public final class FlowUnit {
     private final Map<Node, Integer> slots = new IdentityHashMap<>();
     private final List<String> slotNames = new ArrayList<>();
     private final Map<String, Symbol> found = new java.util.HashMap<>();
-    private ConnectorDescriptor connector;
 
     /** The owner of a found record's slot (slots are keyed by node identity). */
     private record FoundSlot(String name, SourceSpan span) implements Node { }
@@ -112,13 +110,5 @@ public final class FlowUnit {
         if (stop == null) return s;
         for (String r : FOUND) s = s.unavailable(r, "lets and the phone are computed before find, so '" + r + "' is not known yet");
         return s;
-    }
-
-    public ConnectorDescriptor connector() {
-        return connector;
-    }
-
-    public void connector(ConnectorDescriptor d) {
-        this.connector = d;
     }
 }

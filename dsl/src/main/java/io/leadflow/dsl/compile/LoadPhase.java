@@ -1,18 +1,19 @@
 package io.leadflow.dsl.compile;
 
+import io.leadflow.dsl.DiagnosticCode;
 import io.leadflow.dsl.SourceSpan;
 import io.leadflow.dsl.ast.ImportDecl;
-import io.leadflow.dsl.ast.RuleFile;
-import io.leadflow.dsl.diag.Code;
+import io.leadflow.dsl.diag.Diagnostics;
 import io.leadflow.dsl.parse.ParsedFile;
 import io.leadflow.dsl.parse.RuleParser;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** Reads and parses the root files and everything they import; reports missing files and import cycles. */
-public final class LoadPhase implements Phase {
+public final class LoadPhase implements Phase<LoadRequest, Loaded> {
 
     @Override
     public String name() {
@@ -20,53 +21,41 @@ public final class LoadPhase implements Phase {
     }
 
     @Override
-    public void run(CompileContext ctx) {
-        for (String root : ctx.roots()) {
-            if (!ctx.sources().containsKey(root) && ctx.loader().read(root).isEmpty()) {
-                ctx.diagnostics().error(Code.LF204, "cannot read " + root, new SourceSpan(root, 1, 1, 1, 1));
+    public Loaded run(LoadRequest request, Diagnostics sink) {
+        Map<String, String> sources = new LinkedHashMap<>();
+        Map<String, ParsedFile> files = new LinkedHashMap<>();
+        SourceLoader loader = request.loader();
+        for (String root : request.roots()) {
+            if (!sources.containsKey(root) && loader.read(root).isEmpty()) {
+                sink.error(DiagnosticCode.LF204, "cannot read " + root, new SourceSpan(root, 1, 1, 1, 1));
                 continue;
             }
-            visit(ctx, root, new ArrayList<>());
+            visit(root, new ArrayList<>(), loader, sources, files, sink);
         }
+        return new Loaded(request.roots(), sources, files, loader);
     }
 
-    private void visit(CompileContext ctx, String path, List<String> stack) {
-        if (ctx.files().containsKey(path)) return;
-        Optional<String> text = ctx.loader().read(path);
+    private static void visit(String path, List<String> stack, SourceLoader loader, Map<String, String> sources,
+                              Map<String, ParsedFile> files, Diagnostics sink) {
+        if (files.containsKey(path)) return;
+        Optional<String> text = loader.read(path);
         if (text.isEmpty()) return;
-        ctx.sources().put(path, text.get());
-        ParsedFile parsed = RuleParser.parse(path, text.get(), ctx.diagnostics());
-        ctx.files().put(path, parsed);
+        sources.put(path, text.get());
+        ParsedFile parsed = RuleParser.parse(path, text.get(), sink);
+        files.put(path, parsed);
         if (parsed.ast().isEmpty()) return;
         stack.add(path);
         for (ImportDecl imp : parsed.ast().get().imports()) {
-            String target = ctx.loader().resolve(path, imp.path());
+            String target = loader.resolve(path, imp.path());
             if (stack.contains(target)) {
-                ctx.diagnostics().error(Code.LF205, "import cycle: " + String.join(" -> ", stack.subList(stack.indexOf(target), stack.size()))
+                sink.error(DiagnosticCode.LF205, "import cycle: " + String.join(" -> ", stack.subList(stack.indexOf(target), stack.size()))
                         + " -> " + target, imp.span());
-            } else if (!ctx.files().containsKey(target) && ctx.loader().read(target).isEmpty()) {
-                ctx.diagnostics().error(Code.LF204, "imported file not found: " + target, imp.span());
+            } else if (!files.containsKey(target) && loader.read(target).isEmpty()) {
+                sink.error(DiagnosticCode.LF204, "imported file not found: " + target, imp.span());
             } else {
-                visit(ctx, target, stack);
+                visit(target, stack, loader, sources, files, sink);
             }
         }
         stack.remove(stack.size() - 1);
-    }
-
-    /** The files {@code path} imports, directly and through other imports (itself excluded). */
-    static Set<String> imported(CompileContext ctx, String path) {
-        Set<String> seen = new java.util.LinkedHashSet<>();
-        List<String> todo = new ArrayList<>(List.of(path));
-        while (!todo.isEmpty()) {
-            String p = todo.remove(todo.size() - 1);
-            ParsedFile f = ctx.files().get(p);
-            if (f == null || f.ast().isEmpty()) continue;
-            RuleFile ast = f.ast().get();
-            for (ImportDecl i : ast.imports()) {
-                String t = ctx.loader().resolve(p, i.path());
-                if (!t.equals(path) && seen.add(t)) todo.add(t);
-            }
-        }
-        return seen;
     }
 }

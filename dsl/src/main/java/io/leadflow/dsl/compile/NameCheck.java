@@ -1,7 +1,8 @@
 package io.leadflow.dsl.compile;
 
 import io.leadflow.dsl.ast.*;
-import io.leadflow.dsl.diag.Code;
+import io.leadflow.dsl.DiagnosticCode;
+import io.leadflow.dsl.builtin.Builtins;
 import io.leadflow.dsl.diag.Diagnostics;
 import io.leadflow.dsl.diag.Suggest;
 import java.util.ArrayList;
@@ -10,12 +11,12 @@ import java.util.function.Consumer;
 
 /** Reports every name in an expression that the scope does not know, with a "did you mean". */
 public final class NameCheck {
-    private final CompileContext ctx;
+    private final Builtins builtins;
     private final Diagnostics sink;
 
-    public NameCheck(CompileContext ctx) {
-        this.ctx = ctx;
-        this.sink = ctx.diagnostics();
+    public NameCheck(Builtins builtins, Diagnostics sink) {
+        this.builtins = builtins;
+        this.sink = sink;
     }
 
     /** Reports every unknown name, function or table in {@code e}. */
@@ -27,10 +28,10 @@ public final class NameCheck {
             check(i.index(), scope);
         } else if (e instanceof CallExpr c) {
             var sym = scope.find(c.name()).filter(s -> s.kind() == Symbol.Kind.TEMPLATE);
-            if (sym.isEmpty() && ctx.builtins().find(c.name()).isEmpty()) {
-                List<String> known = new ArrayList<>(ctx.builtins().names());
+            if (sym.isEmpty() && builtins.find(c.name()).isEmpty() && !scope.incomplete()) {
+                List<String> known = new ArrayList<>(builtins.names());
                 scope.names().stream().filter(s -> scope.find(s).orElseThrow().kind() == Symbol.Kind.TEMPLATE).forEach(known::add);
-                sink.error(Code.LF202, "unknown function '" + c.name() + "'" + Suggest.hint(c.name(), known), c.span());
+                sink.error(DiagnosticCode.LF202, "unknown function '" + c.name() + "'" + Suggest.hint(c.name(), known), c.span());
             }
             c.args().forEach(a -> check(a.value(), scope));
         } else {
@@ -40,16 +41,18 @@ public final class NameCheck {
 
     private void name(NameExpr n, Scope scope, boolean indexed) {
         var sym = scope.find(n.name());
-        if (sym.isEmpty() && indexed) {
-            sink.error(Code.LF206, "unknown table or name '" + n.name() + "'" + Suggest.hint(n.name(), scope.names()), n.span());
+        if (sym.isEmpty() && scope.incomplete() && scope.whyNot(n.name()).isEmpty()) {
+            return; // may be declared in an import that did not parse, which is reported there
+        } else if (sym.isEmpty() && indexed) {
+            sink.error(DiagnosticCode.LF206, "unknown table or name '" + n.name() + "'" + Suggest.hint(n.name(), scope.names()), n.span());
         } else if (sym.isEmpty() && scope.whyNot(n.name()).isPresent()) {
-            sink.error(Code.LF201, scope.whyNot(n.name()).get(), n.span());
+            sink.error(DiagnosticCode.LF201, scope.whyNot(n.name()).get(), n.span());
         } else if (sym.isEmpty()) {
-            sink.error(Code.LF201, "unknown name '" + n.name() + "'" + Suggest.hint(n.name(), scope.names()), n.span());
+            sink.error(DiagnosticCode.LF201, "unknown name '" + n.name() + "'" + Suggest.hint(n.name(), scope.names()), n.span());
         } else if (sym.get().kind() == Symbol.Kind.TABLE && !indexed) {
-            sink.error(Code.LF301, "table '" + n.name() + "' is looked up with " + n.name() + "[key]", n.span());
+            sink.error(DiagnosticCode.LF301, "table '" + n.name() + "' is looked up with " + n.name() + "[key]", n.span());
         } else if (sym.get().kind() == Symbol.Kind.TEMPLATE && !((TemplateDecl) sym.get().decl()).params().isEmpty()) {
-            sink.error(Code.LF301, "template '" + n.name() + "' takes arguments: " + n.name() + "(…)", n.span());
+            sink.error(DiagnosticCode.LF301, "template '" + n.name() + "' takes arguments: " + n.name() + "(…)", n.span());
         }
     }
 

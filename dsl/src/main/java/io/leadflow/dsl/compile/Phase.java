@@ -1,12 +1,18 @@
 package io.leadflow.dsl.compile;
 
+import io.leadflow.dsl.diag.Diagnostics;
+
 /**
- * One compiler pass. Phases run in order; the compiler stops after a phase that reported an
- * error, so a phase may assume every earlier phase was clean.
+ * One compiler pass: reads the product of the phase before, reports what it finds into the sink
+ * and hands its own product to the next. A phase never changes its input; a checking phase whose
+ * only product is "checked" returns what it was given.
+ *
+ * @param <I> what the phase before produced
+ * @param <O> what this phase hands on
  */
-public interface Phase {
-    /** A short stable name ({@code resolve-names}) used to place other phases before or after it. */
+public interface Phase<I, O> {
+    /** A short stable name ({@code resolve-names}) for messages, docs and {@code LeadflowCompiler.phases()}. */
     String name();
 
-    void run(CompileContext ctx);
+    O run(I input, Diagnostics sink);
 }

@@ -13,14 +13,29 @@ import java.util.Optional;
 public final class Scope {
     private final Map<String, Symbol> names;
     private final Map<String, String> whyNot;
+    private final boolean incomplete;
 
-    private Scope(Map<String, Symbol> names, Map<String, String> whyNot) {
+    private Scope(Map<String, Symbol> names, Map<String, String> whyNot, boolean incomplete) {
         this.names = names;
         this.whyNot = whyNot;
+        this.incomplete = incomplete;
     }
 
     public static Scope of(Map<String, Symbol> names) {
-        return new Scope(new LinkedHashMap<>(names), Map.of());
+        return of(names, false);
+    }
+
+    /**
+     * @param incomplete whether some declarations could not be read (a file it imports has a
+     *                   syntax error or is missing): a name it does not know is then not reported
+     */
+    public static Scope of(Map<String, Symbol> names, boolean incomplete) {
+        return new Scope(new LinkedHashMap<>(names), Map.of(), incomplete);
+    }
+
+    /** Whether declarations this scope would hold could not be read (already reported where they are). */
+    public boolean incomplete() {
+        return incomplete;
     }
 
     public Scope with(Symbol s) {
@@ -28,7 +43,7 @@ public final class Scope {
         m.put(s.name(), s);
         Map<String, String> w = new LinkedHashMap<>(whyNot);
         w.remove(s.name());
-        return new Scope(m, w);
+        return new Scope(m, w, incomplete);
     }
 
     /** This scope without {@code name}, remembering why it cannot be read here. */
@@ -37,7 +52,7 @@ public final class Scope {
         m.remove(name);
         Map<String, String> w = new LinkedHashMap<>(whyNot);
         w.put(name, why);
-        return new Scope(m, w);
+        return new Scope(m, w, incomplete);
     }
 
     public Optional<Symbol> find(String name) {

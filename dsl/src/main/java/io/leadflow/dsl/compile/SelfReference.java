@@ -1,7 +1,7 @@
 package io.leadflow.dsl.compile;
 
 import io.leadflow.dsl.ast.*;
-import io.leadflow.dsl.diag.Code;
+import io.leadflow.dsl.DiagnosticCode;
 import io.leadflow.dsl.diag.Diagnostics;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -22,7 +22,7 @@ final class SelfReference {
             if (body == null) continue;
             List<String> path = new ArrayList<>(List.of(d.name()));
             if (reaches(body, d.name(), scope, path, new HashSet<>())) {
-                sink.error(Code.LF208, "'" + d.name() + "' refers to itself: " + String.join(" -> ", path), d.span());
+                sink.error(DiagnosticCode.LF208, "'" + d.name() + "' refers to itself: " + String.join(" -> ", path), d.span());
             }
         }
     }

@@ -1,7 +1,7 @@
 /**
- * The compiler: an ordered list of {@link io.leadflow.dsl.compile.Phase}s over a
- * {@link io.leadflow.dsl.compile.CompileContext} (load and resolve names, check types, check
- * connector schemas, plan the rule graph, build the executable program). The list is data:
- * other parts of the language add their phases without editing these.
+ * The checking half of the compiler: its products ({@link io.leadflow.dsl.compile.Loaded},
+ * {@link io.leadflow.dsl.compile.Resolved}, {@link io.leadflow.dsl.compile.Targeted}), the phases
+ * that make them (load, resolve names, check types, check connector schemas) and the typed
+ * {@link io.leadflow.dsl.compile.Pipeline} that runs a literal list of phases in order.
  */
 package io.leadflow.dsl.compile;

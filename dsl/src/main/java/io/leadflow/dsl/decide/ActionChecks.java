@@ -1,5 +1,6 @@
 package io.leadflow.dsl.decide;
 
+import io.leadflow.dsl.DiagnosticCode;
 import io.leadflow.dsl.ast.Action;
 import io.leadflow.dsl.ast.CreateAction;
 import io.leadflow.dsl.ast.TaskAction;
@@ -20,7 +21,7 @@ final class ActionChecks {
     /** The entity of a create/update action (contact or deal), or empty after reporting it. */
     static Optional<EntityKind> entity(String written, Action a, Sink sink) {
         Optional<EntityKind> k = EntityKind.fromBlockName(written).filter(x -> x == EntityKind.CONTACT || x == EntityKind.DEAL);
-        if (k.isEmpty()) sink.error(DecideCode.LF514, "cannot create or update '" + written + "' (contact, deal/order)" + Suggest.hint(written, ENTITIES), a.span());
+        if (k.isEmpty()) sink.error(DiagnosticCode.LF514, "cannot create or update '" + written + "' (contact, deal/order)" + Suggest.hint(written, ENTITIES), a.span());
         return k;
     }
 
@@ -42,7 +43,7 @@ final class ActionChecks {
             what = "create tasks";
         }
         if (need != null && target != null && !target.can(need)) {
-            sink.error(DecideCode.LF514, target.displayName() + " cannot " + what + " (its connector lacks " + need + ")", a.span());
+            sink.error(DiagnosticCode.LF514, target.displayName() + " cannot " + what + " (its connector lacks " + need + ")", a.span());
         }
     }
 }

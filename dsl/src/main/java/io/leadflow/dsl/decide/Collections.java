@@ -1,5 +1,6 @@
 package io.leadflow.dsl.decide;
 
+import io.leadflow.dsl.DiagnosticCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leadflow.dsl.ast.ManagerEntry;
 import io.leadflow.dsl.ast.ManagersDecl;
@@ -24,7 +25,7 @@ final class Collections {
     static Optional<ManagerCollection> of(ManagersDecl d, Sink sink) {
         Optional<Strategy> strategy = Strategy.of(d.strategy());
         if (strategy.isEmpty()) {
-            sink.error(DecideCode.LF517, "unknown strategy '" + d.strategy() + "' (" + String.join(", ", Strategy.words()) + ")"
+            sink.error(DiagnosticCode.LF517, "unknown strategy '" + d.strategy() + "' (" + String.join(", ", Strategy.words()) + ")"
                     + Suggest.hint(d.strategy(), Strategy.words()), d.span());
             return Optional.empty();
         }
@@ -34,7 +35,7 @@ final class Collections {
         for (ManagerEntry e : d.entries()) {
             JsonNode id = Constants.of(e.manager());
             if (id == null || !(id.isTextual() || id.isIntegralNumber()) || Values.asText(id).isBlank()) {
-                sink.error(DecideCode.LF517, "a manager is the CRM's id for them, written as a number or text", e.span());
+                sink.error(DiagnosticCode.LF517, "a manager is the CRM's id for them, written as a number or text", e.span());
                 ok = false;
                 continue;
             }
@@ -42,10 +43,10 @@ final class Collections {
             if (e.weight().isPresent()) {
                 BigDecimal w = e.weight().get();
                 if (strategy.get() != Strategy.WEIGHTED) {
-                    sink.error(DecideCode.LF517, "weights need the weighted strategy: managers " + d.name() + " = weighted [...]", e.span());
+                    sink.error(DiagnosticCode.LF517, "weights need the weighted strategy: managers " + d.name() + " = weighted [...]", e.span());
                     ok = false;
                 } else if (w.stripTrailingZeros().scale() > 0 || w.compareTo(BigDecimal.ONE) < 0 || w.compareTo(BigDecimal.valueOf(Member.MAX_WEIGHT)) > 0) {
-                    sink.error(DecideCode.LF517, "a weight is a whole number from 1 to " + Member.MAX_WEIGHT, e.span());
+                    sink.error(DiagnosticCode.LF517, "a weight is a whole number from 1 to " + Member.MAX_WEIGHT, e.span());
                     ok = false;
                 } else {
                     weight = w.longValueExact();
@@ -53,7 +54,7 @@ final class Collections {
             }
             String text = Values.asText(id);
             if (!seen.add(text)) {
-                sink.error(DecideCode.LF517, "manager " + text + " is listed twice in " + d.name(), e.span());
+                sink.error(DiagnosticCode.LF517, "manager " + text + " is listed twice in " + d.name(), e.span());
                 ok = false;
             }
             members.add(new Member(text, weight));

@@ -1,7 +1,6 @@
 package io.leadflow.dsl.decide;
 
 import io.leadflow.dsl.ast.*;
-import io.leadflow.dsl.compile.CompileContext;
 import io.leadflow.dsl.compile.CreatedEntities;
 import io.leadflow.dsl.compile.FlowUnit;
 import io.leadflow.dsl.decide.analysis.Formula;
@@ -10,6 +9,7 @@ import io.leadflow.dsl.eval.Eval;
 import io.leadflow.dsl.exec.DecisionPlan;
 import io.leadflow.dsl.exec.DecisionPlanFactory;
 import io.leadflow.dsl.exec.ExprCompiler;
+import io.leadflow.spi.ConnectorDescriptor;
 import io.leadflow.spi.record.LookupKey;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -19,19 +19,24 @@ import java.util.Map;
 /** Builds each flow's {@link FlowDecisions} from what {@link DecisionsPhase} checked: closures for conditions, assignees and exclusions. */
 final class DecisionCompiler implements DecisionPlanFactory {
     /** What the phase learned about one flow. */
-    record Checked(DecisionScope scope, Map<String, Visible> collections, List<LookupKey.Kind> keys) { }
+    record Checked(DecisionScope scope, Map<String, Visible> collections, List<LookupKey.Kind> keys, ConnectorDescriptor target) { }
 
     /** A collection a flow can name, with the scope its {@code except when} is read in. */
     record Visible(ManagersDecl decl, io.leadflow.dsl.managers.ManagerCollection collection, io.leadflow.dsl.compile.Scope scope) { }
 
     private final Map<FlowUnit, Checked> checked = new IdentityHashMap<>();
+    private final Map<String, String> sources;
+
+    DecisionCompiler(Map<String, String> sources) {
+        this.sources = sources;
+    }
 
     void put(FlowUnit unit, Checked c) {
         checked.put(unit, c);
     }
 
     @Override
-    public DecisionPlan plan(FlowUnit unit, ExprCompiler exprs, CompileContext ctx) {
+    public DecisionPlan plan(FlowUnit unit, ExprCompiler exprs) {
         Checked c = checked.get(unit);
         FlowDecl flow = unit.decl();
         DecisionScope ds = c.scope();
@@ -39,14 +44,14 @@ final class DecisionCompiler implements DecisionPlanFactory {
         for (FlowStmt s : flow.body()) {
             if (s instanceof WhenStmt w) {
                 List<CompiledRule.Atom> atoms = new ArrayList<>();
-                atoms(Formulas.of(w.condition()), atoms, exprs, ds, ctx);
-                rules.add(new CompiledRule(SourceText.of(ctx.sources(), w.condition().span()), exprs.compile(w.condition(), ds.rules()),
-                        atoms, w.actions(), assignee(w.assignee().orElse(null), c, exprs, ctx), w.span()));
+                atoms(Formulas.of(w.condition()), atoms, exprs, ds);
+                rules.add(new CompiledRule(SourceText.of(sources, w.condition().span()), exprs.compile(w.condition(), ds.rules()),
+                        atoms, w.actions(), assignee(w.assignee().orElse(null), c, exprs), w.span()));
             } else if (s instanceof OtherwiseStmt o) {
-                rules.add(new CompiledRule("otherwise", null, List.of(), o.actions(), assignee(o.assignee().orElse(null), c, exprs, ctx), o.span()));
+                rules.add(new CompiledRule("otherwise", null, List.of(), o.actions(), assignee(o.assignee().orElse(null), c, exprs), o.span()));
             }
         }
-        if (rules.isEmpty()) rules.add(implicit(flow, unit));
+        if (rules.isEmpty()) rules.add(implicit(flow, c.target()));
         LookupPlan lookup = c.keys().isEmpty() ? null : new LookupPlan(c.keys(), usesDeal(flow),
                 flow.all(MarkerStmt.class).stream().findFirst().map(MarkerStmt::field).orElse(null));
         int phoneSlot = flow.all(PhoneStmt.class).stream().findFirst().map(p -> unit.slot(p, "phone")).orElse(-1);
@@ -57,30 +62,30 @@ final class DecisionCompiler implements DecisionPlanFactory {
     }
 
     /** A flow without rules creates what it maps: the contact (when mapped and possible) and the deal. */
-    private static CompiledRule implicit(FlowDecl flow, FlowUnit unit) {
-        return new CompiledRule("(no rules: create)", null, List.of(), CreatedEntities.implicit(flow, unit.connector()), new Assignee.Nobody(), flow.span());
+    private static CompiledRule implicit(FlowDecl flow, ConnectorDescriptor target) {
+        return new CompiledRule("(no rules: create)", null, List.of(), CreatedEntities.implicit(flow, target), new Assignee.Nobody(), flow.span());
     }
 
-    private static Assignee assignee(Expr e, Checked c, ExprCompiler exprs, CompileContext ctx) {
+    private Assignee assignee(Expr e, Checked c, ExprCompiler exprs) {
         if (e == null) return new Assignee.Nobody();
         if (e instanceof NameExpr n && c.collections().containsKey(n.name())) {
             Visible v = c.collections().get(n.name());
             Eval except = v.decl().except().map(x -> exprs.compile(x, c.scope().except(v.decl(), v.scope()))).orElse(null);
             return new Assignee.FromCollection(v.collection(), except);
         }
-        return new Assignee.Direct(exprs.compile(e, c.scope().rules()), SourceText.of(ctx.sources(), e.span()));
+        return new Assignee.Direct(exprs.compile(e, c.scope().rules()), SourceText.of(sources, e.span()));
     }
 
-    private static void atoms(Formula f, List<CompiledRule.Atom> out, ExprCompiler exprs, DecisionScope ds, CompileContext ctx) {
+    private void atoms(Formula f, List<CompiledRule.Atom> out, ExprCompiler exprs, DecisionScope ds) {
         if (f instanceof Formula.Atom a) {
-            String text = SourceText.of(ctx.sources(), a.expr().span());
+            String text = SourceText.of(sources, a.expr().span());
             if (out.stream().noneMatch(x -> x.text().equals(text))) out.add(new CompiledRule.Atom(text, exprs.compile(a.expr(), ds.rules())));
         } else if (f instanceof Formula.Not n) {
-            atoms(n.operand(), out, exprs, ds, ctx);
+            atoms(n.operand(), out, exprs, ds);
         } else if (f instanceof Formula.And a) {
-            a.parts().forEach(p -> atoms(p, out, exprs, ds, ctx));
+            a.parts().forEach(p -> atoms(p, out, exprs, ds));
         } else if (f instanceof Formula.Or o) {
-            o.parts().forEach(p -> atoms(p, out, exprs, ds, ctx));
+            o.parts().forEach(p -> atoms(p, out, exprs, ds));
         }
     }
 

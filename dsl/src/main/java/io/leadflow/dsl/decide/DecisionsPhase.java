@@ -1,7 +1,11 @@
 package io.leadflow.dsl.decide;
 
 import io.leadflow.dsl.ast.*;
-import io.leadflow.dsl.compile.CompileContext;
+import io.leadflow.dsl.builtin.Builtins;
+import io.leadflow.dsl.compile.Resolved;
+import io.leadflow.dsl.compile.Targeted;
+import io.leadflow.dsl.exec.Decided;
+import io.leadflow.spi.ConnectorDescriptor;
 import io.leadflow.dsl.compile.FlowUnit;
 import io.leadflow.dsl.compile.NameCheck;
 import io.leadflow.dsl.compile.Phase;
@@ -17,12 +21,16 @@ import java.util.Map;
 
 /**
  * Checks the decisions of every flow (names in rules and assignees, collections, find and the
- * connector's capabilities, actions, reachability and coverage) and registers the
+ * connector's capabilities, actions, reachability and coverage); its product is the
  * {@link DecisionPlanFactory} the build asks for each flow's plan. Runs after check-schema (it
- * needs the flow's connector) and before plan-graph.
+ * needs the flow's connector).
  */
-public final class DecisionsPhase implements Phase {
-    public static final String BEFORE = "plan-graph";
+public final class DecisionsPhase implements Phase<Targeted, Decided> {
+    private final Builtins builtins;
+
+    public DecisionsPhase(Builtins builtins) {
+        this.builtins = builtins;
+    }
 
     @Override
     public String name() {
@@ -30,17 +38,19 @@ public final class DecisionsPhase implements Phase {
     }
 
     @Override
-    public void run(CompileContext ctx) {
-        Sink sink = new Sink(ctx.diagnostics());
+    public Decided run(Targeted targeted, Diagnostics diagnostics) {
+        Resolved ctx = targeted.resolved();
+        Sink sink = new Sink(diagnostics);
         Sink quiet = new Sink(new Diagnostics());
-        NameCheck names = new NameCheck(ctx);
+        NameCheck names = new NameCheck(builtins, diagnostics);
         for (ParsedFile f : ctx.files().values()) {
             f.ast().ifPresent(ast -> ast.decls().stream().filter(ManagersDecl.class::isInstance)
                     .forEach(d -> Collections.of((ManagersDecl) d, sink)));
         }
-        DecisionCompiler compiler = new DecisionCompiler();
+        DecisionCompiler compiler = new DecisionCompiler(ctx.sources());
         for (FlowUnit unit : ctx.flows()) {
             FlowDecl flow = unit.decl();
+            ConnectorDescriptor target = targeted.connector(unit).orElse(null);
             DecisionScope ds = new DecisionScope(unit);
             Map<String, DecisionCompiler.Visible> collections = new LinkedHashMap<>();
             for (String n : unit.fileScope().names()) {
@@ -59,21 +69,21 @@ public final class DecisionsPhase implements Phase {
             for (FlowStmt s : flow.body()) {
                 if (s instanceof WhenStmt w) {
                     names.check(w.condition(), ds.rules());
-                    rule(w.actions(), w.assignee().orElse(null), unit, ds, collections, names, sink);
+                    rule(w.actions(), w.assignee().orElse(null), target, ds, collections, names, sink);
                 } else if (s instanceof OtherwiseStmt o) {
-                    rule(o.actions(), o.assignee().orElse(null), unit, ds, collections, names, sink);
+                    rule(o.actions(), o.assignee().orElse(null), target, ds, collections, names, sink);
                 }
             }
-            var keys = FindChecks.check(flow, unit.connector(), DecisionCompiler.usesDeal(flow), sink);
+            var keys = FindChecks.check(flow, target, DecisionCompiler.usesDeal(flow), sink);
             RuleChecks.check(flow, ctx.sources(), sink);
-            compiler.put(unit, new DecisionCompiler.Checked(ds, collections, keys));
+            compiler.put(unit, new DecisionCompiler.Checked(ds, collections, keys, target));
         }
-        ctx.extension(DecisionPlanFactory.class, c -> compiler);
+        return new Decided(targeted, compiler);
     }
 
-    private static void rule(List<Action> actions, Expr assignee, FlowUnit unit, DecisionScope ds,
+    private static void rule(List<Action> actions, Expr assignee, ConnectorDescriptor target, DecisionScope ds,
                              Map<String, DecisionCompiler.Visible> collections, NameCheck names, Sink sink) {
-        for (Action a : actions) ActionChecks.check(a, unit.connector(), sink);
+        for (Action a : actions) ActionChecks.check(a, target, sink);
         if (assignee == null) return;
         if (assignee instanceof NameExpr n && !collections.containsKey(n.name())) {
             Scope rules = ds.rules();

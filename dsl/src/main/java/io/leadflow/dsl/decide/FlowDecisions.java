@@ -6,7 +6,7 @@ import io.leadflow.dsl.Decision;
 import io.leadflow.dsl.ManagerState;
 import io.leadflow.dsl.Trace;
 import io.leadflow.dsl.eval.Env;
-import io.leadflow.dsl.eval.EvalException;
+import io.leadflow.dsl.RuleException;
 import io.leadflow.dsl.eval.Eval;
 import io.leadflow.dsl.eval.Values;
 import io.leadflow.dsl.exec.DecisionPlan;
@@ -81,7 +81,7 @@ public final class FlowDecisions implements DecisionPlan {
                     return new Decision(b.effects(), b.managers(), new Trace(steps), Optional.empty());
                 }
             }
-        } catch (EvalException e) {
+        } catch (RuleException e) {
             throw e.in(ev.flow().name(), env.lead());
         }
         steps.add(new Trace.Step("rule", "no rule matched: nothing is done", "", Values.NODES.objectNode()));

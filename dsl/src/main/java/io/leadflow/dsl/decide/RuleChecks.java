@@ -1,5 +1,6 @@
 package io.leadflow.dsl.decide;
 
+import io.leadflow.dsl.DiagnosticCode;
 import io.leadflow.dsl.ast.DropStmt;
 import io.leadflow.dsl.ast.FindStmt;
 import io.leadflow.dsl.ast.FlowDecl;
@@ -27,7 +28,7 @@ final class RuleChecks {
         List<WhenStmt> whens = flow.all(WhenStmt.class);
         List<OtherwiseStmt> otherwise = flow.all(OtherwiseStmt.class);
         boolean find = !flow.all(FindStmt.class).isEmpty();
-        for (int i = 1; i < otherwise.size(); i++) sink.error(DecideCode.LF519, "otherwise is already given at " + otherwise.get(0).span().at(), otherwise.get(i).span());
+        for (int i = 1; i < otherwise.size(); i++) sink.error(DiagnosticCode.LF519, "otherwise is already given at " + otherwise.get(0).span().at(), otherwise.get(i).span());
         int lastWhen = -1;
         int firstOtherwise = Integer.MAX_VALUE;
         List<FlowStmt> body = flow.body();
@@ -35,20 +36,15 @@ final class RuleChecks {
             if (body.get(i) instanceof WhenStmt) lastWhen = i;
             if (body.get(i) instanceof OtherwiseStmt) firstOtherwise = Math.min(firstOtherwise, i);
         }
-        if (lastWhen > firstOtherwise) sink.error(DecideCode.LF519, "otherwise must come after every when rule (it takes whatever they leave)", body.get(firstOtherwise).span());
+        if (lastWhen > firstOtherwise) sink.error(DiagnosticCode.LF519, "otherwise must come after every when rule (it takes whatever they leave)", body.get(firstOtherwise).span());
         if (!find) {
             for (WhenStmt w : whens) {
                 if (Exprs.names(w.condition(), "contact") || Exprs.names(w.condition(), "deal")) {
-                    sink.error(DecideCode.LF515, "this rule reads contact or deal but the flow has no 'find' (find contact by phone, email)", w.condition().span());
+                    sink.error(DiagnosticCode.LF515, "this rule reads contact or deal but the flow has no 'find' (find contact by phone, email)", w.condition().span());
                 }
             }
         }
-        for (FlowStmt s : body) {
-            var cond = s instanceof DropStmt d ? d.condition() : s instanceof KeepStmt k ? k.condition() : null;
-            if (cond != null && (Exprs.names(cond, "contact") || Exprs.names(cond, "deal"))) {
-                sink.error(DecideCode.LF515, "filters run before find: use a when rule with skip \"…\" to leave a lead alone by what was found", cond.span());
-            }
-        }
+        // contact or deal in a filter is reported once, by resolve-names (the filter scope says why)
         phoneHandled(flow, whens, sink);
         if (whens.isEmpty()) return;
         List<Formula> formulas = whens.stream().map(w -> Formulas.of(w.condition())).toList();
@@ -59,13 +55,13 @@ final class RuleChecks {
             String why = by.isEmpty() ? "its condition is never true"
                     : "every lead it would match is taken by the rule" + (by.size() > 1 ? "s" : "") + " at "
                     + by.stream().map(j -> "line " + whens.get(j).span().line()).collect(Collectors.joining(", "));
-            sink.error(DecideCode.LF510, "this rule can never match: " + why, whens.get(i).span());
+            sink.error(DiagnosticCode.LF510, "this rule can never match: " + why, whens.get(i).span());
         }
         if (r.uncovered().isEmpty() && !otherwise.isEmpty()) {
-            sink.warning(DecideCode.LF511, "otherwise is never used: the rules above cover every case", otherwise.get(0).span());
+            sink.warning(DiagnosticCode.LF511, "otherwise is never used: the rules above cover every case", otherwise.get(0).span());
         }
         if (r.uncovered().isPresent() && otherwise.isEmpty()) {
-            sink.error(DecideCode.LF512, "the rules do not cover every case, e.g. " + r.uncovered().get().describe(r.freeTexts())
+            sink.error(DiagnosticCode.LF512, "the rules do not cover every case, e.g. " + r.uncovered().get().describe(r.freeTexts())
                     + "; add otherwise -> … (skip \"reason\" to leave such leads alone)", whens.get(whens.size() - 1).span());
         }
     }
@@ -78,7 +74,7 @@ final class RuleChecks {
                 || flow.all(DropStmt.class).stream().anyMatch(d -> Exprs.member(d.condition(), "phone", "valid"))
                 || flow.all(KeepStmt.class).stream().anyMatch(k -> Exprs.member(k.condition(), "phone", "valid"));
         if (!handled) {
-            sink.warning(DecideCode.LF520, "no rule reads phone.valid, so an invalid number is silently left out (phone reads as null); drop it with"
+            sink.warning(DiagnosticCode.LF520, "no rule reads phone.valid, so an invalid number is silently left out (phone reads as null); drop it with"
                     + " drop when not phone.valid \"no usable phone\", or send it on as given with phone <- phone ?? phone.raw", phones.get(0).span());
         }
     }

@@ -1,5 +1,6 @@
 package io.leadflow.dsl.diag;
 
+import io.leadflow.dsl.DiagnosticCode;
 import io.leadflow.dsl.Diagnostic;
 import io.leadflow.dsl.Diagnostic.Severity;
 import io.leadflow.dsl.SourceSpan;
@@ -23,12 +24,12 @@ public final class Diagnostics {
         this.cap = cap;
     }
 
-    public void error(Code code, String message, SourceSpan span) {
-        add(new Diagnostic(Severity.ERROR, code.name(), message, span));
+    public void error(DiagnosticCode code, String message, SourceSpan span) {
+        add(new Diagnostic(Severity.ERROR, code, message, span));
     }
 
-    public void warning(Code code, String message, SourceSpan span) {
-        add(new Diagnostic(Severity.WARNING, code.name(), message, span));
+    public void warning(DiagnosticCode code, String message, SourceSpan span) {
+        add(new Diagnostic(Severity.WARNING, code, message, span));
     }
 
     public void add(Diagnostic d) {
@@ -37,7 +38,7 @@ public final class Diagnostics {
             found.add(d);
         } else if (!truncated) {
             truncated = true;
-            found.add(new Diagnostic(Severity.ERROR, Code.LF106.name(),
+            found.add(new Diagnostic(Severity.ERROR, DiagnosticCode.LF106,
                     "more than " + cap + " problems; fix these first", d.span()));
         }
     }

@@ -3,11 +3,11 @@ package io.leadflow.dsl.exec;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leadflow.dsl.Program;
 import io.leadflow.dsl.ast.*;
-import io.leadflow.dsl.compile.CompileContext;
 import io.leadflow.dsl.compile.Constants;
 import io.leadflow.dsl.compile.FlowUnit;
 import io.leadflow.dsl.compile.Phase;
-import io.leadflow.dsl.compile.PlanGraphPhase;
+import io.leadflow.dsl.compile.Resolved;
+import io.leadflow.dsl.diag.Diagnostics;
 import io.leadflow.dsl.compile.Scope;
 import io.leadflow.dsl.eval.Eval;
 import io.leadflow.dsl.parse.ParsedFile;
@@ -20,7 +20,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Compiles every checked flow into its executable form (closures built once) and the program around them. */
-public final class BuildPhase implements Phase {
+public final class BuildPhase implements Phase<Planned, Program> {
+    private final io.leadflow.dsl.builtin.Builtins builtins;
+
+    public BuildPhase(io.leadflow.dsl.builtin.Builtins builtins) {
+        this.builtins = builtins;
+    }
 
     @Override
     public String name() {
@@ -28,21 +33,20 @@ public final class BuildPhase implements Phase {
     }
 
     @Override
-    public void run(CompileContext ctx) {
-        ExprCompiler exprs = new ExprCompiler(ctx.builtins(), file -> ctx.fileScopes().get(file));
-        var graphs = ctx.extension(PlanGraphPhase.Graphs.class).map(PlanGraphPhase.Graphs::byFlow).orElse(Map.of());
-        var factory = ctx.extension(DecisionPlanFactory.class);
+    public Program run(Planned planned, Diagnostics sink) {
+        Resolved ctx = planned.decided().targeted().resolved();
+        ExprCompiler exprs = new ExprCompiler(builtins, file -> ctx.fileScopes().get(file));
+        DecisionPlanFactory factory = planned.decided().plans();
         List<FlowProgram> flows = new ArrayList<>();
         for (FlowUnit unit : ctx.flows()) {
-            DecisionPlan plan = factory.map(f -> f.plan(unit, exprs, ctx)).orElse(DecisionPlan.NOT_COMPILED);
-            flows.add(flow(unit, exprs, plan, graphs.getOrDefault(unit.decl().name(), PlanGraphPhase.plan(unit.decl()))));
+            flows.add(flow(unit, exprs, factory.plan(unit, exprs), planned.graphs().get(unit.decl().name())));
         }
         List<Program.Schedule> schedules = new ArrayList<>();
         for (ParsedFile f : ctx.files().values()) {
             f.ast().ifPresent(ast -> ast.decls().stream().filter(ScheduleDecl.class::isInstance).map(ScheduleDecl.class::cast)
                     .forEach(s -> schedules.add(schedule(s))));
         }
-        ctx.program(new CompiledProgram(flows, schedules, ctx.sources()));
+        return new CompiledProgram(flows, schedules, ctx.sources());
     }
 
     private static FlowProgram flow(FlowUnit unit, ExprCompiler exprs, DecisionPlan plan, io.leadflow.dsl.graph.RuleGraph graph) {

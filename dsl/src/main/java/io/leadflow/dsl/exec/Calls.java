@@ -13,9 +13,9 @@ import io.leadflow.dsl.compile.CallArgs;
 import io.leadflow.dsl.compile.CallSite;
 import io.leadflow.dsl.compile.Scope;
 import io.leadflow.dsl.compile.Symbol;
-import io.leadflow.dsl.diag.Code;
+import io.leadflow.dsl.DiagnosticCode;
 import io.leadflow.dsl.eval.Eval;
-import io.leadflow.dsl.eval.EvalException;
+import io.leadflow.dsl.RuleException;
 import io.leadflow.dsl.eval.Values;
 import java.util.HashMap;
 import java.util.Map;
@@ -46,10 +46,10 @@ final class Calls {
             env.step(1, at);
             try {
                 return Values.norm(fn.apply(values, env));
-            } catch (EvalException e) {
+            } catch (RuleException e) {
                 throw e;
             } catch (RuntimeException e) {
-                throw new EvalException(Code.LF902.name(), c.name() + " failed: " + e, at);
+                throw new RuleException(DiagnosticCode.LF902, c.name() + " failed: " + e, at);
             }
         };
     }

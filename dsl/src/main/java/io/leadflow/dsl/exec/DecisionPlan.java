@@ -10,9 +10,8 @@ import java.util.Optional;
 
 /**
  * The part of a flow that talks about the CRM: what to look up after the filters and what the
- * lead becomes given what was found ({@code find}, {@code when}, managers). Supplied per flow
- * by the decisions phases through {@link DecisionPlanFactory}; until then flows use
- * {@link #NOT_COMPILED}. Implementations are immutable and thread-safe.
+ * lead becomes given what was found ({@code find}, {@code when}, managers). Built per flow
+ * by the decisions phase's {@link DecisionPlanFactory}. Implementations are immutable and thread-safe.
  */
 public interface DecisionPlan {
 
@@ -20,16 +19,4 @@ public interface DecisionPlan {
     Optional<LookupRequest> lookup(Env env, FlowProgram flow);
 
     Decision decide(LeadEvaluation evaluation, Found found, ManagerState managers, Clock clock);
-
-    DecisionPlan NOT_COMPILED = new DecisionPlan() {
-        @Override
-        public Optional<LookupRequest> lookup(Env env, FlowProgram flow) {
-            throw new UnsupportedOperationException("decisions are not compiled yet");
-        }
-
-        @Override
-        public Decision decide(LeadEvaluation evaluation, Found found, ManagerState managers, Clock clock) {
-            throw new UnsupportedOperationException("decisions are not compiled yet");
-        }
-    };
 }

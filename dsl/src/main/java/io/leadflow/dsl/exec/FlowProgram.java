@@ -9,7 +9,7 @@ import io.leadflow.dsl.Flow;
 import io.leadflow.dsl.ManagerState;
 import io.leadflow.dsl.Trace;
 import io.leadflow.dsl.eval.Env;
-import io.leadflow.dsl.eval.EvalException;
+import io.leadflow.dsl.RuleException;
 import io.leadflow.dsl.eval.Values;
 import io.leadflow.dsl.graph.RuleGraph;
 import io.leadflow.spi.record.Found;
@@ -94,7 +94,7 @@ public final class FlowProgram implements Flow {
             }
             Optional<LookupRequest> lookup = hasFind ? decisions.lookup(env, this) : Optional.empty();
             return new LeadEvaluation(this, env, Optional.empty(), lookup, contactKey.of(env), new Trace(steps));
-        } catch (EvalException e) {
+        } catch (RuleException e) {
             throw e.in(info.name(), lead);
         }
     }
@@ -108,7 +108,7 @@ public final class FlowProgram implements Flow {
     public ObjectNode map(JsonNode lead, Clock clock) {
         try {
             return map(prepare(lead, clock));
-        } catch (EvalException e) {
+        } catch (RuleException e) {
             throw e.in(info.name(), lead);
         }
     }
@@ -122,7 +122,7 @@ public final class FlowProgram implements Flow {
         if (w == null) return Optional.empty();
         try {
             return Optional.of(w.bytes(prepare(lead, clock)));
-        } catch (EvalException e) {
+        } catch (RuleException e) {
             throw e.in(info.name(), lead);
         }
     }

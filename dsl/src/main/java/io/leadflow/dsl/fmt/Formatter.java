@@ -1,5 +1,6 @@
 package io.leadflow.dsl.fmt;
 
+import io.leadflow.dsl.DiagnosticCode;
 import io.leadflow.dsl.Diagnostic;
 import io.leadflow.dsl.diag.Diagnostics;
 import io.leadflow.dsl.parse.ParsedFile;
@@ -29,7 +30,7 @@ public final class Formatter {
             new FilePrinter(out).file(parsed.ast().get());
             return new Result(Optional.of(out.text()), List.of());
         } catch (StackOverflowError e) {
-            sink.error(io.leadflow.dsl.diag.Code.LF107, "nesting too deep to format", new io.leadflow.dsl.SourceSpan(path, 1, 1, 1, 1));
+            sink.error(io.leadflow.dsl.DiagnosticCode.LF107, "nesting too deep to format", new io.leadflow.dsl.SourceSpan(path, 1, 1, 1, 1));
             return new Result(Optional.empty(), sink.all());
         }
     }

@@ -6,7 +6,7 @@ import io.leadflow.dsl.ast.LiteralExpr;
 import io.leadflow.dsl.ast.NullExpr;
 import io.leadflow.dsl.ast.NumberExpr;
 import io.leadflow.dsl.ast.StringExpr;
-import io.leadflow.dsl.diag.Code;
+import io.leadflow.dsl.DiagnosticCode;
 import io.leadflow.dsl.diag.Diagnostics;
 import io.leadflow.grammar.LeadflowParser.*;
 import java.math.BigDecimal;
@@ -34,7 +34,7 @@ final class Literals {
         if (ctx instanceof StringLitContext s) {
             Expr e = templates.parse(s.STRING().getSymbol());
             if (e instanceof StringExpr str) return str;
-            sink.error(Code.LF105, "a key must be a constant; this string has a {hole}", spans.of(ctx));
+            sink.error(DiagnosticCode.LF105, "a key must be a constant; this string has a {hole}", spans.of(ctx));
             return new StringExpr(StringLiterals.unquote(s.STRING().getText()), spans.of(ctx));
         }
         if (ctx instanceof RawStringLitContext r) return new StringExpr(StringLiterals.unquote(r.RAW_STRING().getText()), spans.of(ctx));

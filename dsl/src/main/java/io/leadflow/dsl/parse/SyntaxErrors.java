@@ -1,7 +1,7 @@
 package io.leadflow.dsl.parse;
 
 import io.leadflow.dsl.SourceSpan;
-import io.leadflow.dsl.diag.Code;
+import io.leadflow.dsl.DiagnosticCode;
 import io.leadflow.dsl.diag.Diagnostics;
 import io.leadflow.grammar.LeadflowLexer;
 import org.antlr.v4.runtime.BaseErrorListener;
@@ -31,12 +31,12 @@ final class SyntaxErrors extends BaseErrorListener {
         if (offending instanceof Token t && t.getType() == LeadflowLexer.ERROR_CHAR) {
             String c = t.getText();
             String hint = c.equals("\"") || c.equals("'") ? " (unterminated string? strings end on the same line)" : "";
-            sink.error(Code.LF102, "unexpected character '" + c + "'" + hint, spans.of(t));
+            sink.error(DiagnosticCode.LF102, "unexpected character '" + c + "'" + hint, spans.of(t));
             return;
         }
         SourceSpan span = offending instanceof Token t && t.getType() != Token.EOF ? spans.of(t)
                 : new SourceSpan(spans.file(), spans.lineOf(line), spans.columnOf(col), spans.lineOf(line), spans.columnOf(col) + 1);
-        sink.error(Code.LF101, tidy(msg), span);
+        sink.error(DiagnosticCode.LF101, tidy(msg), span);
     }
 
     /** ANTLR lists every token it could accept; past a handful that helps nobody. */

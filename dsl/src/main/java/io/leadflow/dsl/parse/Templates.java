@@ -5,7 +5,7 @@ import io.leadflow.dsl.ast.Expr;
 import io.leadflow.dsl.ast.NullExpr;
 import io.leadflow.dsl.ast.StringExpr;
 import io.leadflow.dsl.ast.TemplateExpr;
-import io.leadflow.dsl.diag.Code;
+import io.leadflow.dsl.DiagnosticCode;
 import io.leadflow.dsl.diag.Diagnostics;
 import io.leadflow.grammar.LeadflowLexer;
 import io.leadflow.grammar.LeadflowParser;
@@ -39,7 +39,7 @@ final class Templates {
             if (c == '\\' && i + 1 < body.length()) {
                 int e = StringLiterals.escape(body.charAt(i + 1));
                 if (e < 0) {
-                    sink.error(Code.LF104, "unknown escape '\\" + body.charAt(i + 1) + "' (known: \\n \\t \\r \\\" \\' \\\\ \\{ \\})",
+                    sink.error(DiagnosticCode.LF104, "unknown escape '\\" + body.charAt(i + 1) + "' (known: \\n \\t \\r \\\" \\' \\\\ \\{ \\})",
                             at(token, bodyColumn + i, 2));
                     text.append(body.charAt(i + 1));
                 } else {
@@ -49,7 +49,7 @@ final class Templates {
             } else if (c == '{') {
                 int close = closing(body, i + 1);
                 if (close < 0) {
-                    sink.error(Code.LF103, "hole '{' is never closed; write \\{ for a literal brace", at(token, bodyColumn + i, 1));
+                    sink.error(DiagnosticCode.LF103, "hole '{' is never closed; write \\{ for a literal brace", at(token, bodyColumn + i, 1));
                     break;
                 }
                 if (text.length() > 0) parts.add(new TemplateExpr.Text(text.toString()));
@@ -57,7 +57,7 @@ final class Templates {
                 parts.add(new TemplateExpr.Hole(hole(token, body.substring(i + 1, close), bodyColumn + i + 1)));
                 i = close;
             } else if (c == '}') {
-                sink.error(Code.LF103, "'}' without a hole; write \\} for a literal brace", at(token, bodyColumn + i, 1));
+                sink.error(DiagnosticCode.LF103, "'}' without a hole; write \\} for a literal brace", at(token, bodyColumn + i, 1));
             } else {
                 text.append(c);
             }
@@ -70,7 +70,7 @@ final class Templates {
     private Expr hole(Token token, String source, int antlrColumn) {
         Spans holeSpans = new Spans(spans.file(), spans.lineOf(token.getLine()), spans.columnOf(antlrColumn) - 1);
         if (source.isBlank()) {
-            sink.error(Code.LF103, "empty hole {}", at(token, antlrColumn - 1, 2));
+            sink.error(DiagnosticCode.LF103, "empty hole {}", at(token, antlrColumn - 1, 2));
             return new NullExpr(at(token, antlrColumn - 1, 2));
         }
         LeadflowLexer lexer = new LeadflowLexer(CharStreams.fromString(source));

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.leadflow.dsl.SourceSpan;
 import io.leadflow.dsl.ast.Arg;
 import io.leadflow.dsl.compile.Constants;
-import io.leadflow.dsl.diag.Code;
+import io.leadflow.dsl.DiagnosticCode;
 import io.leadflow.dsl.diag.Diagnostics;
 import io.leadflow.dsl.diag.Suggest;
 import io.leadflow.dsl.parse.Durations;
@@ -22,13 +22,13 @@ import java.util.Set;
  */
 final class ArgCheck {
     private final Diagnostics sink;
-    private final Code code;
+    private final DiagnosticCode code;
 
     ArgCheck(Diagnostics sink) {
-        this(sink, Code.LF410);
+        this(sink, DiagnosticCode.LF410);
     }
 
-    ArgCheck(Diagnostics sink, Code code) {
+    ArgCheck(Diagnostics sink, DiagnosticCode code) {
         this.sink = sink;
         this.code = code;
     }

@@ -1,28 +1,37 @@
 package io.leadflow.dsl.sources;
 
 import io.leadflow.dsl.ast.*;
-import io.leadflow.dsl.compile.CompileContext;
 import io.leadflow.dsl.compile.ExprSites;
 import io.leadflow.dsl.compile.FlowUnit;
 import io.leadflow.dsl.compile.Phase;
-import io.leadflow.dsl.diag.Code;
+import io.leadflow.dsl.compile.Targeted;
+import io.leadflow.dsl.DiagnosticCode;
 import io.leadflow.dsl.diag.Diagnostics;
 import io.leadflow.dsl.diag.Suggest;
+import io.leadflow.spi.ConnectorCatalog;
 import io.leadflow.spi.FieldType;
 import io.leadflow.spi.source.Confidence;
 import io.leadflow.spi.source.PayloadField;
 import io.leadflow.spi.source.PayloadSchema;
 import io.leadflow.spi.source.SourceDescriptor;
 import io.leadflow.spi.source.SourceKind;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Each flow's {@code from} against the source catalog (the source, its kind and every argument
  * exist and fit), then every {@code lead.…} path of the flow against the kind's payload schema,
  * extended by the flow's {@code fields} declaration (which closes a generic source's open schema).
+ * Hands on each flow's source kind (for the flows whose source is known).
  */
-public final class CheckSourcesPhase implements Phase {
+public final class CheckSourcesPhase implements Phase<Targeted, Targeted> {
+    private final ConnectorCatalog catalog;
+
+    public CheckSourcesPhase(ConnectorCatalog catalog) {
+        this.catalog = catalog;
+    }
 
     @Override
     public String name() {
@@ -30,45 +39,47 @@ public final class CheckSourcesPhase implements Phase {
     }
 
     @Override
-    public void run(CompileContext ctx) {
-        for (FlowUnit unit : ctx.flows()) {
+    public Targeted run(Targeted targeted, Diagnostics sink) {
+        Map<FlowUnit, SourceKind> kinds = new IdentityHashMap<>();
+        for (FlowUnit unit : targeted.resolved().flows()) {
             Optional<FromStmt> from = unit.decl().all(FromStmt.class).stream().findFirst();
             if (from.isEmpty()) continue;
-            Optional<SourceKind> kind = resolve(from.get(), ctx, ctx.diagnostics());
+            Optional<SourceKind> kind = resolve(from.get(), catalog, sink);
             if (kind.isEmpty()) continue;
-            new ArgCheck(ctx.diagnostics()).check(from.get().args(), kind.get().argsByName(),
+            kinds.put(unit, kind.get());
+            new ArgCheck(sink).check(from.get().args(), kind.get().argsByName(),
                     "'" + from.get().source() + "'", from.get().span());
             PayloadSchema payload = payload(kind.get().payload(), unit.decl().all(FieldsStmt.class));
             LeadPaths paths = new LeadPaths(payload, from.get().source(),
-                    d -> d instanceof LetDecl l ? unit.scopeBefore(l) : unit.scopeFor(null), ctx.diagnostics());
+                    d -> d instanceof LetDecl l ? unit.scopeBefore(l) : unit.scopeFor(null), sink);
             ExprSites.flow(unit, paths::check);
             for (WhenStmt w : unit.decl().all(WhenStmt.class)) {
                 paths.check(w.condition(), unit.scopeFor(null));
                 w.assignee().ifPresent(a -> paths.check(a, unit.scopeFor(null)));
             }
-            for (DedupeStmt d : unit.decl().all(DedupeStmt.class)) paths.check(d.key(), unit.fileScope());
         }
+        return targeted.withSources(kinds);
     }
 
     /** The kind {@code from source.kind} names, or empty after reporting why there is none. */
-    static Optional<SourceKind> resolve(FromStmt from, CompileContext ctx, Diagnostics sink) {
+    static Optional<SourceKind> resolve(FromStmt from, ConnectorCatalog catalog, Diagnostics sink) {
         String[] parts = from.source().split("\\.", -1);
-        List<String> sources = ctx.catalog().sources().stream().map(SourceDescriptor::name).toList();
-        Optional<SourceDescriptor> source = ctx.catalog().source(parts[0]);
+        List<String> sources = catalog.sources().stream().map(SourceDescriptor::name).toList();
+        Optional<SourceDescriptor> source = catalog.source(parts[0]);
         if (source.isEmpty()) {
-            sink.error(Code.LF409, "unknown source '" + parts[0] + "'" + Suggest.hint(parts[0], sources)
+            sink.error(DiagnosticCode.LF409, "unknown source '" + parts[0] + "'" + Suggest.hint(parts[0], sources)
                     + " (known: " + String.join(", ", sources) + ")", from.span());
             return Optional.empty();
         }
         List<String> kinds = source.get().kinds().stream().map(k -> parts[0] + "." + k.name()).toList();
         if (parts.length != 2 || parts[1].isEmpty()) {
-            sink.error(Code.LF409, "name the kind of lead: from " + parts[0] + ".<kind>"
+            sink.error(DiagnosticCode.LF409, "name the kind of lead: from " + parts[0] + ".<kind>"
                     + (kinds.isEmpty() ? " (any name labels the form)" : " (" + String.join(", ", kinds) + ")"), from.span());
             return Optional.empty();
         }
         Optional<SourceKind> kind = source.get().kind(parts[1]);
         if (kind.isEmpty()) {
-            sink.error(Code.LF409, source.get().displayName() + " has no kind '" + parts[1] + "'"
+            sink.error(DiagnosticCode.LF409, source.get().displayName() + " has no kind '" + parts[1] + "'"
                     + Suggest.hint(parts[1], source.get().kindsByName().keySet()) + " (known: " + String.join(", ", kinds) + ")",
                     from.span());
         }

@@ -4,7 +4,7 @@ import io.leadflow.dsl.ast.*;
 import io.leadflow.dsl.compile.NameCheck;
 import io.leadflow.dsl.compile.Scope;
 import io.leadflow.dsl.compile.Symbol;
-import io.leadflow.dsl.diag.Code;
+import io.leadflow.dsl.DiagnosticCode;
 import io.leadflow.dsl.diag.Diagnostics;
 import io.leadflow.dsl.diag.Suggest;
 import io.leadflow.spi.FieldType;
@@ -99,7 +99,7 @@ final class LeadPaths {
         var f = members.field(name);
         if (f.isPresent()) return new Shape(f.get(), target.path() + "." + name);
         String where = target.field() == root ? "the lead of " + sourceName : "'" + target.path() + "' (" + sourceName + ")";
-        sink.error(Code.LF411, "'" + target.path() + "." + name + "': " + where + " has no field '" + name + "'"
+        sink.error(DiagnosticCode.LF411, "'" + target.path() + "." + name + "': " + where + " has no field '" + name + "'"
                 + Suggest.hint(name, members.fields().keySet())
                 + (target.field() == root ? " (a field the sender adds is declared with `fields " + name + "`)" : ""), at.span());
         return NOT_LEAD;

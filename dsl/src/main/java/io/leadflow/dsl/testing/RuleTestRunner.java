@@ -9,7 +9,7 @@ import io.leadflow.dsl.ast.FlowDecl;
 import io.leadflow.dsl.ast.TestDecl;
 import io.leadflow.dsl.ast.TopDecl;
 import io.leadflow.dsl.diag.Diagnostics;
-import io.leadflow.dsl.eval.EvalException;
+import io.leadflow.dsl.RuleException;
 import io.leadflow.dsl.parse.RuleParser;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -74,7 +74,7 @@ public final class RuleTestRunner {
                     continue;
                 }
                 outcomes.add(one(test, program.flow(name.get()).get(), flows.get(name.get()), coverage));
-            } catch (IllegalArgumentException | EvalException ex) {
+            } catch (IllegalArgumentException | RuleException ex) {
                 outcomes.add(new TestOutcome(t.name(), t.span().at(), List.of(ex.getMessage()), null, null));
             } catch (RuntimeException ex) {
                 // An engine bug must fail this test visibly, not end the run with a stack trace.

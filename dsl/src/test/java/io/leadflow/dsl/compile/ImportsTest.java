@@ -42,27 +42,27 @@ class ImportsTest {
         CompileResult r = compile(Map.of(
                 "a.flow", "flow \"m\" { from site.a to keepincrm contact { name <- stages[1] } }",
                 "b.flow", "table stages { 1 -> 'one' }"));
-        assertEquals("LF206", r.diagnostics().get(0).code());
+        assertEquals(io.leadflow.dsl.DiagnosticCode.LF206, r.diagnostics().get(0).code());
     }
 
     @Test
     void importCycle_isReported_withThePath() {
         CompileResult r = compile(Map.of("a.flow", "import \"b.flow\"\n", "b.flow", "import \"a.flow\"\n"));
         assertFalse(r.ok());
-        assertTrue(r.diagnostics().stream().anyMatch(d -> d.code().equals("LF205") && d.message().contains("a.flow -> b.flow -> a.flow")),
+        assertTrue(r.diagnostics().stream().anyMatch(d -> d.code() == io.leadflow.dsl.DiagnosticCode.LF205 && d.message().contains("a.flow -> b.flow -> a.flow")),
                 r.render());
     }
 
     @Test
     void missingImport_isReportedAtTheImport() {
         CompileResult r = compile(Map.of("a.flow", "\nimport \"nope.flow\"\n"));
-        assertEquals("LF204", r.diagnostics().get(0).code());
+        assertEquals(io.leadflow.dsl.DiagnosticCode.LF204, r.diagnostics().get(0).code());
         assertEquals(2, r.diagnostics().get(0).span().line());
     }
 
     @Test
     void sameNameInTwoVisibleFiles_isADuplicate() {
         CompileResult r = compile(Map.of("a.flow", "import \"b.flow\"\ntable t { 1 -> 2 }", "b.flow", "table t { 1 -> 3 }"));
-        assertEquals("LF203", r.diagnostics().get(0).code());
+        assertEquals(io.leadflow.dsl.DiagnosticCode.LF203, r.diagnostics().get(0).code());
     }
 }

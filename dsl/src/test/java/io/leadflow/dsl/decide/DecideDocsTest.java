@@ -6,13 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** docs/language.md lists every decisions code, and its examples exist. */
+/** docs/language.md names the examples its decisions section points to, and they exist. */
 class DecideDocsTest {
 
     @Test
-    void languageReference_listsEveryDecisionCode() throws Exception {
+    void languageReference_pointsAtExamplesThatExist() throws Exception {
         String doc = Files.readString(Path.of("../docs/language.md"));
-        for (DecideCode c : DecideCode.values()) assertTrue(doc.contains("| " + c.name() + " | "), "missing code " + c);
         assertTrue(doc.contains("examples/calltouch-retailcrm/calls.flow") && Files.exists(Path.of("../examples/calltouch-retailcrm/calls.flow")));
         assertTrue(doc.contains("examples/horoshop-keepincrm/options.flow") && Files.exists(Path.of("../examples/horoshop-keepincrm/options.flow")));
     }

@@ -18,7 +18,7 @@ class DecisionChecksTest {
     }
 
     static List<String> codes(CompileResult r) {
-        return r.diagnostics().stream().map(Diagnostic::code).toList();
+        return r.diagnostics().stream().map(d -> d.code().name()).toList();
     }
 
     static final String FIND = "  phone lead.phone as UA\n  drop when not phone.valid \"bad\"\n  find contact by phone, email\n";
@@ -27,7 +27,7 @@ class DecisionChecksTest {
     void ruleAfterUnconditionalRule_isUnreachable() {
         CompileResult r = compile("keepincrm", FIND + "  when true -> create deal\n  when contact -> task\n  otherwise -> skip \"x\"");
         assertTrue(codes(r).contains("LF510"), r.render());
-        Diagnostic d = r.diagnostics().stream().filter(x -> x.code().equals("LF510")).findFirst().orElseThrow();
+        Diagnostic d = r.diagnostics().stream().filter(x -> x.code() == io.leadflow.dsl.DiagnosticCode.LF510).findFirst().orElseThrow();
         assertEquals(8, d.span().line());
         assertTrue(d.message().contains("line 7"), d.message());
     }

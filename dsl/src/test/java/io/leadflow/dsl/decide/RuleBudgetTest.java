@@ -12,7 +12,7 @@ import io.leadflow.dsl.Evaluation;
 import io.leadflow.dsl.Flow;
 import io.leadflow.dsl.ManagerState;
 import io.leadflow.dsl.RuleBudgetExceededException;
-import io.leadflow.dsl.eval.EvalException;
+import io.leadflow.dsl.RuleException;
 import io.leadflow.spi.record.Found;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +42,7 @@ class RuleBudgetTest {
         Flow f = flow(FLOW);
         ObjectNode big = withList("tags", 150_000);
         RuleBudgetExceededException e = assertThrows(RuleBudgetExceededException.class, () -> f.evaluate(big, MONDAY));
-        assertEquals("LF901", e.code());
+        assertEquals(io.leadflow.dsl.DiagnosticCode.LF901, e.code());
         assertTrue(e.getMessage().contains("(flow \"b\", lead 42)"), e.getMessage());
     }
 
@@ -59,7 +59,7 @@ class RuleBudgetTest {
     @Test
     void otherRuleErrors_areNotTheBudgetType() throws Exception {
         Flow f = flow(FLOW.replace("join(lead.tags, \",\") == \"spam\"", "replace(lead.name, lead.re, \"x\") == \"spam\""));
-        EvalException e = assertThrows(EvalException.class, () -> f.evaluate(DecideTest.lead("{\"name\": \"a\", \"re\": \"(\"}"), MONDAY));
+        RuleException e = assertThrows(RuleException.class, () -> f.evaluate(DecideTest.lead("{\"name\": \"a\", \"re\": \"(\"}"), MONDAY));
         assertTrue(!(e instanceof RuleBudgetExceededException), e.getMessage());
     }
 }

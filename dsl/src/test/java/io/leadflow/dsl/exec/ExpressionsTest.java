@@ -35,7 +35,7 @@ class ExpressionsTest {
     void plus_joinsText_andAddsNumbers() {
         assertEquals("\"Order 5\"", eval("'Order ' + 5").toString());
         assertEquals("0.3", eval("0.1 + 0.2").toString());
-        assertNull(eval("lead.n + 1"));
+        assertNull(eval("number(lead.n) + 1"));
     }
 
     @Test

@@ -87,7 +87,7 @@ class FlowProgramTest {
         for (int i = 0; i < 120_000; i++) items.addObject().put("sku", i);
         Flow f = program(FLOW).flow("site").orElseThrow();
         RuleBudgetExceededException e = assertThrows(RuleBudgetExceededException.class, () -> f.map(lead, ExprHarness.CLOCK));
-        assertEquals("LF901", e.code());
+        assertEquals(io.leadflow.dsl.DiagnosticCode.LF901, e.code());
         assertEquals(RuleBudgetExceededException.CODE, e.code());
         assertEquals(100_000, e.budget());
         assertTrue(e.getMessage().startsWith("f.flow:9:3: LF901"), e.getMessage());
@@ -129,7 +129,7 @@ class FlowProgramTest {
         String deep = "let x = " + "(".repeat(20_000) + "1" + ")".repeat(20_000) + "\n";
         CompileResult r = Leadflow.compiler(TestCatalog.catalog()).compileSources(Map.of("d.flow", deep));
         assertFalse(r.ok());
-        assertTrue(r.diagnostics().stream().anyMatch(d -> d.code().equals("LF107")), r.render());
+        assertTrue(r.diagnostics().stream().anyMatch(d -> d.code() == io.leadflow.dsl.DiagnosticCode.LF107), r.render());
         assertTrue(io.leadflow.dsl.fmt.Formatter.format("d.flow", deep).text().isEmpty());
     }
 }

@@ -42,7 +42,7 @@ class RuleParserTest {
         Diagnostics sink = new Diagnostics();
         RuleParser.parse("t.flow", "let x = \"ab {lead.} c\"", sink);
         assertEquals(1, sink.errorCount());
-        assertEquals("LF101", sink.all().get(0).code());
+        assertEquals(io.leadflow.dsl.DiagnosticCode.LF101, sink.all().get(0).code());
         assertEquals(19, sink.all().get(0).span().column());
     }
 

@@ -24,7 +24,7 @@ class TemplatePropertyTest {
             flow "t" {
               from site.x
               to keepincrm
-              contact { name <- "{lead.first} {lead.last}: {who(lead.name)} {lead.a.b[2]} {lead.n + 1} {first(lead.list)}" }
+              contact { name <- "{lead.first} {lead.last}: {who(lead.name)} {lead.a.b[2]} {number(lead.n) + 1} {first(lead.list)}" }
               task { title <- "{lead.list} {lead.first ?? lead.last} {upper(lead.city)} {join(lead.list, ',')}" }
             }
             """)).program().orElseThrow().flows().get(0);

@@ -34,7 +34,7 @@ class SourceCheckTest {
     }
 
     static Diagnostic only(CompileResult r, String code) {
-        List<Diagnostic> d = r.diagnostics().stream().filter(x -> x.code().equals(code)).toList();
+        List<Diagnostic> d = r.diagnostics().stream().filter(x -> x.code().name().equals(code)).toList();
         assertEquals(1, d.size(), r.render());
         return d.get(0);
     }
@@ -80,7 +80,7 @@ class SourceCheckTest {
                   drop when lead.stat_stats == 4 "cancelled"
                   contact { name <- lead.delivery_name  email <- lead.analytics.utm_sourse }
                 """));
-        List<Diagnostic> d = r.diagnostics().stream().filter(x -> x.code().equals("LF411")).toList();
+        List<Diagnostic> d = r.diagnostics().stream().filter(x -> x.code().name().equals("LF411")).toList();
         assertEquals(3, d.size(), r.render());
         assertTrue(d.get(0).message().contains("did you mean 'delivery_phone'?"), d.get(0).message());
         assertEquals(4, d.get(0).span().line());
@@ -117,7 +117,7 @@ class SourceCheckTest {
                   deal { title <- "Order {lead.id} {first.skuu}" }
                   products from lines as item { sku <- item.sku  quantity <- item.qtyy }
                 """)));
-        List<String> found = r.diagnostics().stream().filter(x -> x.code().equals("LF411")).map(Diagnostic::message).toList();
+        List<String> found = r.diagnostics().stream().filter(x -> x.code().name().equals("LF411")).map(Diagnostic::message).toList();
         assertEquals(2, found.size(), r.render());
         assertTrue(found.get(0).contains("'first.skuu'") && found.get(0).contains("did you mean 'sku'?"), found.get(0));
         assertTrue(found.get(1).contains("'item.qtyy'") && found.get(1).contains("did you mean 'qty'?"), found.get(1));
@@ -134,7 +134,7 @@ class SourceCheckTest {
 
     @Test
     void fieldsAddToAKnownSource_forParametersTheSenderAdds() {
-        assertEquals("LF411", only(compile(flow("calltouch.calls", "  contact { name <- lead.manager_note }")), "LF411").code());
+        assertEquals("LF411", only(compile(flow("calltouch.calls", "  contact { name <- lead.manager_note }")), "LF411").code().name());
         assertTrue(compile(flow("calltouch.calls", "  fields manager_note\n  contact { name <- lead.manager_note ?? lead.name }")).ok());
     }
 

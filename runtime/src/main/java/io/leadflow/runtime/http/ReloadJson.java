@@ -18,7 +18,7 @@ public final class ReloadJson {
         r.files().forEach(files::add);
         ArrayNode diags = o.putArray("diagnostics");
         for (Diagnostic d : r.diagnostics()) {
-            diags.addObject().put("severity", d.severity().name().toLowerCase(Locale.ROOT)).put("code", d.code())
+            diags.addObject().put("severity", d.severity().name().toLowerCase(Locale.ROOT)).put("code", d.code().name())
                     .put("message", d.message()).put("at", d.span().at());
         }
         o.put("rendered", r.rendered());

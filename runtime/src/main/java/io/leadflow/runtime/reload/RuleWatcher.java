@@ -63,7 +63,7 @@ public final class RuleWatcher implements AutoCloseable {
             result = compiler.compile(files);
         } catch (RuntimeException e) {
             // A compiler bug must not take the runtime down; report it like a diagnostic.
-            result = new CompileResult(java.util.Optional.empty(), List.of(new Diagnostic(Diagnostic.Severity.ERROR, "LF000",
+            result = new CompileResult(java.util.Optional.empty(), List.of(new Diagnostic(Diagnostic.Severity.ERROR, io.leadflow.dsl.DiagnosticCode.LF000,
                     "the compiler failed: " + e, new io.leadflow.dsl.SourceSpan(folder.root().toString(), 1, 1, 1, 1))), java.util.Map.of());
         }
         loadedFingerprint = fingerprint;

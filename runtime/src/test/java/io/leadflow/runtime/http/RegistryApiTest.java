@@ -88,7 +88,7 @@ class RegistryApiTest {
     @Test
     void flows_showTheLastReloadsDiagnostics() throws Exception {
         edge.reload.set(new ReloadReport(Instant.now(), false, "hash1", List.of("rules/a.flow"),
-                List.of(new Diagnostic(Diagnostic.Severity.ERROR, "LF201", "unknown field", new SourceSpan("rules/a.flow", 3, 5, 3, 9))), "rendered"));
+                List.of(new Diagnostic(Diagnostic.Severity.ERROR, io.leadflow.dsl.DiagnosticCode.LF201, "unknown field", new SourceSpan("rules/a.flow", 3, 5, 3, 9))), "rendered"));
         JsonNode f = admin("/v1/flows");
         assertEquals("hash1", f.get("ruleVersion").asText());
         assertEquals("site-form", f.get("flows").get(0).get("slug").asText());

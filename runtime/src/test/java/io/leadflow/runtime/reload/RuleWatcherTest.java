@@ -30,7 +30,7 @@ class RuleWatcherTest {
         Files.writeString(dir.resolve("orders.flow"), "flow orders\nthis is BROKEN\n");
         ReloadReport r = w.loadNow();
         assertFalse(r.ok());
-        assertEquals("LF101", r.diagnostics().get(0).code());
+        assertEquals(io.leadflow.dsl.DiagnosticCode.LF101, r.diagnostics().get(0).code());
         assertTrue(r.rendered().contains("orders.flow:2:9"), r.rendered());
         assertEquals(before, programs.current(), "the running program stays");
         assertEquals(before.contentHash(), r.contentHash());
@@ -61,7 +61,7 @@ class RuleWatcherTest {
         }, p -> { }, Duration.ofSeconds(1), Clock.systemUTC());
         ReloadReport r = w.loadNow();
         assertFalse(r.ok());
-        assertEquals("LF000", r.diagnostics().get(0).code());
+        assertEquals(io.leadflow.dsl.DiagnosticCode.LF000, r.diagnostics().get(0).code());
     }
 
     static void awaitTrue(BooleanSupplier c, Duration timeout) throws InterruptedException {

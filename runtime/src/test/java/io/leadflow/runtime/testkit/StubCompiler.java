@@ -32,7 +32,7 @@ public final class StubCompiler implements RuleCompiler {
             try {
                 text = Files.readString(p);
             } catch (IOException e) {
-                diags.add(new Diagnostic(Diagnostic.Severity.ERROR, "LF001", "cannot read: " + e.getMessage(), new SourceSpan(p.toString(), 1, 1, 1, 1)));
+                diags.add(new Diagnostic(Diagnostic.Severity.ERROR, io.leadflow.dsl.DiagnosticCode.LF204, "cannot read: " + e.getMessage(), new SourceSpan(p.toString(), 1, 1, 1, 1)));
                 continue;
             }
             sources.put(p.toString(), text);
@@ -40,7 +40,7 @@ public final class StubCompiler implements RuleCompiler {
             String[] lines = text.split("\n", -1);
             for (int i = 0; i < lines.length; i++) {
                 int col = lines[i].indexOf("BROKEN");
-                if (col >= 0) diags.add(new Diagnostic(Diagnostic.Severity.ERROR, "LF101", "unexpected BROKEN", new SourceSpan(p.toString(), i + 1, col + 1, i + 1, col + 7)));
+                if (col >= 0) diags.add(new Diagnostic(Diagnostic.Severity.ERROR, io.leadflow.dsl.DiagnosticCode.LF101, "unexpected BROKEN", new SourceSpan(p.toString(), i + 1, col + 1, i + 1, col + 7)));
             }
             String name = p.getFileName().toString().replaceFirst("\\.flow$", "");
             // "deliver" in the file: a flow that makes a contact and a deal at connector "fake" (the executor's stub flow).

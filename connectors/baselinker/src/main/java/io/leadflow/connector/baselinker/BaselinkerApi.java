@@ -28,7 +28,4 @@ final class BaselinkerApi {
         return http.send(request, count).map(r -> r.jsonObject());
     }
 
-    Future<Void> close() {
-        return http.close();
-    }
 }

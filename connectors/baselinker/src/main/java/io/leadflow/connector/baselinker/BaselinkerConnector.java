@@ -1,22 +1,17 @@
 package io.leadflow.connector.baselinker;
 
 import io.leadflow.connector.AccountConfig;
-import io.leadflow.connector.CrmConnector;
 import io.leadflow.connector.EffectContext;
 import io.leadflow.connector.EffectResult;
 import io.leadflow.connector.IdempotencyToken;
 import io.leadflow.connector.http.CallCount;
 import io.leadflow.connector.http.CrmHttp;
-import io.leadflow.connector.http.TypedFailures;
+import io.leadflow.connector.http.GuardedHttpConnector;
 import io.leadflow.connector.ratelimit.RateLimits;
-import io.leadflow.spi.ConnectorDescriptor;
 import io.leadflow.spi.account.AccountSchema;
 import io.leadflow.spi.effect.CreateDeal;
 import io.leadflow.spi.effect.Effect;
-import io.leadflow.spi.effect.Skip;
 import io.leadflow.spi.error.PermanentException;
-import io.leadflow.spi.record.Found;
-import io.leadflow.spi.record.LookupRequest;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -37,11 +32,10 @@ import java.util.Optional;
  * {@code timeout_ms} (default 10000), {@code reconcile_hours} (how far back reconcile searches,
  * default 24), {@code rate_limit} (see {@link RateLimits}).
  */
-public final class BaselinkerConnector implements CrmConnector {
+public final class BaselinkerConnector extends GuardedHttpConnector {
     public static final String DEFAULT_BASE_URL = "https://api.baselinker.com";
     private static final int MAX_RECONCILE_PAGES = 50;
 
-    private final String account;
     private final BaselinkerApi api;
     private final BaselinkerInventory inventory;
     private final BaselinkerAccountData accountData;
@@ -49,12 +43,11 @@ public final class BaselinkerConnector implements CrmConnector {
     private final Duration reconcileWindow;
 
     public BaselinkerConnector(Vertx vertx, AccountConfig config, Clock clock) {
-        this.account = config.account();
+        super(BaselinkerSchema.DESCRIPTOR, config.account(), CrmHttp.forAccount(vertx, BaselinkerSchema.DESCRIPTOR, config,
+                config.baseUrl() == null ? DEFAULT_BASE_URL : config.baseUrl(),
+                Duration.ofMillis(config.longSetting("timeout_ms", 10_000)), new BaselinkerErrors(clock::instant)));
         this.clock = clock;
-        String base = config.baseUrl() == null ? DEFAULT_BASE_URL : config.baseUrl();
-        Duration timeout = Duration.ofMillis(config.longSetting("timeout_ms", 10_000));
-        CrmHttp http = CrmHttp.forAccount(vertx, BaselinkerSchema.DESCRIPTOR, config, base, timeout, new BaselinkerErrors(clock::instant));
-        this.api = new BaselinkerApi(http, config.secret(AccountConfig.API_KEY));
+        this.api = new BaselinkerApi(http(), config.secret(AccountConfig.API_KEY));
         this.accountData = new BaselinkerAccountData(api);
         long inventoryId = config.longSetting("inventory_id", -1);
         this.inventory = inventoryId < 0 ? null : new BaselinkerInventory(api, inventoryId);
@@ -63,40 +56,18 @@ public final class BaselinkerConnector implements CrmConnector {
 
     /** Extra fields ({@code getOrderExtraFields}) as deal custom fields, and {@code order_status_id} values; cached. */
     @Override
-    public Future<AccountSchema> accountSchema() {
-        return TypedFailures.guarded("Baselinker", () -> accountData.schema(account));
+    protected Future<AccountSchema> readAccountSchema() {
+        return accountData.schema(account());
     }
 
+    /** Baselinker declares no {@code LOOKUP}: the base refuses {@code find} without a call. */
     @Override
-    public ConnectorDescriptor descriptor() {
-        return BaselinkerSchema.DESCRIPTOR;
-    }
-
-    @Override
-    public String account() {
-        return account;
-    }
-
-    @Override
-    public Future<Found> find(LookupRequest request) {
-        return Future.failedFuture(new PermanentException(
-                "Baselinker has no contact or order lookup: a flow to baselinker creates a new order for every lead", null, 0));
-    }
-
-    @Override
-    public Future<EffectResult> apply(Effect effect, EffectContext ctx) {
-        if (effect instanceof Skip) return Future.succeededFuture(new EffectResult(null, 0));
+    protected Future<EffectResult> apply(Effect effect, EffectContext ctx, CallCount count) {
         if (!(effect instanceof CreateDeal deal)) {
             return Future.failedFuture(new PermanentException("Baselinker cannot " + effect.describe()
                     + ": its order API only creates orders (seed 003)", null, 0));
         }
-        CallCount count = new CallCount();
-        JsonObject params;
-        try {
-            params = BaselinkerOrderEncoder.encode(deal.fields(), IdempotencyToken.of(ctx.idempotencyKey()), clock.instant().getEpochSecond());
-        } catch (PermanentException e) {
-            return Future.failedFuture(e);
-        }
+        JsonObject params = BaselinkerOrderEncoder.encode(deal.fields(), IdempotencyToken.of(ctx.idempotencyKey()), clock.instant().getEpochSecond());
         return linkProducts(params, count)
                 .compose(v -> api.call("addOrder", params, true, count))
                 .map(body -> new EffectResult(String.valueOf(body.getValue("order_id")), count.get()));
@@ -116,14 +87,14 @@ public final class BaselinkerConnector implements CrmConnector {
     }
 
     @Override
-    public Future<Optional<EffectResult>> reconcile(Effect effect, EffectContext ctx) {
+    protected Future<Optional<EffectResult>> reconcile(Effect effect, EffectContext ctx, CallCount count) {
         if (!(effect instanceof CreateDeal deal)) return Future.succeededFuture(Optional.empty());
         String token = IdempotencyToken.of(ctx.idempotencyKey());
         long from = clock.instant().minus(reconcileWindow).getEpochSecond();
         if (deal.fields().path("date_add").canConvertToLong()) from = Math.min(from, deal.fields().path("date_add").asLong() - 1);
         JsonObject params = new JsonObject().put("get_unconfirmed_orders", true).put("date_from", from);
         if (deal.fields().path("email").isTextual()) params.put("filter_email", deal.fields().path("email").asText());
-        return searchPages(params, token, new CallCount(), 0);
+        return searchPages(params, token, count, 0);
     }
 
     private Future<Optional<EffectResult>> searchPages(JsonObject params, String token, CallCount count, int page) {
@@ -141,10 +112,5 @@ public final class BaselinkerConnector implements CrmConnector {
             if (orders.size() < 100 || page + 1 >= MAX_RECONCILE_PAGES) return Future.succeededFuture(Optional.empty());
             return searchPages(params.copy().put("id_from", lastId + 1), token, count, page + 1);
         });
-    }
-
-    @Override
-    public Future<Void> close() {
-        return api.close();
     }
 }

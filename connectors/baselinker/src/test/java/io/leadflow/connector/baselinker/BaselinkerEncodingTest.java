@@ -151,7 +151,7 @@ class BaselinkerEncodingTest extends EmulatorTestBase<BaselinkerEmulator> {
     @Test
     void findAndTasks_areRefusedWithAReason() {
         PermanentException find = Await.failure(connector.find(new LookupRequest(List.of(), false, null)), PermanentException.class);
-        assertTrue(find.getMessage().contains("no contact or order lookup"));
+        assertEquals("Baselinker cannot look records up (not among its declared capabilities [EFFECTS])", find.getMessage());
         PermanentException task = Await.failure(connector.apply(new CreateTask(null, null, null, JSON.createObjectNode()),
                 new EffectContext("e/0", "lead", Map.of(), null)), PermanentException.class);
         assertTrue(task.getMessage().contains("create task"));

@@ -1,6 +1,7 @@
 package io.leadflow.connector.emulator;
 
 import io.leadflow.spi.ConnectorDescriptor;
+import io.leadflow.spi.RateLimit;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -22,12 +23,13 @@ public abstract class ApiEmulator<D extends EmulatorRecords> extends EmulatorSer
     protected final D data;
 
     /**
+     * @param documented the rate limit the API reference states (crm-apis.md), never the descriptor's
      * @param prefix   the API's path prefix, without a trailing slash ({@code /v1})
      * @param settings put into {@link #account(String)} (site code, source id…)
      */
-    protected ApiEmulator(Vertx vertx, ConnectorDescriptor descriptor, D data, String testKey, String prefix,
+    protected ApiEmulator(Vertx vertx, ConnectorDescriptor descriptor, RateLimit documented, D data, String testKey, String prefix,
                           Map<String, String> settings) {
-        super(vertx, descriptor.rateLimit());
+        super(vertx, documented);
         this.descriptor = descriptor;
         this.data = data;
         this.testKey = testKey;

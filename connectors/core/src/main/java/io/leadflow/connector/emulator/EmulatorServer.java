@@ -29,12 +29,20 @@ import java.util.Map;
  *   <li>{@code DELETE /__emulator/state}: forget records, counters, faults and the rate window
  *       (reference data such as statuses stays)</li>
  *   <li>{@code POST /__emulator/faults}: see {@link Faults}</li>
+ *   <li>{@code PUT /__emulator/mode} {@code {"mode":"pessimistic"}}: how unconfirmed behaviours are
+ *       played ({@link EmulatorMode}); kept across a reset, shown in the state as {@code mode}</li>
  *   <li>{@code POST /__emulator/seed}: records in the connector-neutral seed format (below),
  *       answered with the ids given: {@code {"contacts": {ref: id}, "deals": {ref: id}}}</li>
  * </ul>
  * Seed format: {@code {"contacts":[{"ref":"c1","name":…,"phone":…,"email":…,"createdAt":"2026-01-01T00:00:00Z",
  * "manager":"101"}], "deals":[{"ref":"d1","contact":"c1","title":…,"group":"open|completed|cancelled",
  * "createdAt":…,"manager":…,"fields":{"deal_cf_1043":"x"}}]}}; phones are stored exactly as given.
+ *
+ * <p>Everything a test or a sandbox user can change lives in this object: records
+ * ({@link #records()}), counters, faults, the rate window and the {@link #mode()}.
+ *
+ * <p>The rate limit given to the constructor is the one the API reference documents for the
+ * system, never the adapter's constant (a wrong adapter limit must be able to fail a test).
  *
  * <p>The gate, for every CRM call: count it per {@link #operation operation}; a fault from the
  * switch answers first ({@link #faultResponse}); then the documented rate limit, a sliding window
@@ -48,13 +56,15 @@ public abstract class EmulatorServer implements Emulator {
     private final RequestCounters counters = new RequestCounters();
     private volatile SlidingWindow window;
     private volatile long overLimitAnswers;
+    private volatile EmulatorMode mode = EmulatorMode.OPTIMISTIC;
     private final Deque<ReceivedRequest> received = new ArrayDeque<>();
     private static final int RECEIVED_KEPT = 100;
     private HttpServer server;
 
-    protected EmulatorServer(Vertx vertx, RateLimit limit) {
+    /** @param documented the system's rate limit as the API reference states it (crm-apis.md), not the adapter's */
+    protected EmulatorServer(Vertx vertx, RateLimit documented) {
         this.vertx = vertx;
-        this.window = new SlidingWindow(limit);
+        this.window = new SlidingWindow(documented);
     }
 
     /** The connector name that {@link #account} puts in the config ({@code baselinker}). */
@@ -108,6 +118,7 @@ public abstract class EmulatorServer implements Emulator {
         router.delete("/__emulator/state").handler(this::handleReset);
         router.post("/__emulator/faults").handler(this::handleFaults);
         router.post("/__emulator/seed").handler(this::handleSeed);
+        router.put("/__emulator/mode").handler(this::handleMode);
         router.route().handler(this::gate);
         routes(router);
         router.route().failureHandler(this::handleFailure);
@@ -145,6 +156,21 @@ public abstract class EmulatorServer implements Emulator {
     /** Over-limit answers given so far (by the rate window or the fault switch). */
     public long overLimitAnswers() {
         return overLimitAnswers;
+    }
+
+    /** How unconfirmed behaviours are played now. */
+    public EmulatorMode mode() {
+        return mode;
+    }
+
+    /** Switches how unconfirmed behaviours are played; records stay. */
+    public void mode(EmulatorMode mode) {
+        this.mode = mode;
+    }
+
+    /** Shorthand for {@code mode() == PESSIMISTIC}, for the emulator's [U] branches. */
+    protected boolean pessimistic() {
+        return mode == EmulatorMode.PESSIMISTIC;
     }
 
     /** Replaces the enforced limit (benchmarks scale Baselinker's 100/min down); resets the window. */
@@ -216,7 +242,7 @@ public abstract class EmulatorServer implements Emulator {
 
     private void handleState(RoutingContext ctx) {
         reply(ctx, 200, new JsonObject().put("records", records()).put("requests", counters.toJson())
-                .put("overLimitAnswers", overLimitAnswers).put("faults", faults.toJson()));
+                .put("overLimitAnswers", overLimitAnswers).put("faults", faults.toJson()).put("mode", mode.wire()));
     }
 
     private void handleReset(RoutingContext ctx) {
@@ -242,6 +268,15 @@ public abstract class EmulatorServer implements Emulator {
             reply(ctx, 200, faults.toJson());
         } catch (DecodeException | ClassCastException | IllegalArgumentException | NullPointerException e) {
             reply(ctx, 400, new JsonObject().put("error", "fault request must be a JSON object: " + e.getMessage()));
+        }
+    }
+
+    private void handleMode(RoutingContext ctx) {
+        try {
+            mode(EmulatorMode.parse(ctx.body().asJsonObject().getString("mode")));
+            reply(ctx, 200, new JsonObject().put("mode", mode.wire()));
+        } catch (DecodeException | ClassCastException | IllegalArgumentException | NullPointerException e) {
+            reply(ctx, 400, new JsonObject().put("error", "mode request must be {\"mode\": \"optimistic\"|\"pessimistic\"}: " + e.getMessage()));
         }
     }
 

@@ -10,7 +10,11 @@ import io.leadflow.connector.CrmConnector;
 import io.leadflow.connector.EffectContext;
 import io.leadflow.connector.EffectResult;
 import io.leadflow.connector.Emulator;
+import io.leadflow.connector.SystemCapability;
+import io.leadflow.connector.emulator.EmulatorMode;
 import io.leadflow.connector.ratelimit.RateLimits;
+import io.leadflow.connector.source.PullBatch;
+import io.leadflow.connector.source.WebhookDelivery;
 import io.leadflow.spi.Capability;
 import io.leadflow.spi.EntityKind;
 import io.leadflow.spi.effect.CreateContact;
@@ -29,6 +33,7 @@ import io.leadflow.spi.record.FoundDeal;
 import io.leadflow.spi.record.LookupKey;
 import io.leadflow.spi.record.LookupRequest;
 import io.leadflow.spi.record.StatusGroup;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -37,22 +42,32 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
  * The scenarios every connector passes against its emulator. A connector module extends this
- * class, names its factory and says how its CRM spells a few things; the kit starts one Vertx,
+ * class, names its factory and says how its system spells a few things; the kit starts one Vertx,
  * the emulator (port 0) and a connector for account {@code main} per test class, and resets the
- * emulator before each test. Scenarios a CRM cannot support are skipped through the
- * descriptor's capabilities (JUnit assumptions), never passed silently.
+ * emulator before each test.
+ *
+ * <p>Every scenario runs twice ({@link BothModes}): against the emulator's documented guesses and
+ * against the pessimistic reading of every unconfirmed behaviour; the connector must pass both.
+ *
+ * <p>Capabilities: each {@link SystemCapability} the connector declares is exercised (lookups,
+ * effects, pull, webhooks), and each one it does not declare must be refused with a
+ * {@link PermanentException} without any call to the system
+ * ({@code undeclaredCapabilities_areRefused_withoutAnyCall}). Finer scenarios a CRM cannot
+ * support are skipped through the descriptor's {@link Capability} set (JUnit assumptions).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class ConnectorContract extends ContractFixture implements AccountSchemaContract {
+public abstract class ConnectorContract extends ContractFixture implements AccountSchemaContract, BothModes.ModeAware {
     protected static final String PHONE = "+380671234567";
     private static final List<String> STORED_FORMATS =
             List.of("+380671234567", "380671234567", "067 123 45 67", "+38 (067) 123-45-67");
@@ -62,6 +77,7 @@ public abstract class ConnectorContract extends ContractFixture implements Accou
     protected CrmConnector connector;
     protected EmulatorAdmin admin;
     private final AtomicInteger keys = new AtomicInteger();
+    private EmulatorMode mode = EmulatorMode.OPTIMISTIC;
 
     @BeforeAll
     void startEmulatorAndConnector() {
@@ -88,14 +104,75 @@ public abstract class ConnectorContract extends ContractFixture implements Accou
         return dealCustomFieldId();
     }
 
+    @Override
+    public void useMode(EmulatorMode mode) {
+        this.mode = mode;
+    }
+
+    /** The mode of the running scenario. */
+    protected EmulatorMode mode() {
+        return mode;
+    }
+
     @BeforeEach
     void resetEmulator() {
         admin.reset();
+        admin.mode(mode);
+    }
+
+    @AfterEach
+    void backToOptimistic() {
+        mode = EmulatorMode.OPTIMISTIC;
+    }
+
+    // ---- capabilities -----------------------------------------------------------------------
+
+    @Test
+    void declaredCapabilities_agreeWithTheDescriptor() {
+        Set<SystemCapability> declared = connector.capabilities();
+        Set<SystemCapability> implied = SystemCapability.impliedBy(descriptor());
+        assertEquals(implied.contains(SystemCapability.LOOKUP), declared.contains(SystemCapability.LOOKUP), declared + " vs " + implied);
+        assertEquals(implied.contains(SystemCapability.EFFECTS), declared.contains(SystemCapability.EFFECTS), declared + " vs " + implied);
+        assertFalse(declared.isEmpty(), "a system that can do nothing");
+    }
+
+    @BothModes
+    void undeclaredCapabilities_areRefused_withoutAnyCall() {
+        Set<SystemCapability> declared = connector.capabilities();
+        long before = Await.result(admin.totalRequests());
+        for (SystemCapability c : SystemCapability.values()) {
+            if (declared.contains(c)) continue;
+            PermanentException e = Await.failure(entryPoint(c), PermanentException.class);
+            assertTrue(e.crmMessage().contains(c.refusal()), c + ": " + e.crmMessage());
+        }
+        assertEquals(before, Await.result(admin.totalRequests()), "a refusal makes no call");
+    }
+
+    @BothModes
+    void pull_readsEveryRecordOnce_fromTheCursor() {
+        requireDeclared(SystemCapability.PULL);
+        List<String> first = seedPullable(3);
+        PulledAll a = pullAll(null);
+        assertEquals(first, a.ids, "the first read returns every record, oldest first");
+        List<String> second = seedPullable(2);
+        PulledAll b = pullAll(a.cursor);
+        assertEquals(second, b.ids, "a read from the stored cursor returns only what is new");
+        assertEquals(List.of(), pullAll(b.cursor).ids, "nothing new, nothing returned");
+    }
+
+    @BothModes
+    void webhook_readsTheSampleDelivery() {
+        requireDeclared(SystemCapability.WEBHOOK);
+        List<ObjectNode> events = Await.result(connector.receive(sampleDelivery()));
+        assertEquals(sampleDeliveryIds(), events.stream().map(this::eventId).toList());
+        PermanentException e = Await.failure(connector.receive(new WebhookDelivery("POST", "application/json", Map.of(), Map.of(), "{not json")),
+                PermanentException.class);
+        assertFalse(e.crmMessage().isBlank(), "an unreadable delivery is refused with a reason");
     }
 
     // ---- lookups ----------------------------------------------------------------------------
 
-    @Test
+    @BothModes
     void findByPhone_matchesEveryStoredFormat() {
         require(Capability.FIND_CONTACT_BY_PHONE);
         for (String stored : STORED_FORMATS) {
@@ -106,14 +183,14 @@ public abstract class ConnectorContract extends ContractFixture implements Accou
         }
     }
 
-    @Test
+    @BothModes
     void findByPhone_unknownNumber_findsNothing() {
         require(Capability.FIND_CONTACT_BY_PHONE);
         seedContact("c", "Olena", "+380501112233", null, "2026-01-10T10:00:00Z");
         assertTrue(Await.result(connector.find(byPhone(PHONE))).contact().isEmpty());
     }
 
-    @Test
+    @BothModes
     void findByPhone_severalMatches_picksNewest() {
         require(Capability.FIND_CONTACT_BY_PHONE);
         JsonObject ids = admin.seed(new JsonObject().put("contacts", new JsonArray()
@@ -124,7 +201,7 @@ public abstract class ConnectorContract extends ContractFixture implements Accou
         assertEquals(ids.getJsonObject("contacts").getString("new"), found.contact().orElseThrow().id());
     }
 
-    @Test
+    @BothModes
     void findByEmail_ignoresCase() {
         require(Capability.FIND_CONTACT_BY_EMAIL);
         String id = seedContact("c", "Olena", null, "Olena.K@Example.com", "2026-01-10T10:00:00Z");
@@ -133,7 +210,7 @@ public abstract class ConnectorContract extends ContractFixture implements Accou
         assertEquals(Optional.of(id), found.contact().map(c -> c.id()));
     }
 
-    @Test
+    @BothModes
     void findDeals_reportStatusGroups() {
         require(Capability.FIND_DEALS);
         require(Capability.STATUS_GROUPS);
@@ -155,7 +232,7 @@ public abstract class ConnectorContract extends ContractFixture implements Accou
 
     // ---- effects ----------------------------------------------------------------------------
 
-    @Test
+    @BothModes
     void createContactAndDeal_storesBoth() {
         require(Capability.CREATE_DEAL);
         Created c = createContactAndDeal("First order");
@@ -168,7 +245,7 @@ public abstract class ConnectorContract extends ContractFixture implements Accou
         }
     }
 
-    @Test
+    @BothModes
     void customField_roundTrips() {
         require(Capability.CREATE_DEAL);
         String cf = "deal_cf_" + dealCustomFieldId();
@@ -183,7 +260,7 @@ public abstract class ConnectorContract extends ContractFixture implements Accou
         }
     }
 
-    @Test
+    @BothModes
     void markedDeal_isReportedMarkedByFind() {
         require(Capability.MARKER);
         require(Capability.FIND_DEALS);
@@ -196,7 +273,7 @@ public abstract class ConnectorContract extends ContractFixture implements Accou
         assertTrue(Await.result(connector.find(withDeals(marker))).deals().get(0).marked());
     }
 
-    @Test
+    @BothModes
     void updateDeal_changesOnlyGivenFields() {
         require(Capability.UPDATE_DEAL);
         String cf = "deal_cf_" + dealCustomFieldId();
@@ -209,7 +286,7 @@ public abstract class ConnectorContract extends ContractFixture implements Accou
         assertEquals("keep", stored(records, EntityKind.DEAL, dealId, cf));
     }
 
-    @Test
+    @BothModes
     void updateContact_changesOnlyGivenFields() {
         require(Capability.UPDATE_CONTACT);
         String id = apply(new CreateContact(contactFields("Olena", PHONE, "old@example.com"), null), Map.of()).crmId();
@@ -219,7 +296,7 @@ public abstract class ConnectorContract extends ContractFixture implements Accou
         assertEquals("Olena", stored(records, EntityKind.CONTACT, id, "name"));
     }
 
-    @Test
+    @BothModes
     void createTask_storesTaskOrIsRefused() {
         CreateTask task = new CreateTask(null, null, null, taskFields("Call back about order 1207"));
         if (!descriptor().can(Capability.CREATE_TASK)) {
@@ -236,7 +313,7 @@ public abstract class ConnectorContract extends ContractFixture implements Accou
         assertEquals("Call back about order 1207", stored(records, EntityKind.TASK, taskId, taskTextField()));
     }
 
-    @Test
+    @BothModes
     void repeatedCreate_makesNoReferenceDataCalls() {
         require(Capability.CREATE_DEAL);
         apply(new CreateDeal(null, dealFields("Warm-up"), null, false), Map.of());
@@ -246,7 +323,7 @@ public abstract class ConnectorContract extends ContractFixture implements Accou
 
     // ---- errors -----------------------------------------------------------------------------
 
-    @Test
+    @BothModes
     void serverError_isRetryable_thenSucceeds() {
         require(Capability.CREATE_DEAL);
         warmUp();
@@ -258,7 +335,7 @@ public abstract class ConnectorContract extends ContractFixture implements Accou
         assertEquals(2, storedCount(admin.records(), EntityKind.DEAL), "warm-up deal and the retried one");
     }
 
-    @Test
+    @BothModes
     void validationError_isPermanent_withCrmMessageAndField() {
         require(Capability.CREATE_DEAL);
         PermanentException e = Await.failure(connector.apply(new CreateDeal(null, invalidDeal(), null, false),
@@ -269,7 +346,7 @@ public abstract class ConnectorContract extends ContractFixture implements Accou
         assertEquals(0, storedCount(admin.records(), EntityKind.DEAL));
     }
 
-    @Test
+    @BothModes
     void overLimit_isRetryable_andRetryAfterIsHonoured() {
         require(Capability.CREATE_DEAL);
         warmUp();
@@ -284,7 +361,7 @@ public abstract class ConnectorContract extends ContractFixture implements Accou
         assertTrue(waitedMs >= e.retryAfter().toMillis() - 50, "next call left after " + waitedMs + " ms, asked " + e.retryAfter());
     }
 
-    @Test
+    @BothModes
     void wrongCredentials_isAuthFailure() {
         AccountConfig good = emulator.account("main");
         AccountConfig bad = new AccountConfig(good.connector(), "bad", good.baseUrl(),
@@ -294,13 +371,16 @@ public abstract class ConnectorContract extends ContractFixture implements Accou
             if (descriptor().can(Capability.FIND_CONTACT_BY_PHONE)) {
                 Await.failure(wrong.find(byPhone(PHONE)), AuthException.class);
             }
-            Await.failure(wrong.apply(new CreateDeal(null, dealFields("x"), null, false), ctx(Map.of())), AuthException.class);
+            if (wrong.capabilities().contains(SystemCapability.PULL)) Await.failure(wrong.pull(null), AuthException.class);
+            if (descriptor().can(Capability.CREATE_DEAL)) {
+                Await.failure(wrong.apply(new CreateDeal(null, dealFields("x"), null, false), ctx(Map.of())), AuthException.class);
+            }
         } finally {
             Await.result(wrong.close());
         }
     }
 
-    @Test
+    @BothModes
     void droppedAnswer_isInDoubt_andReconcileFindsTheRecord() {
         require(Capability.CREATE_DEAL);
         warmUp();
@@ -379,6 +459,34 @@ public abstract class ConnectorContract extends ContractFixture implements Accou
 
     private static LookupRequest byPhone(String e164) {
         return new LookupRequest(List.of(new LookupKey(LookupKey.Kind.PHONE, e164)), false, null);
+    }
+
+    private record PulledAll(List<String> ids, String cursor) { }
+
+    /** Pulls until the source says there is no more, at most 20 reads. */
+    private PulledAll pullAll(String cursor) {
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            PullBatch batch = Await.result(connector.pull(cursor));
+            batch.records().forEach(r -> ids.add(pulledId(r)));
+            assertNotNull(batch.cursor(), "a read names the cursor to store");
+            cursor = batch.cursor();
+            if (!batch.more()) return new PulledAll(ids, cursor);
+        }
+        throw new AssertionError("the source still says 'more' after 20 reads");
+    }
+
+    private Future<?> entryPoint(SystemCapability c) {
+        return switch (c) {
+            case LOOKUP -> connector.find(byPhone(PHONE));
+            case EFFECTS -> connector.apply(new CreateTask(null, null, null, object().put("title", "x")), ctx(Map.of()));
+            case PULL -> connector.pull(null);
+            case WEBHOOK -> connector.receive(new WebhookDelivery("POST", "application/json", Map.of(), Map.of(), "{}"));
+        };
+    }
+
+    private void requireDeclared(SystemCapability c) {
+        assumeTrue(connector.capabilities().contains(c), descriptor().name() + " does not declare " + c);
     }
 
     private void require(Capability c) {

@@ -5,12 +5,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadflow.connector.ConnectorFactory;
 import io.leadflow.spi.ConnectorDescriptor;
 import io.leadflow.spi.EntityKind;
+import io.leadflow.connector.source.WebhookDelivery;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 
 /**
- * What a connector's contract test tells the kit about its CRM: the factory, how to spell valid
+ * What a connector's contract test tells the kit about its system: the factory, how to spell valid
  * and invalid payloads in rule-file field names, and how to read a stored record back from the
- * emulator's {@code records} (its own JSON shape).
+ * emulator's {@code records} (its own JSON shape). The hooks of a capability the system does not
+ * declare are never called: a source-only system leaves the CRM hooks alone, a CRM the pull and
+ * webhook hooks (their defaults fail, naming what to override).
  */
 public abstract class ContractFixture {
 
@@ -21,22 +25,34 @@ public abstract class ContractFixture {
     }
 
     /** Contact fields (rule names; the kit reads back {@code name} and {@code email}). */
-    protected abstract ObjectNode contactFields(String name, String phoneE164, String email);
+    protected ObjectNode contactFields(String name, String phoneE164, String email) {
+        throw missing("contactFields");
+    }
 
     /** A minimal valid deal whose {@link #dealTextField()} is {@code text}. */
-    protected abstract ObjectNode dealFields(String text);
+    protected ObjectNode dealFields(String text) {
+        throw missing("dealFields");
+    }
 
     /** The deal field (rule name) that carries the text given to {@link #dealFields}; updatable. */
-    protected abstract String dealTextField();
+    protected String dealTextField() {
+        throw missing("dealTextField");
+    }
 
     /** A deal the CRM refuses on validation. */
-    protected abstract ObjectNode invalidDeal();
+    protected ObjectNode invalidDeal() {
+        throw missing("invalidDeal");
+    }
 
     /** The field the CRM names when refusing {@link #invalidDeal()}, as reported in {@code PermanentException.field()}. */
-    protected abstract String invalidDealField();
+    protected String invalidDealField() {
+        throw missing("invalidDealField");
+    }
 
     /** A custom-field id valid for deals in this CRM ({@code deal_cf_<id>}). */
-    protected abstract String dealCustomFieldId();
+    protected String dealCustomFieldId() {
+        throw missing("dealCustomFieldId");
+    }
 
     /** The flow marker field (L4) for this CRM's deals. */
     protected String markerField() {
@@ -58,10 +74,51 @@ public abstract class ContractFixture {
     }
 
     /** The stored value (as text; null when absent) of a rule-file field of the record with this id. */
-    protected abstract String stored(JsonObject records, EntityKind kind, String id, String ruleField);
+    protected String stored(JsonObject records, EntityKind kind, String id, String ruleField) {
+        throw missing("stored");
+    }
 
     /** How many records of a kind the emulator holds. */
-    protected abstract int storedCount(JsonObject records, EntityKind kind);
+    protected int storedCount(JsonObject records, EntityKind kind) {
+        throw missing("storedCount");
+    }
+
+    // ---- PULL ---------------------------------------------------------------------------------
+
+    /**
+     * Stores {@code n} new records in the emulator that a pull must return, and answers their ids
+     * in the order the pull must return them (oldest first). For a system declaring {@code PULL}.
+     */
+    protected List<String> seedPullable(int n) {
+        throw missing("seedPullable");
+    }
+
+    /** The id of a pulled record, as {@link #seedPullable} answered it. */
+    protected String pulledId(ObjectNode record) {
+        throw missing("pulledId");
+    }
+
+    // ---- WEBHOOK ------------------------------------------------------------------------------
+
+    /** A request as the system pushes it. For a system declaring {@code WEBHOOK}. */
+    protected WebhookDelivery sampleDelivery() {
+        throw missing("sampleDelivery");
+    }
+
+    /** The ids of the events {@link #sampleDelivery()} carries, in order. */
+    protected List<String> sampleDeliveryIds() {
+        throw missing("sampleDeliveryIds");
+    }
+
+    /** The id of one received event. */
+    protected String eventId(ObjectNode event) {
+        throw missing("eventId");
+    }
+
+    private UnsupportedOperationException missing(String hook) {
+        return new UnsupportedOperationException(getClass().getSimpleName() + " must override " + hook
+                + "(): the connector declares the capability that needs it");
+    }
 
     protected static ObjectNode object() {
         return JsonNodeFactory.instance.objectNode();

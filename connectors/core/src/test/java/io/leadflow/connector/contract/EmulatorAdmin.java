@@ -1,6 +1,7 @@
 package io.leadflow.connector.contract;
 
 import io.leadflow.connector.Emulator;
+import io.leadflow.connector.emulator.EmulatorMode;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -33,6 +34,21 @@ public final class EmulatorAdmin {
 
     public JsonObject faults(JsonObject faults) {
         return ok(Await.result(web.post(port, "127.0.0.1", "/__emulator/faults").sendJsonObject(faults))).bodyAsJsonObject();
+    }
+
+    /** Switches how the emulator plays unconfirmed behaviours ({@code EmulatorMode}); kept across resets. */
+    public void mode(EmulatorMode mode) {
+        ok(Await.result(web.put(port, "127.0.0.1", "/__emulator/mode").sendJsonObject(new JsonObject().put("mode", mode.wire()))));
+    }
+
+    /** Every system call the emulator counted since its last reset. */
+    public Future<Long> totalRequests() {
+        return web.get(port, "127.0.0.1", "/__emulator/state").send().map(r -> {
+            JsonObject requests = ok(r).bodyAsJsonObject().getJsonObject("requests", new JsonObject());
+            long n = 0;
+            for (String op : requests.fieldNames()) n += ((Number) requests.getValue(op)).longValue();
+            return n;
+        });
     }
 
     /** Seeds records in the neutral format; returns {@code {"contacts": {ref: id}, "deals": {ref: id}}}. */

@@ -41,8 +41,4 @@ final class KeepinCrmApi {
                     return page < pages && page < MAX_PAGES ? page(pathAndQuery, page + 1, acc, count) : Future.succeededFuture(acc);
                 });
     }
-
-    Future<Void> close() {
-        return http.close();
-    }
 }

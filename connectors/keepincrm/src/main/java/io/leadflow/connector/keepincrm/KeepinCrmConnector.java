@@ -2,21 +2,18 @@ package io.leadflow.connector.keepincrm;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadflow.connector.AccountConfig;
-import io.leadflow.connector.CrmConnector;
 import io.leadflow.connector.EffectContext;
 import io.leadflow.connector.EffectResult;
 import io.leadflow.connector.IdempotencyToken;
 import io.leadflow.connector.http.CallCount;
 import io.leadflow.connector.http.CrmHttp;
-import io.leadflow.connector.http.TypedFailures;
+import io.leadflow.connector.http.GuardedHttpConnector;
 import io.leadflow.connector.http.CrmRequest;
-import io.leadflow.spi.ConnectorDescriptor;
 import io.leadflow.spi.account.AccountSchema;
 import io.leadflow.spi.effect.CreateContact;
 import io.leadflow.spi.effect.CreateDeal;
 import io.leadflow.spi.effect.CreateTask;
 import io.leadflow.spi.effect.Effect;
-import io.leadflow.spi.effect.Skip;
 import io.leadflow.spi.effect.UpdateContact;
 import io.leadflow.spi.effect.UpdateDeal;
 import io.leadflow.spi.error.PermanentException;
@@ -44,20 +41,18 @@ import java.util.Optional;
  * <p>Account: secret {@code api_key}; settings {@code timeout_ms} (default 10000),
  * {@code marker} is per flow (from {@link EffectContext#marker()}), {@code rate_limit}.
  */
-public final class KeepinCrmConnector implements CrmConnector {
+public final class KeepinCrmConnector extends GuardedHttpConnector {
     public static final String DEFAULT_BASE_URL = "https://api.keepincrm.com";
 
-    private final String account;
     private final KeepinCrmApi api;
     private final KeepinCrmLookup lookup;
     private final KeepinCrmAccountData accountData;
 
     public KeepinCrmConnector(Vertx vertx, AccountConfig config) {
-        this.account = config.account();
-        String base = config.baseUrl() == null ? DEFAULT_BASE_URL : config.baseUrl();
-        Duration timeout = Duration.ofMillis(config.longSetting("timeout_ms", 10_000));
-        CrmHttp http = CrmHttp.forAccount(vertx, KeepinCrmSchema.DESCRIPTOR, config, base, timeout, new KeepinCrmErrors());
-        this.api = new KeepinCrmApi(http, config.secret(AccountConfig.API_KEY));
+        super(KeepinCrmSchema.DESCRIPTOR, config.account(), CrmHttp.forAccount(vertx, KeepinCrmSchema.DESCRIPTOR, config,
+                config.baseUrl() == null ? DEFAULT_BASE_URL : config.baseUrl(),
+                Duration.ofMillis(config.longSetting("timeout_ms", 10_000)), new KeepinCrmErrors()));
+        this.api = new KeepinCrmApi(http(), config.secret(AccountConfig.API_KEY));
         KeepinCrmStages stages = new KeepinCrmStages(api);
         this.lookup = new KeepinCrmLookup(api, stages);
         this.accountData = new KeepinCrmAccountData(api, stages);
@@ -65,30 +60,18 @@ public final class KeepinCrmConnector implements CrmConnector {
 
     /** Agreement custom fields from {@code GET /v1/custom_fields} (route assumed [U]) and the stage ids ({@code stage_id}). */
     @Override
-    public Future<AccountSchema> accountSchema() {
-        return TypedFailures.guarded("KeepinCRM", () -> accountData.schema(account));
+    protected Future<AccountSchema> readAccountSchema() {
+        return accountData.schema(account());
     }
 
     @Override
-    public ConnectorDescriptor descriptor() {
-        return KeepinCrmSchema.DESCRIPTOR;
+    protected Future<Found> find(LookupRequest request, CallCount count) {
+        return lookup.find(request, count);
     }
 
     @Override
-    public String account() {
-        return account;
-    }
-
-    @Override
-    public Future<Found> find(LookupRequest request) {
-        return lookup.find(request, new CallCount());
-    }
-
-    @Override
-    public Future<EffectResult> apply(Effect effect, EffectContext ctx) {
-        CallCount count = new CallCount();
+    protected Future<EffectResult> apply(Effect effect, EffectContext ctx, CallCount count) {
         try {
-            if (effect instanceof Skip) return Future.succeededFuture(new EffectResult(null, 0));
             if (effect instanceof CreateContact c) {
                 return write(HttpMethod.POST, "/clients", KeepinCrmEncoder.client(c.fields(), c.manager()), count);
             }
@@ -120,8 +103,7 @@ public final class KeepinCrmConnector implements CrmConnector {
     }
 
     @Override
-    public Future<Optional<EffectResult>> reconcile(Effect effect, EffectContext ctx) {
-        CallCount count = new CallCount();
+    protected Future<Optional<EffectResult>> reconcile(Effect effect, EffectContext ctx, CallCount count) {
         if (effect instanceof CreateDeal) return byToken("/agreements", ctx, count);
         if (effect instanceof CreateTask) return byToken("/tasks", ctx, count);
         if (!(effect instanceof CreateContact c)) return Future.succeededFuture(Optional.empty());
@@ -148,10 +130,5 @@ public final class KeepinCrmConnector implements CrmConnector {
 
     private static String token(EffectContext ctx) {
         return IdempotencyToken.of(ctx.idempotencyKey());
-    }
-
-    @Override
-    public Future<Void> close() {
-        return api.close();
     }
 }

@@ -90,11 +90,11 @@ public final class KeycrmConnector extends GuardedHttpConnector {
      * cache the lead path uses.
      */
     @Override
-    public Future<AccountSchema> accountSchema() {
+    protected Future<AccountSchema> readAccountSchema() {
         CallCount count = new CallCount();
-        return guarded(() -> customFields.accountFields(count).compose(fields -> statuses.ids(count).map(ids ->
+        return customFields.accountFields(count).compose(fields -> statuses.ids(count).map(ids ->
                 new AccountSchema(KeycrmSchema.DESCRIPTOR.name(), account(), fields,
-                        Map.of("status_id", ids.stream().map(String::valueOf).collect(Collectors.toSet()))))));
+                        Map.of("status_id", ids.stream().map(String::valueOf).collect(Collectors.toSet())))));
     }
 
     private boolean funnels() {

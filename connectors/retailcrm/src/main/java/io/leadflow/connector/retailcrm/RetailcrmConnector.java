@@ -59,8 +59,7 @@ public final class RetailcrmConnector extends GuardedHttpConnector {
         if (effect instanceof UpdateContact u) return writes.updateContact(u, count);
         if (effect instanceof CreateDeal d) return writes.createDeal(d, ctx, count);
         if (effect instanceof UpdateDeal u) return writes.updateDeal(u, ctx, count);
-        if (effect instanceof CreateTask t) return writes.createTask(t, ctx, count);
-        return Future.succeededFuture(new EffectResult(null, 0));
+        return writes.createTask((CreateTask) effect, ctx, count);
     }
 
     /** Creates of customers and orders are found by {@code externalId}; updates are safe to resend; tasks cannot be found [documented]. */
@@ -82,15 +81,15 @@ public final class RetailcrmConnector extends GuardedHttpConnector {
      * status codes ({@code status}), through the caches the lead path uses.
      */
     @Override
-    public Future<AccountSchema> accountSchema() {
+    protected Future<AccountSchema> readAccountSchema() {
         CallCount count = new CallCount();
-        return guarded(() -> reference.definitions("order", count).compose(orders -> reference.definitions("customer", count)
+        return reference.definitions("order", count).compose(orders -> reference.definitions("customer", count)
                 .compose(customers -> reference.statusCodes(count).map(statuses -> {
                     List<AccountField> fields = new ArrayList<>();
                     orders.forEach((code, d) -> fields.add(new AccountField(EntityKind.DEAL, code, d.getString("name"), d.getString("type"))));
                     customers.forEach((code, d) -> fields.add(new AccountField(EntityKind.CONTACT, code, d.getString("name"), d.getString("type"))));
                     return new AccountSchema(RetailcrmSchema.DESCRIPTOR.name(), account(), fields, Map.of("status", statuses));
-                }))));
+                })));
     }
 
 }

@@ -3,6 +3,7 @@ package io.leadflow.connector.keycrm.emulator;
 import io.leadflow.connector.emulator.ApiEmulator;
 import io.leadflow.connector.emulator.WriteReply;
 import io.leadflow.connector.keycrm.KeycrmSchema;
+import io.leadflow.spi.RateLimit;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -20,9 +21,11 @@ import java.util.Map;
  */
 public final class KeycrmEmulator extends ApiEmulator<KeycrmData> {
     public static final String TEST_KEY = "keycrm-test-key";
+    /** crm-apis.md §2 [C, spec description]: "up to 60 requests per minute from one IP address per API key". */
+    public static final RateLimit DOCUMENTED_LIMIT = new RateLimit(60, Duration.ofMinutes(1), true, "crm-apis.md §2 (KeyCRM OpenAPI 1.2.0)");
 
     public KeycrmEmulator(Vertx vertx, Clock clock) {
-        super(vertx, KeycrmSchema.DESCRIPTOR, new KeycrmData(clock), TEST_KEY, "/v1", Map.of("source_id", "3"));
+        super(vertx, KeycrmSchema.DESCRIPTOR, DOCUMENTED_LIMIT, new KeycrmData(clock), TEST_KEY, "/v1", Map.of("source_id", "3"));
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.leadflow.connector.retailcrm.emulator;
 import io.leadflow.connector.emulator.ApiEmulator;
 import io.leadflow.connector.emulator.WriteReply;
 import io.leadflow.connector.retailcrm.RetailcrmSchema;
+import io.leadflow.spi.RateLimit;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -20,9 +21,11 @@ import java.util.Map;
  */
 public final class RetailcrmEmulator extends ApiEmulator<RetailcrmData> {
     public static final String TEST_KEY = "retailcrm-test-key";
+    /** crm-apis.md §1 [C, official Go client rate.go]: 10 requests per second per key (telephony's 40/s not emulated). */
+    public static final RateLimit DOCUMENTED_LIMIT = new RateLimit(10, Duration.ofSeconds(1), true, "crm-apis.md §1 (api-client-go)");
 
     public RetailcrmEmulator(Vertx vertx, Clock clock) {
-        super(vertx, RetailcrmSchema.DESCRIPTOR, new RetailcrmData(clock), TEST_KEY, "/api/v5", Map.of("site", "shop1"));
+        super(vertx, RetailcrmSchema.DESCRIPTOR, DOCUMENTED_LIMIT, new RetailcrmData(clock), TEST_KEY, "/api/v5", Map.of("site", "shop1"));
     }
 
     @Override

@@ -1,6 +1,9 @@
-package io.leadflow.dsl.compile;
+package io.leadflow.dsl.exec;
 
 import io.leadflow.dsl.ast.*;
+import io.leadflow.dsl.compile.FlowUnit;
+import io.leadflow.dsl.compile.Phase;
+import io.leadflow.dsl.diag.Diagnostics;
 import io.leadflow.dsl.fmt.Formatter;
 import io.leadflow.dsl.graph.*;
 import io.leadflow.spi.EntityKind;
@@ -10,10 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Lays each flow out as a rule graph: receive → normalise → filters → find → decide → map → effect. */
-public final class PlanGraphPhase implements Phase {
-
-    /** The graphs of a compilation, by flow name. */
-    public record Graphs(Map<String, RuleGraph> byFlow) { }
+public final class PlanGraphPhase implements Phase<Decided, Planned> {
 
     @Override
     public String name() {
@@ -21,10 +21,10 @@ public final class PlanGraphPhase implements Phase {
     }
 
     @Override
-    public void run(CompileContext ctx) {
+    public Planned run(Decided decided, Diagnostics sink) {
         Map<String, RuleGraph> graphs = new LinkedHashMap<>();
-        for (FlowUnit unit : ctx.flows()) graphs.put(unit.decl().name(), plan(unit.decl()));
-        ctx.extension(Graphs.class, c -> new Graphs(graphs));
+        for (FlowUnit unit : decided.targeted().resolved().flows()) graphs.putIfAbsent(unit.decl().name(), plan(unit.decl()));
+        return new Planned(decided, graphs);
     }
 
     public static RuleGraph plan(FlowDecl flow) {

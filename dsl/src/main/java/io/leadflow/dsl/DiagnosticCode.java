@@ -1,11 +1,13 @@
-package io.leadflow.dsl.diag;
+package io.leadflow.dsl;
 
 /**
- * The stable diagnostic codes. Tests and tools tell findings apart by code; the description is
- * what docs/language.md lists. LF1xx syntax, LF2xx names, LF3xx types, LF4xx connector schema,
- * LF5xx flow structure, LF9xx runtime.
+ * Every stable code a rule-file finding or a rule failure carries. Tests and tools tell findings
+ * apart by code, never by message text; the description is what docs/language.md lists.
+ * LF0xx the compiler itself, LF1xx syntax, LF2xx names, LF3xx types, LF4xx connector schema,
+ * LF50x flow structure, LF51x decisions, LF9xx rule failures at run time.
  */
-public enum Code {
+public enum DiagnosticCode {
+    LF000("internal error: the compiler failed (a bug; the message says where)"),
     LF101("syntax error: unexpected or missing token"),
     LF102("unexpected character (or unterminated string)"),
     LF103("malformed template hole {expr}"),
@@ -19,7 +21,7 @@ public enum Code {
     LF204("imported file not found or unreadable"),
     LF205("import cycle"),
     LF206("unknown table (a name used as table[key])"),
-    LF207("unknown manager collection (decisions phases)"),
+    LF207("unknown manager collection"),
     LF208("let or template that refers to itself"),
     LF301("type mismatch"),
     LF302("wrong number of arguments"),
@@ -47,12 +49,23 @@ public enum Code {
     LF503("unknown mapping block"),
     LF504("mapping block given twice"),
     LF505("flow name declared twice"),
+    LF510("when rule that can never match"),
+    LF511("otherwise that is never used"),
+    LF512("rules that do not cover every case"),
+    LF513("find against a connector that cannot look records up"),
+    LF514("action the target connector cannot do"),
+    LF515("contact or deal used where nothing was found (no find, or before find)"),
+    LF516("bad phone profile (unknown region, digit count)"),
+    LF517("bad manager collection (unknown strategy, weight, manager id)"),
+    LF518("bad find (unknown target or key)"),
+    LF519("otherwise given twice or not last"),
+    LF520("invalid phones not handled by any rule"),
     LF901("runtime: step budget exceeded"),
     LF902("runtime: evaluation error");
 
     private final String description;
 
-    Code(String description) {
+    DiagnosticCode(String description) {
         this.description = description;
     }
 
