@@ -6,6 +6,10 @@ import static io.leadflow.spi.FieldType.*;
 import io.leadflow.connector.baselinker.BaselinkerSchema;
 import io.leadflow.connector.calltouch.CalltouchSources;
 import io.leadflow.connector.horoshop.HoroshopSources;
+import io.leadflow.connector.keycrm.KeycrmSchema;
+import io.leadflow.connector.keycrm.webhook.KeycrmSources;
+import io.leadflow.connector.shopexpress.ShopExpressSchema;
+import io.leadflow.connector.shopexpress.ShopExpressSources;
 import io.leadflow.spi.ArgSpec;
 import io.leadflow.spi.job.JobSpec;
 import io.leadflow.spi.Capability;
@@ -69,6 +73,18 @@ public final class TestCatalog {
     public static ConnectorCatalog catalog() {
         return ConnectorCatalog.of(BaselinkerSchema.DESCRIPTOR, KEEPIN, RETAIL, KEYCRM)
                 .withSources(HoroshopSources.DESCRIPTOR, CalltouchSources.DESCRIPTOR)
+                .withJobs(LOG_JOB);
+    }
+
+    /**
+     * For the examples: the fixtures the older examples were written against, with the real KeyCRM
+     * and Shop-Express schemas (examples/shopexpress-keycrm maps KeyCRM's full order and card
+     * fields, which the small KeyCRM fixture does not have).
+     */
+    public static ConnectorCatalog examples() {
+        return ConnectorCatalog.of(BaselinkerSchema.DESCRIPTOR, KEEPIN, RETAIL, KeycrmSchema.DESCRIPTOR, ShopExpressSchema.DESCRIPTOR)
+                .withSources(HoroshopSources.DESCRIPTOR, CalltouchSources.DESCRIPTOR, KeycrmSources.DESCRIPTOR,
+                        ShopExpressSources.DESCRIPTOR)
                 .withJobs(LOG_JOB);
     }
 }

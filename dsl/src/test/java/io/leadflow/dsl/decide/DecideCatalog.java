@@ -11,4 +11,9 @@ final class DecideCatalog {
     static LeadflowCompiler compiler() {
         return Leadflow.compiler(TestCatalog.catalog());
     }
+
+    /** For the examples folder ({@link TestCatalog#examples}). */
+    static LeadflowCompiler examples() {
+        return Leadflow.compiler(TestCatalog.examples());
+    }
 }

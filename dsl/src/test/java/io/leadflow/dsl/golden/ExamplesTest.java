@@ -40,7 +40,7 @@ class ExamplesTest {
     }
 
     private static void check(Path dir) throws Exception {
-        CompileResult r = Leadflow.compiler(TestCatalog.catalog()).compile(List.of(dir));
+        CompileResult r = Leadflow.compiler(TestCatalog.examples()).compile(List.of(dir));
         assertTrue(r.ok(), r.render());
         Path lead = dir.resolve("lead.json");
         if (!Files.exists(lead)) return;

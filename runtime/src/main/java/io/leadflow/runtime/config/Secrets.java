@@ -89,6 +89,21 @@ public final class Secrets {
 
     /** The account's credentials, or empty when none are configured (the account then falls back to its emulator). */
     public Optional<AccountConfig> crm(String connector, String account) {
+        AccountConfig all = crmEntries(connector, account);
+        if (all.secrets().isEmpty() && all.baseUrl() == null) return Optional.empty();
+        return Optional.of(all);
+    }
+
+    /**
+     * The account's {@code setting.*} values alone, whether or not credentials are given: an
+     * account that runs against its emulator (sandbox, or no credentials) keeps its settings
+     * (KeyCRM {@code mode}, {@code source_id}, …), only the address and credentials are the emulator's.
+     */
+    public Map<String, String> crmSettings(String connector, String account) {
+        return crmEntries(connector, account).settings();
+    }
+
+    private AccountConfig crmEntries(String connector, String account) {
         String prefix = "crm." + connector + "." + account + ".";
         String envPrefix = crmEnvPrefix(connector, account);
         Map<String, String> secrets = new HashMap<>();
@@ -100,8 +115,7 @@ public final class Secrets {
         env.forEach((k, v) -> {
             if (k.startsWith(envPrefix)) put(k.substring(envPrefix.length()).toLowerCase(Locale.ROOT), v, secrets, settings, baseUrl);
         });
-        if (secrets.isEmpty() && baseUrl[0] == null) return Optional.empty();
-        return Optional.of(new AccountConfig(connector, account, baseUrl[0], secrets, settings));
+        return new AccountConfig(connector, account, baseUrl[0], secrets, settings);
     }
 
     /** The start of every environment variable of one CRM account ({@code LEADFLOW_CRM_KEYCRM_MAIN_}). */

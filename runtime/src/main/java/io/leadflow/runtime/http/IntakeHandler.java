@@ -85,7 +85,7 @@ public final class IntakeHandler {
             }
             byte[] body = ar.result().getBytes();
             HttpServerRequest req = ctx.request();
-            SourceGuard.Denial denial = guard.authenticate(req::getHeader, body);
+            SourceGuard.Denial denial = guard.authenticate(req::getHeader, req.getParam("token"), body);
             if (denial != null) throw new Refusal(401, denial.code(), denial.message());
             String idemKey = idempotencyKey(req.getHeader("Idempotency-Key"));
             try {

@@ -101,9 +101,18 @@ public final class ConnectorAccounts {
                         + key.connector() + ". Set " + Secrets.crmEnvPrefix(key.connector(), key.account())
                         + "API_KEY or crm." + key.connector() + "." + key.account() + ".api_key in the secrets file.");
             }
-            config = emulator(factory).map(e -> e.account(key.account()));
+            Map<String, String> own = secrets.get().crmSettings(key.connector(), key.account());
+            config = emulator(factory).map(e -> withSettings(e.account(key.account()), own));
         }
         return config.map(cfg -> connectors.computeIfAbsent(key, k -> factory.create(vertx, cfg)));
+    }
+
+    /** The emulator's account with the account's own settings laid over the emulator's defaults. */
+    static AccountConfig withSettings(AccountConfig emulated, Map<String, String> own) {
+        if (own.isEmpty()) return emulated;
+        Map<String, String> merged = new java.util.HashMap<>(emulated.settings());
+        merged.putAll(own);
+        return new AccountConfig(emulated.connector(), emulated.account(), emulated.baseUrl(), emulated.secrets(), merged);
     }
 
     private Future<Emulator> emulator(ConnectorFactory factory) {

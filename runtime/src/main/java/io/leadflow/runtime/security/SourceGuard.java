@@ -43,6 +43,17 @@ public final class SourceGuard {
      * @return null when accepted, else why not
      */
     public Denial authenticate(Function<String, String> header, byte[] body) {
+        return authenticate(header, null, body);
+    }
+
+    /**
+     * Checks the request's credentials, also taking the token from the URL's {@code token} query
+     * parameter: for senders that can only be given a URL (KeyCRM's "Send Webhook" trigger has no
+     * header setting, seed 001). A header token wins over the query one.
+     *
+     * @param queryToken the {@code token} query parameter, or null
+     */
+    public Denial authenticate(Function<String, String> header, String queryToken, byte[] body) {
         if (!configured()) {
             return new Denial("source_not_configured", "source '" + slug + "' has no token or webhook secret configured; it accepts no leads");
         }
@@ -57,10 +68,11 @@ public final class SourceGuard {
         }
         String token = bearer(header.apply("Authorization"));
         if (token == null) token = header.apply("X-Leadflow-Token");
+        if (token == null) token = queryToken;
         if (token == null) {
             return webhooks.hasSecrets() && !tokens.hasTokens()
                     ? new Denial("signature_headers_missing", "this source signs its requests: send webhook-id, webhook-timestamp and webhook-signature")
-                    : new Denial("token_missing", "send the source token as 'Authorization: Bearer <token>' or 'X-Leadflow-Token'");
+                    : new Denial("token_missing", "send the source token as 'Authorization: Bearer <token>', 'X-Leadflow-Token' or ?token=<token>");
         }
         return tokens.accepts(token) ? null : new Denial("token_invalid", "the token is not valid for source '" + slug + "'");
     }

@@ -75,6 +75,17 @@ class T9IntakeSecurityTest {
         assertEquals(202, edge.post("/v1/leads/site-form", "application/json", "{\"a\":2}", "X-Leadflow-Token", TOKEN).statusCode());
     }
 
+    /** A sender that can only be given a URL (a KeyCRM trigger webhook) puts the token in it. */
+    @Test
+    void token_inTheUrlIsAccepted_andAWrongOneRefused() throws Exception {
+        int before = journal.count();
+        assertEquals(202, edge.post("/v1/leads/site-form?token=" + TOKEN, "application/json", "{\"a\":3}").statusCode());
+        var wrong = edge.post("/v1/leads/site-form?token=tok_wrong_0123456789abcdef01234567", "application/json", "{\"a\":4}");
+        assertEquals(401, wrong.statusCode());
+        assertEquals("token_invalid", code(wrong));
+        assertEquals(before + 1, journal.count());
+    }
+
     @Test
     void signature_sixCaseVector() throws Exception {
         String body = "{\"order\":1}";

@@ -46,6 +46,17 @@ class ConnectorAccountsTest {
         a.close().await();
     }
 
+    /** KeyCRM's "create in funnels" is an account setting; in sandbox the emulator's account keeps it. */
+    @Test
+    void sandbox_keepsTheAccountsOwnSettings_overTheEmulatorsDefaults() {
+        Secrets s = Secrets.empty().with(Map.of("crm.keycrm.cards.setting.mode", "funnels", "crm.keycrm.cards.api_key", "ignored-in-sandbox"));
+        var merged = ConnectorAccounts.withSettings(new io.leadflow.connector.AccountConfig("keycrm", "cards", "http://127.0.0.1:1",
+                Map.of("api_key", "emulator-key"), Map.of("source_id", "3", "mode", "orders")), s.crmSettings("keycrm", "cards"));
+        assertEquals(Map.of("source_id", "3", "mode", "funnels"), merged.settings());
+        assertEquals(Map.of("api_key", "emulator-key"), merged.secrets(), "credentials stay the emulator's");
+        assertEquals(Map.of(), Secrets.empty().crmSettings("keycrm", "cards"));
+    }
+
     @Test
     void accountWithCredentials_talksToItsApiAndOthersFallBackToTheEmulator() {
         Secrets s = Secrets.empty().with(Map.of("crm.keycrm.main.api_key", "k-123", "crm.keycrm.main.base_url", "https://openapi.keycrm.app"));

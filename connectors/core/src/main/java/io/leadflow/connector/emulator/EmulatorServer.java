@@ -90,6 +90,13 @@ public abstract class EmulatorServer implements Emulator {
         throw new UnsupportedOperationException(connectorName() + " emulator cannot seed contacts or deals");
     }
 
+    /**
+     * Extra {@code /__emulator/…} routes of one emulator (what a user does in the CRM's own UI,
+     * such as a manager changing an order's status); outside the gate, so not counted as API calls.
+     */
+    protected void adminRoutes(Router router) {
+    }
+
     /** Settings put into {@link #account} (site code, inventory id…). */
     protected Map<String, String> accountSettings() {
         return Map.of();
@@ -119,6 +126,7 @@ public abstract class EmulatorServer implements Emulator {
         router.post("/__emulator/faults").handler(this::handleFaults);
         router.post("/__emulator/seed").handler(this::handleSeed);
         router.put("/__emulator/mode").handler(this::handleMode);
+        adminRoutes(router);
         router.route().handler(this::gate);
         routes(router);
         router.route().failureHandler(this::handleFailure);

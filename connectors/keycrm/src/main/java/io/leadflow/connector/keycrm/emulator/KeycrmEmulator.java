@@ -24,16 +24,37 @@ public final class KeycrmEmulator extends ApiEmulator<KeycrmData> {
     /** crm-apis.md §2 [C, spec description]: "up to 60 requests per minute from one IP address per API key". */
     public static final RateLimit DOCUMENTED_LIMIT = new RateLimit(60, Duration.ofMinutes(1), true, "crm-apis.md §2 (KeyCRM OpenAPI 1.2.0)");
 
+    private final KeycrmTriggers triggers;
+    private final StatusMoves moves;
+
     public KeycrmEmulator(Vertx vertx, Clock clock) {
         super(vertx, KeycrmSchema.DESCRIPTOR, DOCUMENTED_LIMIT, new KeycrmData(clock), TEST_KEY, "/v1", Map.of("source_id", "3"));
+        this.triggers = new KeycrmTriggers(vertx);
+        this.moves = new StatusMoves(data, triggers);
+    }
+
+    /** The trigger automation ("Send Webhook" on status changes). */
+    public KeycrmTriggers triggers() {
+        return triggers;
     }
 
     @Override
     protected void mount(Router api, WriteReply writes) {
         new ReferenceRoutes(data).mount(api);
         new BuyerRoutes(data, writes).mount(api);
-        new OrderRoutes(data, writes).mount(api);
-        new PipelineRoutes(data, writes).mount(api);
+        new OrderRoutes(data, writes, moves).mount(api);
+        new PipelineRoutes(data, writes, moves).mount(api);
+    }
+
+    /**
+     * What a KeyCRM user does in the UI: {@code POST /__emulator/triggers} adds a trigger
+     * ({@link KeycrmTriggers#add}), {@code GET} lists triggers and deliveries;
+     * {@code POST /__emulator/orders/{id}/status} and {@code /__emulator/cards/{id}/status} with
+     * {@code {"status_id": n}} are a manager moving an order or a card, which fires the triggers.
+     */
+    @Override
+    protected void adminRoutes(Router router) {
+        new ManagerRoutes(data, moves, triggers).mount(router);
     }
 
     @Override

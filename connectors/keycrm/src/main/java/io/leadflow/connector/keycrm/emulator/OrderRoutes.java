@@ -23,10 +23,12 @@ final class OrderRoutes {
     private final KeycrmData data;
     private final WriteReply writes;
     private final OrderValidation validation;
+    private final StatusMoves moves;
 
-    OrderRoutes(KeycrmData data, WriteReply writes) {
+    OrderRoutes(KeycrmData data, WriteReply writes, StatusMoves moves) {
         this.data = data;
         this.writes = writes;
+        this.moves = moves;
         this.validation = new OrderValidation(data);
     }
 
@@ -143,15 +145,11 @@ final class OrderRoutes {
             if (body.containsKey(f)) order.put(f, body.getValue(f));
         }
         if (body.containsKey("shipping")) order.getJsonObject("shipping").mergeIn(body.getJsonObject("shipping"));
-        if (body.getValue("status_id") != null) {
-            JsonObject status = data.status(body.getLong("status_id")).orElseThrow();
-            order.put("status_id", status.getInteger("id")).put("status_group_id", status.getInteger("group_id"))
-                    .put("status_changed_at", data.now())
-                    .put("closed_at", status.getBoolean("is_closing_order") ? data.now() : null);
-        }
+        Object statusBefore = order.getValue("status_id");
+        if (body.getValue("status_id") != null) moves.order(order, data.status(body.getLong("status_id")).orElseThrow());
         CustomFieldCheck.merge(data, order, body.getJsonArray("custom_fields"));
         order.put("updated_at", data.now());
-        data.putOrder(order);
+        moves.storeOrder(order, statusBefore);
         writes.reply(ctx, 202, render(order, Set.of()));
     }
 

@@ -19,10 +19,12 @@ import java.util.Set;
 final class PipelineRoutes {
     private final KeycrmData data;
     private final WriteReply writes;
+    private final StatusMoves moves;
 
-    PipelineRoutes(KeycrmData data, WriteReply writes) {
+    PipelineRoutes(KeycrmData data, WriteReply writes, StatusMoves moves) {
         this.data = data;
         this.writes = writes;
+        this.moves = moves;
     }
 
     void mount(Router api) {
@@ -106,11 +108,11 @@ final class PipelineRoutes {
         for (String f : List.of("title", "note", "source_id", "client_id", "manager_id", "communicate_at")) {
             if (body.containsKey(f)) card.put(f, body.getValue(f));
         }
-        funnelStatus.ifPresent(s -> card.put("status_id", s.getLong("id")).put("is_finished", s.getBoolean("is_final"))
-                .put("status_changed_at", data.now()));
+        Object statusBefore = card.getValue("status_id");
+        funnelStatus.ifPresent(s -> moves.card(card, s));
         CustomFieldCheck.merge(data, card, body.getJsonArray("custom_fields"));
         card.put("updated_at", data.now());
-        writes.reply(ctx, 202, without(data.putCard(card)));
+        writes.reply(ctx, 202, without(moves.storeCard(card, statusBefore)));
     }
 
     private static JsonObject without(JsonObject card) {

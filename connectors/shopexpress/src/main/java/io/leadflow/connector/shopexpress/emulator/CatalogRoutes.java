@@ -1,0 +1,105 @@
+package io.leadflow.connector.shopexpress.emulator;
+
+import static io.leadflow.connector.shopexpress.emulator.ShopReplies.*;
+
+import io.leadflow.connector.emulator.WriteReply;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+
+/**
+ * The catalog part of the guessed API [U]: {@code GET /products} (paged), {@code POST /products}
+ * (201; 409 when the {@code external_id} is taken, so a resent create cannot make a twin),
+ * {@code PATCH /products/{id}}, {@code GET /categories}, {@code POST /categories}.
+ * Product fields: {@code external_id, sku, barcode, name, description, price, quantity,
+ * category_id, visible, available}.
+ */
+final class CatalogRoutes {
+    static final List<String> PRODUCT_FIELDS = List.of("external_id", "sku", "barcode", "name", "description", "price",
+            "quantity", "category_id", "visible", "available");
+
+    private final ShopData data;
+    private final WriteReply writes;
+
+    CatalogRoutes(ShopData data, WriteReply writes) {
+        this.data = data;
+        this.writes = writes;
+    }
+
+    void mount(Router api) {
+        api.get("/products").handler(ctx -> {
+            JsonObject page = page(ctx, data.products());
+            if (page != null) json(ctx, 200, page);
+        });
+        api.post("/products").handler(this::handleCreate);
+        api.patch("/products/:id").handler(this::handleChange);
+        api.get("/categories").handler(ctx -> {
+            JsonObject page = page(ctx, data.categories());
+            if (page != null) json(ctx, 200, page);
+        });
+        api.post("/categories").handler(this::handleCategory);
+    }
+
+    private void handleCreate(RoutingContext ctx) {
+        JsonObject body = body(ctx);
+        if (body == null || !valid(ctx, body, true)) return;
+        String external = body.getValue("external_id") == null ? null : String.valueOf(body.getValue("external_id"));
+        if (external != null && data.productByExternalId(external).isPresent()) {
+            error(ctx, 409, "duplicate", "a product with external_id " + external + " exists", "external_id");
+            return;
+        }
+        writes.reply(ctx, 201, data.addProduct(known(body)));
+    }
+
+    private void handleChange(RoutingContext ctx) {
+        long id;
+        try {
+            id = Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            error(ctx, 404, "not_found", "no product " + ctx.pathParam("id"), null);
+            return;
+        }
+        JsonObject body = body(ctx);
+        if (body == null || !valid(ctx, body, false)) return;
+        data.changeProduct(id, known(body)).ifPresentOrElse(p -> writes.reply(ctx, 200, p),
+                () -> error(ctx, 404, "not_found", "no product " + id, null));
+    }
+
+    private void handleCategory(RoutingContext ctx) {
+        JsonObject body = body(ctx);
+        if (body == null) return;
+        if (!(body.getValue("name") instanceof String name) || name.isBlank()) {
+            error(ctx, 422, "required", "name is required", "name");
+            return;
+        }
+        writes.reply(ctx, 201, data.addCategory(new JsonObject().put("name", name)
+                .put("parent_id", body.getValue("parent_id")).put("external_id", body.getValue("external_id"))));
+    }
+
+    private static boolean valid(RoutingContext ctx, JsonObject body, boolean create) {
+        if (create && (!(body.getValue("name") instanceof String n) || n.isBlank())) {
+            error(ctx, 422, "required", "name is required", "name");
+            return false;
+        }
+        for (String f : List.of("price", "quantity")) {
+            if (body.getValue(f) != null && !(body.getValue(f) instanceof Number)) {
+                error(ctx, 422, "not_a_number", f + " must be a number", f);
+                return false;
+            }
+        }
+        for (String f : List.of("visible", "available")) {
+            if (body.getValue(f) != null && !(body.getValue(f) instanceof Boolean)) {
+                error(ctx, 422, "not_a_boolean", f + " must be true or false", f);
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static JsonObject known(JsonObject body) {
+        JsonObject out = new JsonObject();
+        for (String f : PRODUCT_FIELDS) if (body.containsKey(f)) out.put(f, body.getValue(f));
+        return out;
+    }
+}
