@@ -1,6 +1,7 @@
 package io.leadflow.dsl.sources;
 
 import io.leadflow.dsl.ast.*;
+import io.leadflow.dsl.compile.Constants;
 import io.leadflow.dsl.compile.ExprSites;
 import io.leadflow.dsl.compile.FlowUnit;
 import io.leadflow.dsl.compile.Phase;
@@ -10,6 +11,7 @@ import io.leadflow.dsl.diag.Diagnostics;
 import io.leadflow.dsl.diag.Suggest;
 import io.leadflow.spi.ConnectorCatalog;
 import io.leadflow.spi.FieldType;
+import io.leadflow.spi.source.Arrival;
 import io.leadflow.spi.source.Confidence;
 import io.leadflow.spi.source.PayloadField;
 import io.leadflow.spi.source.PayloadSchema;
@@ -42,6 +44,7 @@ public final class CheckSourcesPhase implements Phase<Targeted, Targeted> {
     public Targeted run(Targeted targeted, Diagnostics sink) {
         Map<FlowUnit, SourceKind> kinds = new IdentityHashMap<>();
         for (FlowUnit unit : targeted.resolved().flows()) {
+            unit.decl().all(DedupeStmt.class).forEach(d -> dedupe(d, sink));
             Optional<FromStmt> from = unit.decl().all(FromStmt.class).stream().findFirst();
             if (from.isEmpty()) continue;
             Optional<SourceKind> kind = resolve(from.get(), catalog, sink);
@@ -59,6 +62,17 @@ public final class CheckSourcesPhase implements Phase<Targeted, Targeted> {
             }
         }
         return targeted.withSources(kinds);
+    }
+
+    /** A dedupe key must read the lead (a constant would make every lead a repeat of the first) and its window be positive. */
+    private static void dedupe(DedupeStmt d, Diagnostics sink) {
+        if (Constants.of(d.key()) != null) {
+            sink.error(DiagnosticCode.LF413, "the dedupe key must be read from the lead (e.g. dedupe by lead.order_id); "
+                    + "a constant key would make every lead a repeat of the first", d.key().span());
+        }
+        if (d.window().isPresent() && d.window().get().isZero()) {
+            sink.error(DiagnosticCode.LF413, "the dedupe window must be longer than zero", d.span());
+        }
     }
 
     /** The kind {@code from source.kind} names, or empty after reporting why there is none. */
@@ -82,6 +96,13 @@ public final class CheckSourcesPhase implements Phase<Targeted, Targeted> {
             sink.error(DiagnosticCode.LF409, source.get().displayName() + " has no kind '" + parts[1] + "'"
                     + Suggest.hint(parts[1], source.get().kindsByName().keySet()) + " (known: " + String.join(", ", kinds) + ")",
                     from.span());
+            return kind;
+        }
+        if (!kind.get().canArrive(Arrival.WEBHOOK)) {
+            // the catalog describes it (payload, event id), but this runtime has no poller yet: refuse rather than never read
+            sink.error(DiagnosticCode.LF409, from.source() + " is read by polling " + source.get().displayName()
+                    + "'s API, which this runtime does not do yet; only pushed sources run", from.span());
+            return Optional.empty();
         }
         return kind;
     }

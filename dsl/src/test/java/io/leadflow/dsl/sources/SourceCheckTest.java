@@ -139,6 +139,16 @@ class SourceCheckTest {
     }
 
     @Test
+    void aKindThatCanOnlyBePulled_isRefusedUntilTheRuntimePullsIt() {
+        var compiler = Leadflow.compiler(TestCatalog.catalog().withSources(
+                io.leadflow.connector.retailcrm.history.RetailcrmSources.DESCRIPTOR));
+        CompileResult r = compiler.compileSources(Map.of("f.flow", flow("retailcrm.orders_history(account: \"main\")",
+                "  contact { name <- lead.order.firstName }")));
+        Diagnostic d = only(r, "LF409");
+        assertTrue(d.message().contains("does not do yet"), d.message());
+    }
+
+    @Test
     void aScheduleMustCallAJobTheRuntimeImplements() {
         CompileResult r = compile("schedule \"prices\" every 4h { sync_prices(from: \"horoshop\") }\n");
         Diagnostic d = only(r, "LF412");

@@ -22,7 +22,7 @@ import java.util.Set;
  * leg): {@code keycrm.order_status} ({@code order.change_order_status}) and
  * {@code keycrm.card_status} ({@code lead.change_lead_status}). The body is
  * {@code {"event", "context"}} [C]; the context's fields are [P]. KeyCRM sends no event id, so the
- * default dedupe key is the record, its new status and the time of the change.
+ * default dedupe key is the record, its new status and the time of the change, within a short window.
  */
 public final class KeycrmSources implements SourceDescriptorProvider {
 
@@ -43,12 +43,18 @@ public final class KeycrmSources implements SourceDescriptorProvider {
 
     static final List<ArgSpec> ARGS = List.of(ArgSpec.account());
 
+    /**
+     * A status webhook repeated within this window is KeyCRM's retry (it retries a few times [U]);
+     * short, because a record can come back to a status for real, and a card's context may carry no time [P].
+     */
+    static final Duration RETRY_WINDOW = Duration.ofMinutes(10);
+
     public static final SourceDescriptor DESCRIPTOR = SourceDescriptor.of("keycrm", "KeyCRM webhooks",
             new SourceKind("order_status", Set.of(Arrival.WEBHOOK), SenderAuth.INTAKE_TOKEN, ARGS, ORDER_STATUS,
-                    List.of("context.id", "context.status_id", "context.status_changed_at"), Duration.ofDays(1),
+                    List.of("context.id", "context.status_id", "context.status_changed_at"), RETRY_WINDOW,
                     "an order's status changed (event order.change_order_status)"),
             new SourceKind("card_status", Set.of(Arrival.WEBHOOK), SenderAuth.INTAKE_TOKEN, ARGS, CARD_STATUS,
-                    List.of("context.id", "context.status_id"), Duration.ofDays(1),
+                    List.of("context.id", "context.status_id", "context.status_changed_at"), RETRY_WINDOW,
                     "a funnel card's status changed (event lead.change_lead_status)"));
 
     @Override
