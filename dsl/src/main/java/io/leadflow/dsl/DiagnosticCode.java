@@ -15,6 +15,7 @@ public enum DiagnosticCode {
     LF105("table key must be a constant"),
     LF106("too many errors; the rest are not shown"),
     LF107("nesting too deep"),
+    LF108("template hole holding only a number (a regex repetition in a double-quoted string?)"),
     LF201("unknown name"),
     LF202("unknown function or template"),
     LF203("name declared twice"),

@@ -56,10 +56,13 @@ public final class LeadflowCompiler {
         return List.copyOf(names);
     }
 
-    /** Compiles files and directories (recursing into {@code *.flow}) from disk. */
+    /** Compiles files and directories (recursing into {@code *.flow}) from disk; imports stay inside those folders. */
     public CompileResult compile(List<Path> paths) {
         List<String> roots = new ArrayList<>();
+        List<Path> folders = new ArrayList<>();
         for (Path p : paths) {
+            Path folder = Files.isDirectory(p) ? p : p.toAbsolutePath().getParent();
+            if (folder != null) folders.add(folder);
             List<String> found = expand(p);
             if (found.isEmpty()) {
                 SourceSpan at = new SourceSpan(p.toString(), 1, 1, 1, 1);
@@ -68,7 +71,7 @@ public final class LeadflowCompiler {
             }
             roots.addAll(found);
         }
-        return run(new FileSourceLoader(), roots);
+        return run(new FileSourceLoader(folders), roots);
     }
 
     /** Compiles in-memory sources: path to text; imports resolve among them. */

@@ -15,7 +15,10 @@ import java.util.List;
 /**
  * Regular expressions with RE2/J: linear time whatever the input, so a rule cannot hang on a
  * lead (no ReDoS). RE2 has no backreferences or lookaround; a constant pattern using them is a
- * compile-time error, a computed one a runtime error naming the rule.
+ * compile-time error, a computed one a runtime error naming the rule. A pattern whose counted
+ * repetitions would expand past {@link RegexSize#LIMIT} instructions is refused the same way
+ * before RE2/J sees it, so a pattern taken from a lead is never compiled unbounded: bounded
+ * patterns compile in microseconds, wherever the rule runs.
  */
 final class RegexBuiltins {
     private RegexBuiltins() { }
@@ -52,10 +55,22 @@ final class RegexBuiltins {
                         }));
     }
 
+    /** Why a pattern may not be compiled at all (its expansion would be too large), or null. */
+    private static String tooLarge(String pattern) {
+        long size = RegexSize.estimate(pattern);
+        return size <= RegexSize.LIMIT ? null : "regular expression too large: its repetitions expand to about " + size
+                + " instructions, more than " + RegexSize.LIMIT + " (nested counts like (x{100}){100} multiply)";
+    }
+
     /** The pattern compiled once when it is a constant; reported at compile time when invalid. */
     private static Pattern constant(Binding site) {
         JsonNode c = site.constant(1);
         if (c == null) return null;
+        String tooLarge = tooLarge(asText(c));
+        if (tooLarge != null) {
+            site.error(1, DiagnosticCode.LF305, tooLarge);
+            return null;
+        }
         try {
             return Pattern.compile(asText(c));
         } catch (PatternSyntaxException e) {
@@ -67,6 +82,8 @@ final class RegexBuiltins {
 
     private static Pattern compile(JsonNode pattern, SourceSpan at) {
         if (isNull(pattern)) return null;
+        String tooLarge = tooLarge(asText(pattern));
+        if (tooLarge != null) throw new RuleException(DiagnosticCode.LF305, tooLarge, at);
         try {
             return Pattern.compile(asText(pattern));
         } catch (PatternSyntaxException e) {

@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Reads and parses the root files and everything they import; reports missing files and import cycles. */
+/**
+ * Reads and parses the root files and everything they import; reports missing files, import
+ * cycles, and imports of anything but a rule file inside the rules folder (never read).
+ */
 public final class LoadPhase implements Phase<LoadRequest, Loaded> {
 
     @Override
@@ -47,7 +50,12 @@ public final class LoadPhase implements Phase<LoadRequest, Loaded> {
         stack.add(path);
         for (ImportDecl imp : parsed.ast().get().imports()) {
             String target = loader.resolve(path, imp.path());
-            if (stack.contains(target)) {
+            if (!target.endsWith(".flow")) {
+                // Never read: a parse error would echo the file's first line into the diagnostic.
+                sink.error(DiagnosticCode.LF204, "only rule files (*.flow) can be imported, not \"" + imp.path() + "\"", imp.span());
+            } else if (!loader.permits(target)) {
+                sink.error(DiagnosticCode.LF204, "import \"" + imp.path() + "\" leaves the rules folder; imports stay inside it", imp.span());
+            } else if (stack.contains(target)) {
                 sink.error(DiagnosticCode.LF205, "import cycle: " + String.join(" -> ", stack.subList(stack.indexOf(target), stack.size()))
                         + " -> " + target, imp.span());
             } else if (!files.containsKey(target) && loader.read(target).isEmpty()) {

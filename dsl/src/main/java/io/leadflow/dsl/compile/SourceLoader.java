@@ -10,4 +10,9 @@ public interface SourceLoader {
 
     /** The path of {@code target} written in an import inside {@code from}. */
     String resolve(String from, String target);
+
+    /** Whether an import may read {@code path} at all (inside the rules folder); checked before {@link #read}. */
+    default boolean permits(String path) {
+        return true;
+    }
 }

@@ -3,6 +3,7 @@ package io.leadflow.dsl.parse;
 import io.leadflow.dsl.SourceSpan;
 import io.leadflow.dsl.ast.Expr;
 import io.leadflow.dsl.ast.NullExpr;
+import io.leadflow.dsl.ast.NumberExpr;
 import io.leadflow.dsl.ast.StringExpr;
 import io.leadflow.dsl.ast.TemplateExpr;
 import io.leadflow.dsl.DiagnosticCode;
@@ -78,7 +79,13 @@ final class Templates {
         LeadflowParser parser = RuleParser.parser(lexer, new CommonTokenStream(lexer), errors);
         LeadflowParser.StandaloneExprContext ctx = parser.standaloneExpr();
         if (errors.count() > 0) return new NullExpr(at(token, antlrColumn, source.length()));
-        return new ExprBuilder(holeSpans, sink).build(ctx.expr());
+        Expr e = new ExprBuilder(holeSpans, sink).build(ctx.expr());
+        if (e instanceof NumberExpr) {
+            sink.warning(DiagnosticCode.LF108, "{" + source.trim() + "} is a template hole holding the number " + source.trim()
+                    + ": the string gets " + source.trim() + " there, not {" + source.trim() + "}; for a regex repetition write the pattern in single quotes ('…{"
+                    + source.trim() + "}…') or escape the braces (\\{" + source.trim() + "\\})", at(token, antlrColumn - 1, source.length() + 2));
+        }
+        return e;
     }
 
     /** Index of the '}' closing a hole that starts at {@code from}, skipping quoted strings; -1 when none. */

@@ -10,9 +10,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadflow.runtime.config.Limits;
-import io.netty.handler.codec.http.QueryStringDecoder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,7 +22,8 @@ import java.util.Map;
  * Turns a raw lead body into the lead's JSON object: JSON under Jackson stream constraints, or
  * a urlencoded form whose fields become properties (a repeated key becomes an array). The one
  * parser both the edge (to refuse bad bodies) and the executor (to read the stored body) use, so
- * both decode a lead the same way by construction.
+ * both decode a lead the same way by construction. Every body, and every decoded form field,
+ * first passes {@link StrictText}'s one rule for text.
  */
 public final class LeadBodyParser {
     private final ObjectMapper mapper;
@@ -65,6 +67,7 @@ public final class LeadBodyParser {
 
     private void validateJson(byte[] body) {
         if (body.length == 0) throw new BodyRefusal(400, "empty_body", "the body is empty; send the lead as a JSON object");
+        StrictText.decode(body, "the body");
         try (JsonParser p = mapper.getFactory().createParser(body)) {
             JsonToken first = p.nextToken();
             if (first != JsonToken.START_OBJECT) {
@@ -101,6 +104,7 @@ public final class LeadBodyParser {
 
     private ObjectNode parseJson(byte[] body) {
         if (body.length == 0) throw new BodyRefusal(400, "empty_body", "the body is empty; send the lead as a JSON object");
+        StrictText.decode(body, "the body");
         JsonNode node;
         try {
             node = mapper.readTree(body);
@@ -116,15 +120,18 @@ public final class LeadBodyParser {
     }
 
     private ObjectNode parseForm(byte[] body) {
-        String text = new String(body, StandardCharsets.UTF_8);
-        Map<String, List<String>> params;
-        try {
-            params = new QueryStringDecoder(text, StandardCharsets.UTF_8, false, limits.formFields() + 1).parameters();
-        } catch (IllegalArgumentException e) {
-            throw new BodyRefusal(400, "invalid_form", "the form body cannot be decoded: " + firstLine(e.getMessage()));
-        }
-        if (params.size() > limits.formFields()) {
-            throw new BodyRefusal(400, "form_limit", "the form has more than " + limits.formFields() + " fields");
+        String text = StrictText.decode(body, "the body");
+        Map<String, List<String>> params = new LinkedHashMap<>();
+        int fields = 0;
+        for (String pair : text.split("&", -1)) {
+            if (pair.isEmpty()) continue;
+            if (++fields > limits.formFields()) {
+                throw new BodyRefusal(400, "form_limit", "the form has more than " + limits.formFields() + " fields");
+            }
+            int eq = pair.indexOf('=');
+            String key = StrictText.percentDecode(eq < 0 ? pair : pair.substring(0, eq), true, "a form field name");
+            String value = eq < 0 ? "" : StrictText.percentDecode(pair.substring(eq + 1), true, "form field '" + clip(key) + "'");
+            params.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
         }
         ObjectNode out = mapper.createObjectNode();
         for (Map.Entry<String, List<String>> e : params.entrySet()) {

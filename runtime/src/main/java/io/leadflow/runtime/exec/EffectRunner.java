@@ -50,7 +50,7 @@ final class EffectRunner {
         while (index < run.effects.size() && (run.effects.get(index).state() == EffectState.DONE
                 || run.effects.get(index).state() == EffectState.SKIPPED)) index++;
         if (index >= run.effects.size()) {
-            tx(run).finish(run.id(), LeadStatus.DONE, null);
+            tx(run).finish(run.id(), LeadStatus.DONE, Outcomes.doneReason(run));
             return flush(run).map(v -> outcomes.finished(run, LeadStatus.DONE));
         }
         Ledger.EffectRecord r = run.effects.get(index);

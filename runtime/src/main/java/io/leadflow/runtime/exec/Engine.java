@@ -48,10 +48,11 @@ public final class Engine {
         Ledger ledger = journal.ledger();
         StoredRules stored = recompiler == null ? null : new StoredRules(vertx, ledger, programs, recompiler);
         return ledger.managerState().compose(managers -> {
-            Outcomes outcomes = new Outcomes(ledger, clock, options.listener(), options.retry(), new Random());
+            AccountBreakers breakers = options.breakers().build();
+            Outcomes outcomes = new Outcomes(ledger, clock, options.listener(), options.retry(), new Random(), breakers);
             Decider decider = new Decider(ledger, clock, options.listener(), outcomes, managers);
             StepRunner steps = new StepRunner(connectors, decider,
-                    new EffectRunner(ledger, clock, options.listener(), outcomes), outcomes);
+                    new EffectRunner(ledger, clock, options.listener(), outcomes), outcomes, breakers, clock);
             ExecutorVerticle executor = new ExecutorVerticle(ledger, clock, options,
                     new ExecutorVerticle.Components(new Preparer(programs, ledger, clock, decider, stored), steps, programs));
             Scheduler scheduler = new Scheduler(vertx, ledger, programs, options.jobs(), clock);

@@ -11,41 +11,54 @@ import java.time.Duration;
  * @param maxActive     lanes executing a step at the same moment; a step mostly waits for group commits,
  *                      so 64 capped delivery (T12) while each connector's token bucket and HTTP pool,
  *                      not this, bound what a CRM receives
+ * @param maxActivePerAccount leads of one CRM account executing a step at once: a lead that has started
+ *                      (looked up) finishes before new leads of that account start, so under a rate-limited
+ *                      backlog its create does not queue behind every other lead's lookup, and the lookup
+ *                      its decision used is at most this many calls old
  * @param pollInterval  how often the journal is polled for due leads besides append wake-ups
  * @param retry         the retry schedule
+ * @param breakers      the per-account circuit breaker
  * @param jobs          the schedule job registry (L11)
  * @param listener      metrics hooks
  * @param stopTimeout   how long {@link Engine#stop()} waits for in-flight calls before parking them
  */
-public record EngineOptions(int maxInFlight, int maxActive, Duration pollInterval, RetryPolicy retry,
-                            JobRegistry jobs, ExecutionListener listener, Duration stopTimeout) {
+public record EngineOptions(int maxInFlight, int maxActive, int maxActivePerAccount, Duration pollInterval, RetryPolicy retry,
+                            BreakerPolicy breakers, JobRegistry jobs, ExecutionListener listener, Duration stopTimeout) {
 
     public static EngineOptions defaults() {
-        return new EngineOptions(10_000, 256, Duration.ofMillis(250), RetryPolicy.defaults(),
+        return new EngineOptions(10_000, 256, 8, Duration.ofMillis(250), RetryPolicy.defaults(), BreakerPolicy.defaults(),
                 JobRegistry.builtins(), ExecutionListener.NONE, Duration.ofSeconds(10));
     }
 
     public EngineOptions withRetry(RetryPolicy r) {
-        return new EngineOptions(maxInFlight, maxActive, pollInterval, r, jobs, listener, stopTimeout);
+        return new EngineOptions(maxInFlight, maxActive, maxActivePerAccount, pollInterval, r, breakers, jobs, listener, stopTimeout);
+    }
+
+    public EngineOptions withBreakers(BreakerPolicy b) {
+        return new EngineOptions(maxInFlight, maxActive, maxActivePerAccount, pollInterval, retry, b, jobs, listener, stopTimeout);
     }
 
     public EngineOptions withJobs(JobRegistry j) {
-        return new EngineOptions(maxInFlight, maxActive, pollInterval, retry, j, listener, stopTimeout);
+        return new EngineOptions(maxInFlight, maxActive, maxActivePerAccount, pollInterval, retry, breakers, j, listener, stopTimeout);
     }
 
     public EngineOptions withListener(ExecutionListener l) {
-        return new EngineOptions(maxInFlight, maxActive, pollInterval, retry, jobs, l, stopTimeout);
+        return new EngineOptions(maxInFlight, maxActive, maxActivePerAccount, pollInterval, retry, breakers, jobs, l, stopTimeout);
     }
 
     public EngineOptions withPollInterval(Duration p) {
-        return new EngineOptions(maxInFlight, maxActive, p, retry, jobs, listener, stopTimeout);
+        return new EngineOptions(maxInFlight, maxActive, maxActivePerAccount, p, retry, breakers, jobs, listener, stopTimeout);
     }
 
     public EngineOptions withStopTimeout(Duration t) {
-        return new EngineOptions(maxInFlight, maxActive, pollInterval, retry, jobs, listener, t);
+        return new EngineOptions(maxInFlight, maxActive, maxActivePerAccount, pollInterval, retry, breakers, jobs, listener, t);
     }
 
     public EngineOptions withConcurrency(int inFlight, int active) {
-        return new EngineOptions(inFlight, active, pollInterval, retry, jobs, listener, stopTimeout);
+        return new EngineOptions(inFlight, active, maxActivePerAccount, pollInterval, retry, breakers, jobs, listener, stopTimeout);
+    }
+
+    public EngineOptions withPerAccount(int perAccount) {
+        return new EngineOptions(maxInFlight, maxActive, perAccount, pollInterval, retry, breakers, jobs, listener, stopTimeout);
     }
 }

@@ -30,6 +30,8 @@ final class ExecutorVerticle extends VerticleBase {
     private final Components parts;
     private final Map<String, Lane> lanes = new HashMap<>();
     private final ArrayDeque<Lane> waitingForPermit = new ArrayDeque<>();
+    /** Per CRM account: steps running now, its cap, and lanes waiting because the account is at its cap. */
+    private final Map<String, AccountSlots> accounts = new HashMap<>();
     private final AtomicBoolean wakePending = new AtomicBoolean();
     private volatile int inFlight;
     private int active;
@@ -142,7 +144,8 @@ final class ExecutorVerticle extends VerticleBase {
             lane.timer = vertx.setTimer(ms, id -> {
                 lane.timer = -1;
                 head.waitUntil = null;
-                ledger.resume(head.id()).onComplete(ar -> requestPermit(lane));
+                if (head.parkedSince != null) requestPermit(lane);   // parked behind a circuit: nothing was written
+                else ledger.resume(head.id()).onComplete(ar -> requestPermit(lane));
             });
             return;
         }
@@ -150,17 +153,41 @@ final class ExecutorVerticle extends VerticleBase {
         requestPermit(lane);
     }
 
+    private static final class AccountSlots {
+        final int cap;
+        int active;
+        final ArrayDeque<Lane> waiting = new ArrayDeque<>();
+
+        AccountSlots(int cap) {
+            this.cap = cap;
+        }
+    }
+
+    private AccountSlots slots(Lane lane) {
+        LeadRun head = lane.runs.peek();
+        String key = StepRunner.accountKey(head);
+        return accounts.computeIfAbsent(key, k -> new AccountSlots(parts.steps().accountCap(head, options.maxActivePerAccount())));
+    }
+
     private void requestPermit(Lane lane) {
         if (stopping) return;
-        if (active < options.maxActive()) {
-            active++;
-            runHead(lane);
+        AccountSlots account = slots(lane);
+        if (account.active >= account.cap) {
+            account.waiting.add(lane);     // a started lead of this account finishes first
+        } else if (active < options.maxActive()) {
+            start(lane, account);
         } else {
             waitingForPermit.add(lane);
         }
     }
 
-    private void runHead(Lane lane) {
+    private void start(Lane lane, AccountSlots account) {
+        active++;
+        account.active++;
+        runHead(lane, account);
+    }
+
+    private void runHead(Lane lane, AccountSlots account) {
         LeadRun head = lane.runs.peek();
         Future<StepResult> step;
         try {
@@ -170,6 +197,7 @@ final class ExecutorVerticle extends VerticleBase {
         }
         step.onComplete(ar -> {
             active--;
+            account.active--;
             if (ar.failed()) {
                 if (!stopping) LOG.log(Level.WARNING, "lead " + head.id() + " step failed; retrying in 1 s", ar.cause());
                 head.waitUntil = clock.instant().plusSeconds(1);
@@ -179,7 +207,7 @@ final class ExecutorVerticle extends VerticleBase {
             } else {
                 head.waitUntil = ar.result().until();
             }
-            nextWaitingLane();
+            nextWaitingLane(account);
             if (lane.runs.isEmpty()) {
                 lane.busy = false;
                 lanes.remove(lane.key);
@@ -190,12 +218,18 @@ final class ExecutorVerticle extends VerticleBase {
         });
     }
 
-    private void nextWaitingLane() {
+    /** A step of {@code freed}'s account ended: that account's next lane first, then the next lane of any account with room. */
+    private void nextWaitingLane(AccountSlots freed) {
         if (stopping) return;
-        Lane next = waitingForPermit.poll();
-        if (next != null) {
-            active++;
-            runHead(next);
+        if (!freed.waiting.isEmpty() && freed.active < freed.cap) {
+            if (active < options.maxActive()) start(freed.waiting.poll(), freed);
+            else waitingForPermit.add(freed.waiting.poll());
+        }
+        while (active < options.maxActive() && !waitingForPermit.isEmpty()) {
+            Lane next = waitingForPermit.poll();
+            AccountSlots account = slots(next);
+            if (account.active < account.cap) start(next, account);
+            else account.waiting.add(next);
         }
     }
 

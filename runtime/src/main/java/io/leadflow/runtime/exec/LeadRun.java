@@ -29,6 +29,12 @@ final class LeadRun {
     int attempts;
     Instant firstFailureAt;
     Instant waitUntil;
+    /** The last failure's reason in this process (kept in the record when the lead ends DONE after retries). */
+    String lastError;
+    /** Set by {@link Outcomes#failed} during a step: the breaker counts the step as a failure. */
+    boolean failedThisStep;
+    /** Since when the lead is parked behind an open circuit (memory only: a park writes nothing), or null. */
+    Instant parkedSince;
 
     LeadRun(Ledger.ClaimedLead lead) {
         this.lead = lead;
@@ -43,6 +49,18 @@ final class LeadRun {
             marker = lead.marker();
         }
         if (lead.status() == io.leadflow.runtime.journal.LeadStatus.RETRYING) waitUntil = lead.nextAt();
+    }
+
+    /** Parked: the wait ahead is the breaker's, so waking needs no journal write. */
+    void park(Instant now) {
+        if (parkedSince == null) parkedSince = now;
+    }
+
+    /** Admitted again: time parked does not count against the retry budget's give-up window. */
+    void unpark(Instant now) {
+        if (parkedSince == null) return;
+        if (firstFailureAt != null) firstFailureAt = firstFailureAt.plus(java.time.Duration.between(parkedSince, now));
+        parkedSince = null;
     }
 
     String id() {

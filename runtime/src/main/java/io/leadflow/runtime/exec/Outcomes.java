@@ -11,21 +11,36 @@ import java.util.random.RandomGenerator;
 
 /** How a run ends or waits: finished with a status, or a failure turned into a retry or a dead letter. */
 final class Outcomes {
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(Outcomes.class.getName());
     private final Ledger ledger;
     private final Clock clock;
     private final ExecutionListener listener;
     private final RetryPolicy policy;
     private final RandomGenerator random;
+    private final AccountBreakers breakers;
 
-    Outcomes(Ledger ledger, Clock clock, ExecutionListener listener, RetryPolicy policy, RandomGenerator random) {
+    Outcomes(Ledger ledger, Clock clock, ExecutionListener listener, RetryPolicy policy, RandomGenerator random,
+             AccountBreakers breakers) {
         this.ledger = ledger;
         this.clock = clock;
         this.listener = listener;
         this.policy = policy;
         this.random = random;
+        this.breakers = breakers;
+    }
+
+    /**
+     * What a DONE lead's record keeps: null when it went through first time, else how many
+     * retries it took and the last error, so an operator sees afterwards that the CRM was failing.
+     */
+    static String doneReason(LeadRun run) {
+        if (run.attempts == 0) return null;
+        return "done after " + run.attempts + (run.attempts == 1 ? " retry" : " retries")
+                + (run.lastError == null ? "" : "; last error: " + run.lastError);
     }
 
     Future<StepResult> finish(LeadRun run, LeadStatus status, String reason) {
+        if (status == LeadStatus.DONE && reason == null) reason = doneReason(run);
         return ledger.finish(run.id(), status, reason).map(v -> finished(run, status));
     }
 
@@ -42,6 +57,9 @@ final class Outcomes {
         Instant now = clock.instant();
         Instant first = run.firstFailureAt == null ? now : run.firstFailureAt;
         if (!failure.retry()) return dead(run, effectIndex, failure.reason());
+        run.failedThisStep = true;
+        run.lastError = failure.reason();
+        breakers.failed(StepRunner.accountKey(run), failure.retryAfter(), now);
         if (Duration.between(first, now).compareTo(policy.giveUpAfter()) >= 0) {
             return dead(run, effectIndex, "retries exhausted after " + (run.attempts + 1) + " attempts over "
                     + Duration.between(first, now) + ": " + failure.reason());
@@ -53,7 +71,9 @@ final class Outcomes {
         Future<Void> effect = effectIndex == null ? Future.succeededFuture()
                 : ledger.effectFailed(run.id(), run.run(), effectIndex, state, failure.reason(), nextAt)
                         .andThen(ar -> { if (ar.succeeded()) run.replaceEffect(with(run, effectIndex, state, failure.reason(), nextAt)); });
+        int attempt = run.attempts;
         return effect.compose(v -> ledger.retryLater(run.id(), nextAt, failure.reason())).map(v -> {
+            LOG.info(() -> RetryLog.line(run, effectIndex, attempt, nextAt, failure));
             listener.leadRetried(run.lead.flow(), failure.reason());
             return StepResult.waitUntil(nextAt);
         });

@@ -7,7 +7,9 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.logging.Logger;
 
 /**
  * One HTTP server instance on the shared port (deploy one per event loop). Maps routes to the
@@ -15,6 +17,7 @@ import java.util.function.Supplier;
  * with the same JSON error shape as every refusal.
  */
 public final class EdgeVerticle extends VerticleBase {
+    private static final Logger LOG = Logger.getLogger(EdgeVerticle.class.getName());
     private final EdgeHandlers h;
     private final String host;
     private final int port;
@@ -31,6 +34,8 @@ public final class EdgeVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         Router r = Router.router(vertx);
+        ReadDeadlines deadlines = new ReadDeadlines(vertx, limits.timeouts().headerMillis());
+        r.route().handler(deadlines::headersIn);
         r.post("/v1/leads/:flow").handler(h.intake()::handleIntake);
         r.get("/v1/leads").handler(h.registry()::handleList);
         r.get("/v1/leads/:id").handler(h.registry()::handleGet);
@@ -40,14 +45,27 @@ public final class EdgeVerticle extends VerticleBase {
         r.get("/health/live").handler(h.health()::handleLive);
         r.get("/metrics").handler(h.health()::handleMetrics);
         r.get("/").handler(h.page()::handlePage);
-        r.errorHandler(404, ctx -> fail(ctx, 404, "not_found", "no such path: " + ctx.request().path()));
-        r.errorHandler(405, ctx -> fail(ctx, 405, "method_not_allowed", ctx.request().method() + " is not allowed on " + ctx.request().path()));
+        r.errorHandler(404, ctx -> fail(ctx, 404, "not_found", "no such path: " + RequestPath.forLog(ctx.request().path())));
+        r.errorHandler(405, ctx -> fail(ctx, 405, "method_not_allowed", ctx.request().method() + " is not allowed on " + RequestPath.forLog(ctx.request().path())));
         r.errorHandler(500, ctx -> fail(ctx, 500, "internal_error", "the server failed on this request; nothing was acknowledged"));
         HttpServerOptions opts = new HttpServerOptions().setHost(host).setPort(port)
                 .setMaxHeaderSize(limits.headerBytes()).setMaxFormAttributeSize(limits.formValue())
-                .setMaxFormFields(limits.formFields()).setTcpNoDelay(true).setIdleTimeout(120)
+                .setMaxFormFields(limits.formFields()).setTcpNoDelay(true)
+                .setIdleTimeout((int) limits.timeouts().idleMillis()).setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
+                // HTTP/1.1 only: senders are webhooks and forms; h2c (and its stream floods) is not offered.
+                .setHttp2ClearTextEnabled(false)
                 .setCompressionSupported(false);
-        return vertx.createHttpServer(opts).requestHandler(r).listen().onSuccess(s -> server = s);
+        return vertx.createHttpServer(opts).connectionHandler(deadlines::opened)
+                .requestHandler(req -> {
+                    String bad = RequestPath.problem(req.path());
+                    if (bad == null) {
+                        r.handle(req);
+                        return;
+                    }
+                    LOG.info("refused a request with a malformed path: " + RequestPath.forLog(req.path()));
+                    Responses.refuse(req.response(), new Refusal(400, "bad_path", bad));
+                })
+                .listen().onSuccess(s -> server = s);
     }
 
     private static void fail(RoutingContext ctx, int status, String code, String message) {

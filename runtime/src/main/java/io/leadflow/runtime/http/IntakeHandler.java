@@ -20,20 +20,26 @@ import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.Semaphore;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * {@code POST /v1/leads/{flow}}: flow → media type → rate → body (bounded) → credentials →
- * shape → journal. The 202 is sent only when the journal's append has completed (fsync'd);
+ * {@code POST /v1/leads/{flow}}: flow → media type → rate → credentials from the headers →
+ * body (bounded in size and time) → signature over the body (signed sources) → shape → journal.
+ * A sender refused before its body is read has the connection closed, so its body is never held. The 202 is sent only when the journal's append has completed (fsync'd);
  * any failure to store is a 503 with Retry-After, never a 2xx.
  */
 public final class IntakeHandler {
     private static final Logger LOG = Logger.getLogger(IntakeHandler.class.getName());
-    private static final Set<String> SECRET_HEADERS = Set.of("authorization", "x-leadflow-token", "webhook-signature",
-            "cookie", "proxy-authorization");
+    /**
+     * Never kept in the registry: a header whose lower-cased name holds one of these is taken for a
+     * credential (Authorization, X-Api-Key, X-Auth-Token, Cookie, webhook-signature, …).
+     */
+    static final List<String> SECRET_HEADER_PARTS = List.of("auth", "token", "secret", "password", "api-key", "apikey",
+            "cookie", "signature", "session");
 
     private final FlowDirectory flows;
     private final SourceGuards guards;
@@ -42,6 +48,8 @@ public final class IntakeHandler {
     private final Limits limits;
     private final EdgeMetrics metrics;
     private final Clock clock;
+    /** Bodies being read for senders not yet authenticated (signed requests), across every edge instance. */
+    private final Semaphore unverifiedBodies;
 
     public IntakeHandler(FlowDirectory flows, SourceGuards guards, Journal journal, Limits limits, EdgeMetrics metrics, Clock clock) {
         this.flows = flows;
@@ -51,6 +59,7 @@ public final class IntakeHandler {
         this.limits = limits;
         this.metrics = metrics;
         this.clock = clock;
+        this.unverifiedBodies = new Semaphore(limits.timeouts().unauthenticatedBodies());
     }
 
     public void handleIntake(RoutingContext ctx) {
@@ -67,26 +76,39 @@ public final class IntakeHandler {
             SourceGuard guard = guards.forSource(slug);
             long wait = guard.rateWait(System.nanoTime());
             if (wait > 0) throw new Refusal(429, "rate_limited", "source '" + slug + "' is over its request rate; retry after " + wait + " s", wait);
-            BodyReader.read(req, limits.bodyBytes()).onComplete(ar -> handleBody(ctx, flow, slug, guard, media, ar, started));
+            SourceGuard.HeaderCheck check = guard.checkHeaders(req::getHeader, req.getParam("token"));
+            if (check.denial() != null) throw new Refusal(401, check.denial().code(), check.denial().message());
+            boolean unverified = check.signed();
+            if (unverified && !unverifiedBodies.tryAcquire()) {
+                throw new Refusal(503, "busy", "too many signed bodies are being read at once; nothing was stored, retry later", 1);
+            }
+            BodyReader.read(ctx.vertx(), req, limits.bodyBytes(), limits.timeouts().bodyMillis()).onComplete(ar -> {
+                if (unverified) unverifiedBodies.release();
+                handleBody(ctx, flow, slug, guard, check.signed(), media, ar, started);
+            });
         } catch (Refusal r) {
+            // The body was not read: close rather than leave it on the connection.
+            ctx.response().putHeader("Connection", "close");
             refuse(ctx, r, ctx.pathParam("flow"));
         }
     }
 
-    private void handleBody(RoutingContext ctx, Flow flow, String slug, SourceGuard guard, String media,
+    private void handleBody(RoutingContext ctx, Flow flow, String slug, SourceGuard guard, boolean signed, String media,
                             AsyncResult<Buffer> ar, long started) {
         try {
             if (ar.failed()) {
                 if (ar.cause() instanceof Refusal r) {
-                    if (r.status() == 413) ctx.response().putHeader("Connection", "close");
+                    if (r.status() == 413 || r.status() == 408) ctx.response().putHeader("Connection", "close");
                     throw r;
                 }
                 throw new Refusal(400, "body_unreadable", "the body could not be read");
             }
             byte[] body = ar.result().getBytes();
             HttpServerRequest req = ctx.request();
-            SourceGuard.Denial denial = guard.authenticate(req::getHeader, req.getParam("token"), body);
-            if (denial != null) throw new Refusal(401, denial.code(), denial.message());
+            if (signed) {
+                SourceGuard.Denial denial = guard.checkSignature(req::getHeader, body);
+                if (denial != null) throw new Refusal(401, denial.code(), denial.message());
+            }
             String idemKey = idempotencyKey(req.getHeader("Idempotency-Key"));
             String eventId;
             try {
@@ -94,7 +116,8 @@ public final class IntakeHandler {
             } catch (BodyRefusal bad) {
                 throw new Refusal(bad.status(), bad.code(), bad.getMessage());
             }
-            if (eventId == null && req.getHeader("webhook-signature") != null) eventId = req.getHeader("webhook-id");
+            // Only a verified signature vouches for webhook-id; an unchecked one is never a dedupe key.
+            if (eventId == null && signed) eventId = req.getHeader("webhook-id");
             IncomingLead incoming = new IncomingLead(flow.name(), slug, eventId, idemKey, body, media, scrubbed(req), clock.instant(),
                     flow.dedupeWindow().isZero() ? null : flow.dedupeWindow());
             journal.append(incoming).onComplete(done -> handleAppended(ctx, flow, done, started, body));
@@ -169,7 +192,7 @@ public final class IntakeHandler {
         Map<String, String> out = new HashMap<>();
         for (Map.Entry<String, String> h : req.headers()) {
             String name = h.getKey().toLowerCase(java.util.Locale.ROOT);
-            if (SECRET_HEADERS.contains(name)) continue;
+            if (SECRET_HEADER_PARTS.stream().anyMatch(name::contains)) continue;
             out.merge(name, h.getValue(), (a, b) -> a + ", " + b);
         }
         return out;

@@ -160,6 +160,7 @@ public final class RegistryHandler {
     private static Refusal translate(Throwable e) {
         if (e instanceof Refusal r) return r;
         if (e instanceof UnknownLeadException) return new Refusal(404, "unknown_lead", e.getMessage());
+        if (e instanceof io.leadflow.runtime.journal.BadCursorException) return new Refusal(400, "bad_cursor", e.getMessage());
         if (e instanceof ReplayNotAllowedException) return new Refusal(409, "replay_not_allowed", e.getMessage());
         return new Refusal(503, "store_unavailable", "the registry could not be read: " + e.getClass().getSimpleName(), 5);
     }

@@ -61,8 +61,9 @@ public final class RuleWatcher implements AutoCloseable {
         CompileResult result;
         try {
             result = compiler.compile(files);
-        } catch (RuntimeException e) {
-            // A compiler bug must not take the runtime down; report it like a diagnostic.
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError | LinkageError e) {
+            // A compiler bug, or a file that exhausts the compiler's stack or heap, must not take the
+            // runtime or this watcher down: the compile's objects are garbage now; report it like a diagnostic.
             result = new CompileResult(java.util.Optional.empty(), List.of(new Diagnostic(Diagnostic.Severity.ERROR, io.leadflow.dsl.DiagnosticCode.LF000,
                     "the compiler failed: " + e, new io.leadflow.dsl.SourceSpan(folder.root().toString(), 1, 1, 1, 1))), java.util.Map.of());
         }
@@ -123,8 +124,9 @@ public final class RuleWatcher implements AutoCloseable {
                 }
             } catch (InterruptedException | ClosedWatchServiceException e) {
                 return;
-            } catch (RuntimeException | IOException e) {
-                LOG.log(Level.WARNING, "rule watcher: " + e.getMessage(), e);
+            } catch (RuntimeException | IOException | StackOverflowError | OutOfMemoryError e) {
+                // The watcher outlives a failed reload: later valid edits are still loaded.
+                LOG.log(Level.WARNING, "rule watcher: " + e, e);
             }
         }
     }

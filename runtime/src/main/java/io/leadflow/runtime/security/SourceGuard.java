@@ -7,12 +7,36 @@ import java.time.Duration;
 import java.util.function.Function;
 
 /**
- * Everything one source must pass before its lead is read: a signature (when it sends
- * {@code webhook-signature}) or a token, and its rate. Immutable but for the bucket.
+ * Everything one source must pass before its lead is read: a signature (when the source has a
+ * webhook secret and the request sends {@code webhook-signature}) or a token, and its rate.
+ * Immutable but for the bucket.
+ *
+ * <p>Credentials are checked in two steps so that a body is read only for a sender that may be
+ * allowed: {@link #checkHeaders} decides tokens, missing or stale signature headers and
+ * unconfigured sources from the headers alone; only a signature, which covers the body, needs
+ * {@link #checkSignature} after the body is in. A {@code webhook-signature} sent to a source
+ * without a webhook secret cannot be checked and is ignored entirely: the request must pass by
+ * its token, and its {@code webhook-id} is not used (see {@link HeaderCheck#signed()}).
  */
 public final class SourceGuard {
     /** A refusal's stable code and its message; {@code null} from {@link #authenticate} means accepted. */
     public record Denial(String code, String message) { }
+
+    /**
+     * What the headers decided.
+     *
+     * @param denial refused already (null otherwise)
+     * @param signed the request is signed and its signature must be checked over the body; only
+     *               then may its {@code webhook-id} serve as the event id
+     */
+    public record HeaderCheck(Denial denial, boolean signed) {
+        static final HeaderCheck BY_TOKEN = new HeaderCheck(null, false);
+        static final HeaderCheck SIGNED = new HeaderCheck(null, true);
+
+        static HeaderCheck denied(Denial d) {
+            return new HeaderCheck(d, false);
+        }
+    }
 
     private final String slug;
     private final TokenAuthenticator tokens;
@@ -36,45 +60,63 @@ public final class SourceGuard {
         return bucket.tryTake(nowNanos);
     }
 
-    /**
-     * Checks the request's credentials.
-     *
-     * @param header header value by (case-insensitive) name
-     * @return null when accepted, else why not
-     */
-    public Denial authenticate(Function<String, String> header, byte[] body) {
-        return authenticate(header, null, body);
+    /** Step 1, from the headers alone (header value by case-insensitive name). */
+    public HeaderCheck checkHeaders(Function<String, String> header) {
+        return checkHeaders(header, null);
     }
 
     /**
-     * Checks the request's credentials, also taking the token from the URL's {@code token} query
-     * parameter: for senders that can only be given a URL (KeyCRM's "Send Webhook" trigger has no
-     * header setting, seed 001). A header token wins over the query one.
+     * Step 1, also taking the token from the URL's {@code token} query parameter: for senders
+     * that can only be given a URL (KeyCRM's "Send Webhook" trigger has no header setting, seed
+     * 001). A header token wins over the query one.
      *
      * @param queryToken the {@code token} query parameter, or null
      */
-    public Denial authenticate(Function<String, String> header, String queryToken, byte[] body) {
+    public HeaderCheck checkHeaders(Function<String, String> header, String queryToken) {
         if (!configured()) {
-            return new Denial("source_not_configured", "source '" + slug + "' has no token or webhook secret configured; it accepts no leads");
+            return HeaderCheck.denied(new Denial("source_not_configured", "source '" + slug + "' has no token or webhook secret configured; it accepts no leads"));
         }
         String signature = header.apply("webhook-signature");
         if (signature != null && webhooks.hasSecrets()) {
-            return switch (webhooks.verify(header.apply("webhook-id"), header.apply("webhook-timestamp"), signature, body)) {
-                case OK -> null;
-                case MISSING_HEADERS -> new Denial("signature_headers_missing", "a signed request needs webhook-id, webhook-timestamp and webhook-signature");
-                case STALE_TIMESTAMP -> new Denial("signature_stale", "webhook-timestamp is more than 300 s away from the server's clock (or not a number of seconds)");
-                case BAD_SIGNATURE -> new Denial("signature_invalid", "no webhook-signature matches the body with any configured secret");
-            };
+            Denial d = denial(webhooks.precheck(header.apply("webhook-id"), header.apply("webhook-timestamp"), signature));
+            return d == null ? HeaderCheck.SIGNED : HeaderCheck.denied(d);
         }
         String token = bearer(header.apply("Authorization"));
         if (token == null) token = header.apply("X-Leadflow-Token");
         if (token == null) token = queryToken;
         if (token == null) {
-            return webhooks.hasSecrets() && !tokens.hasTokens()
+            return HeaderCheck.denied(webhooks.hasSecrets() && !tokens.hasTokens()
                     ? new Denial("signature_headers_missing", "this source signs its requests: send webhook-id, webhook-timestamp and webhook-signature")
-                    : new Denial("token_missing", "send the source token as 'Authorization: Bearer <token>', 'X-Leadflow-Token' or ?token=<token>");
+                    : new Denial("token_missing", "send the source token as 'Authorization: Bearer <token>', 'X-Leadflow-Token' or ?token=<token>"));
         }
-        return tokens.accepts(token) ? null : new Denial("token_invalid", "the token is not valid for source '" + slug + "'");
+        return tokens.accepts(token) ? HeaderCheck.BY_TOKEN
+                : HeaderCheck.denied(new Denial("token_invalid", "the token is not valid for source '" + slug + "'"));
+    }
+
+    /** Step 2 for a {@link HeaderCheck#signed()} request: the signature over the body; null when it matches. */
+    public Denial checkSignature(Function<String, String> header, byte[] body) {
+        return denial(webhooks.verify(header.apply("webhook-id"), header.apply("webhook-timestamp"), header.apply("webhook-signature"), body));
+    }
+
+    /** Both steps at once, for callers that hold the whole request; null when accepted. */
+    public Denial authenticate(Function<String, String> header, byte[] body) {
+        return authenticate(header, null, body);
+    }
+
+    /** Both steps at once, with the {@code token} query parameter (or null). */
+    public Denial authenticate(Function<String, String> header, String queryToken, byte[] body) {
+        HeaderCheck h = checkHeaders(header, queryToken);
+        if (h.denial() != null || !h.signed()) return h.denial();
+        return checkSignature(header, body);
+    }
+
+    private static Denial denial(WebhookVerifier.Outcome o) {
+        return switch (o) {
+            case OK -> null;
+            case MISSING_HEADERS -> new Denial("signature_headers_missing", "a signed request needs webhook-id, webhook-timestamp and webhook-signature");
+            case STALE_TIMESTAMP -> new Denial("signature_stale", "webhook-timestamp is more than 300 s away from the server's clock (or not a number of seconds)");
+            case BAD_SIGNATURE -> new Denial("signature_invalid", "no webhook-signature matches the body with any configured secret");
+        };
     }
 
     static String bearer(String authorization) {

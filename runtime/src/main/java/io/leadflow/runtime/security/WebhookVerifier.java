@@ -45,7 +45,11 @@ public final class WebhookVerifier {
         return secret.getBytes(StandardCharsets.UTF_8);
     }
 
-    public Outcome verify(String id, String timestamp, String signatureHeader, byte[] body) {
+    /**
+     * What the headers alone decide, before the body is read: all three present and the
+     * timestamp within the tolerance. {@code OK} means the signature itself is still to be checked.
+     */
+    public Outcome precheck(String id, String timestamp, String signatureHeader) {
         if (blank(id) || blank(timestamp) || blank(signatureHeader)) return Outcome.MISSING_HEADERS;
         long ts;
         try {
@@ -54,7 +58,12 @@ public final class WebhookVerifier {
             return Outcome.STALE_TIMESTAMP;
         }
         long now = clock.instant().getEpochSecond();
-        if (Math.abs(now - ts) > tolerance.toSeconds()) return Outcome.STALE_TIMESTAMP;
+        return Math.abs(now - ts) > tolerance.toSeconds() ? Outcome.STALE_TIMESTAMP : Outcome.OK;
+    }
+
+    public Outcome verify(String id, String timestamp, String signatureHeader, byte[] body) {
+        Outcome pre = precheck(id, timestamp, signatureHeader);
+        if (pre != Outcome.OK) return pre;
         byte[] signedPrefix = (id + "." + timestamp.trim() + ".").getBytes(StandardCharsets.UTF_8);
         boolean ok = false;
         for (byte[] key : keys) {

@@ -86,7 +86,12 @@ final class Harness implements AutoCloseable {
 
     /** Waits (up to 10 s) until the lead reaches {@code status}; fails with its detail otherwise. */
     LeadDetail await(String leadId, LeadStatus status) {
-        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        return await(leadId, status, Duration.ofSeconds(10));
+    }
+
+    /** {@link #await(String, LeadStatus)} with a given patience. */
+    LeadDetail await(String leadId, LeadStatus status, Duration patience) {
+        long end = System.nanoTime() + patience.toNanos();
         LeadDetail d = detail(leadId);
         while (d.summary().status() != status && System.nanoTime() < end) {
             sleep(10);

@@ -64,7 +64,11 @@ public final class StubFlow implements Flow {
         if (lead.path("odd").asBoolean()) throw new BudgetLookalikeException();
         Trace trace = new Trace(List.of(new Trace.Step("filter", "checked drop", "stub.flow:1:1", null)));
         Optional<String> drop = lead.path("drop").asBoolean() ? Optional.of("test lead") : Optional.empty();
-        return new StubEvaluation(drop, Optional.empty(), lead.path("phone").asText("none"), trace, lead);
+        Optional<LookupRequest> lookup = lead.path("lookup").asBoolean()
+                ? Optional.of(new LookupRequest(List.of(new io.leadflow.spi.record.LookupKey(io.leadflow.spi.record.LookupKey.Kind.PHONE,
+                        lead.path("phone").asText())), false, null))
+                : Optional.empty();
+        return new StubEvaluation(drop, lookup, lead.path("phone").asText("none"), trace, lead);
     }
 
     @Override

@@ -64,6 +64,34 @@ class RuleWatcherTest {
         assertEquals(io.leadflow.dsl.DiagnosticCode.LF000, r.diagnostics().get(0).code());
     }
 
+    /** Issue 18 point 13: a reload whose compile throws an Error (out of memory) is a failed reload; the watcher keeps loading later edits. */
+    @Test
+    void reloadThatRunsOutOfMemory_isReported_andTheWatcherLoadsTheNextEdit() throws Exception {
+        Files.writeString(dir.resolve("a.flow"), "flow a\n");
+        ProgramHolder programs = new ProgramHolder();
+        StubCompiler real = new StubCompiler();
+        RuleCompiler compiler = files -> {
+            for (Path f : files) {
+                try {
+                    if (Files.readString(f).contains("HUGE")) throw new OutOfMemoryError("Java heap space");
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+            return real.compile(files);
+        };
+        try (RuleWatcher w = new RuleWatcher(new RuleFolder(dir), compiler, programs::swap, Duration.ofMillis(200), Clock.systemUTC())) {
+            w.loadNow();
+            w.start();
+            Files.writeString(dir.resolve("a.flow"), "flow a\nHUGE\n");
+            awaitTrue(() -> w.lastReport() != null && !w.lastReport().ok(), Duration.ofSeconds(10));
+            assertTrue(w.lastReport().rendered().contains("OutOfMemoryError"), w.lastReport().rendered());
+            Files.writeString(dir.resolve("b.flow"), "flow b\n");
+            Files.writeString(dir.resolve("a.flow"), "flow a\n");
+            awaitTrue(() -> w.lastReport().ok() && programs.current().flows().size() == 2, Duration.ofSeconds(10));
+        }
+    }
+
     static void awaitTrue(BooleanSupplier c, Duration timeout) throws InterruptedException {
         long end = System.nanoTime() + timeout.toNanos();
         while (!c.getAsBoolean()) {

@@ -50,7 +50,7 @@ final class Reads {
         try {
             return Long.parseLong(cursor);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("cursor '" + cursor + "' is not one this registry gave out");
+            throw new io.leadflow.runtime.journal.BadCursorException(cursor);
         }
     }
 

@@ -1,0 +1,127 @@
+package io.leadflow.runtime.exec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.leadflow.runtime.journal.LeadDetail;
+import io.leadflow.runtime.journal.LeadStatus;
+import io.leadflow.spi.error.RetryableException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 18 points 1, 4 and 5 against a real journal: fair delivery under a rate-limited backlog,
+ * the per-account circuit breaker, and retries visible afterwards. Scale is small here (the
+ * default build); {@code -Psoak} multiplies the backlog ({@code leadflow.soak} factor).
+ */
+class DeliveryFaultsTest extends HarnessTest {
+    static final int SOAK = Integer.getInteger("leadflow.soak", 1);
+
+    private LimitedCrm limited(ProgramHolder programs, int perSecond) {
+        h = new Harness(dir, Clock.systemUTC(), programs);
+        LimitedCrm crm = new LimitedCrm(h.vertx, h.crm, perSecond);
+        h.registry = (c, a) -> c.equals("fake") && a.equals("main") ? Optional.of(crm) : Optional.empty();
+        return crm;
+    }
+
+    static long percentile(List<Long> sorted, double p) {
+        return sorted.get((int) Math.min(sorted.size() - 1, Math.floor(p * sorted.size())));
+    }
+
+    @Test
+    void backlogUnderARateLimit_startedLeadsFinishFirst_andLookupsStayFresh() {
+        int leads = 150 * SOAK;
+        int perSecond = 100;
+        int cap = 10;
+        ProgramHolder programs = new ProgramHolder();      // no rules yet: the backlog builds up in the journal
+        LimitedCrm crm = limited(programs, perSecond);
+        h.options = h.options.withPerAccount(cap);
+        h.start();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < leads; i++) ids.add(h.append("orders", "{\"phone\":\"+38067" + (1000000 + i) + "\",\"seq\":" + i + ",\"lookup\":true}"));
+        long started = System.nanoTime();
+        programs.swap(StubProgram.of("v1", new StubFlow("orders", Duration.ZERO, "v1")));
+        List<Long> doneMs = new ArrayList<>();
+        for (String id : ids) {
+            LeadDetail d = h.await(id, LeadStatus.DONE, Duration.ofSeconds(30L * SOAK));
+            doneMs.add(Duration.between(d.summary().receivedAt(), d.summary().updatedAt()).toMillis());
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        Collections.sort(doneMs);
+        int maxAge = crm.lookupAgeCalls.values().stream().mapToInt(Integer::intValue).max().orElseThrow();
+        System.out.printf("backlog: %d leads, %d calls at %d/s in %.1f s; first lead done after %d calls; "
+                        + "receipt->done p50 %d ms, p99 %d ms; oldest lookup used: %d calls old%n",
+                leads, crm.calls.get(), perSecond, seconds, crm.callsAtFirstCreateDone, percentile(doneMs, 0.5),
+                percentile(doneMs, 0.99), maxAge);
+        // One FIFO queue for every lookup and create would finish the first lead only after the whole backlog's lookups.
+        assertTrue(crm.callsAtFirstCreateDone <= 3 * cap + 3, "first lead done after " + crm.callsAtFirstCreateDone + " calls");
+        assertTrue(maxAge <= 3 * cap, "a decision used a lookup " + maxAge + " calls old");
+        assertEquals(3 * leads, crm.calls.get(), "one lookup and two creates per lead");
+    }
+
+    @Test
+    void outage_parksLeadsBehindTheBreaker_noRetriesSpentNoDeadLetters_thenOneProbeResumes() {
+        int leads = 40;
+        h = new Harness(dir, Clock.systemUTC(), StubProgram.of("v1", new StubFlow("orders", Duration.ZERO, "v1")));
+        LimitedCrm crm = new LimitedCrm(h.vertx, h.crm, 2_000);
+        h.registry = (c, a) -> c.equals("fake") && a.equals("main") ? Optional.of(crm) : Optional.empty();
+        // A give-up window far shorter than the outage: only parking (which does not count) keeps leads alive.
+        h.options = h.options.withRetry(new RetryPolicy(List.of(Duration.ZERO, Duration.ofMillis(20), Duration.ofMillis(40)),
+                        Duration.ofMillis(50), 0.2, Duration.ofMillis(800)))
+                .withBreakers(new BreakerPolicy(3, Duration.ofMillis(300), Duration.ofMillis(600)));
+        crm.down.set(true);
+        h.start();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < leads; i++) ids.add(h.append("+38067200" + String.format("%04d", i)));
+        Harness.sleep(2_000);                            // the CRM is down for 2 s
+        int whileDown = crm.callsWhileDown.get();
+        crm.down.set(false);
+        int attempts = 0;
+        for (String id : ids) attempts += h.await(id, LeadStatus.DONE, Duration.ofSeconds(15)).attempts();
+        System.out.printf("breaker: %d leads, CRM down 2 s: %d calls while down, %d attempts counted, 0 dead letters%n",
+                leads, whileDown, attempts);
+        // Without the breaker every lead retries every 20-50 ms for 2 s (about 1,500 calls) and dies after 0.8 s.
+        assertTrue(whileDown <= leads + 10, whileDown + " calls reached the CRM while it was down");
+        assertTrue(attempts <= leads + 10, attempts + " attempts were counted");
+        assertEquals(2 * leads, h.crm.made.size(), "every lead delivered once");
+    }
+
+    @Test
+    void retries_areKeptInTheLeadsRecord_andLoggedAsMaskedLines() {
+        h = new Harness(dir, Clock.systemUTC(), StubProgram.of("v1", new StubFlow("orders", Duration.ZERO, "v1"))).start();
+        List<LogRecord> records = Collections.synchronizedList(new ArrayList<>());
+        Handler capture = new Handler() {
+            @Override public void publish(LogRecord r) { records.add(r); }
+            @Override public void flush() { }
+            @Override public void close() { }
+        };
+        Logger log = Logger.getLogger(Outcomes.class.getName());
+        log.addHandler(capture);
+        try {
+            h.crm.failNext(2, () -> new RetryableException("503 from CRM: phone +380671234567 busy", 503, null, null));
+            String id = h.append("+380671234567");
+            LeadDetail d = h.await(id, LeadStatus.DONE);
+            String reason = d.summary().reason();
+            assertTrue(reason != null && reason.startsWith("done after 2 retries; last error: 503 from CRM"), String.valueOf(reason));
+            List<String> lines = records.stream().map(r -> r.getMessage() == null && r.getParameters() == null
+                    ? String.valueOf(r.getMessage()) : new java.util.logging.SimpleFormatter().formatMessage(r))
+                    .filter(m -> m.startsWith("event=retry")).toList();
+            assertEquals(2, lines.size(), records.toString());
+            assertTrue(lines.get(0).contains("lead=" + id) && lines.get(0).contains("step=effect-0") && lines.get(0).contains("attempt=1"), lines.get(0));
+            lines.forEach(l -> assertFalse(l.contains("+380671234567"), "phone in clear: " + l));
+        } finally {
+            log.removeHandler(capture);
+        }
+        String first = h.append("+380671234568");
+        assertEquals(null, h.await(first, LeadStatus.DONE).summary().reason(), "a lead done first time keeps no reason");
+    }
+}

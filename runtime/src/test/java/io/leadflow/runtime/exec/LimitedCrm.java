@@ -1,0 +1,96 @@
+package io.leadflow.runtime.exec;
+
+import io.leadflow.connector.CrmConnector;
+import io.leadflow.connector.EffectContext;
+import io.leadflow.connector.EffectResult;
+import io.leadflow.connector.ratelimit.TokenBucket;
+import io.leadflow.spi.ConnectorDescriptor;
+import io.leadflow.spi.RateLimit;
+import io.leadflow.spi.effect.Effect;
+import io.leadflow.spi.error.RetryableException;
+import io.leadflow.spi.record.Found;
+import io.leadflow.spi.record.LookupRequest;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * {@link FakeCrm} behind one FIFO token bucket shared by lookups and effects, as a real
+ * connector's account is ({@code permits} per second); it records when each contact was looked
+ * up and when its contact was created, and can be switched "down" (every call a 503).
+ */
+final class LimitedCrm implements CrmConnector {
+    final FakeCrm crm;
+    final TokenBucket bucket;
+    final RateLimit limit;
+    final AtomicInteger calls = new AtomicInteger();
+    final AtomicInteger callsWhileDown = new AtomicInteger();
+    final AtomicBoolean down = new AtomicBoolean();
+    /** Per phone: the call number of its lookup, and how many calls older the lookup was when its contact create left. */
+    final Map<String, Integer> lookedUpAt = new ConcurrentHashMap<>();
+    final Map<String, Integer> lookupAgeCalls = new ConcurrentHashMap<>();
+    volatile int callsAtFirstCreateDone = -1;
+
+    LimitedCrm(Vertx vertx, FakeCrm crm, int perSecond) {
+        this.crm = crm;
+        this.limit = new RateLimit(perSecond, Duration.ofSeconds(1), true, "test");
+        this.bucket = TokenBucket.of(vertx, limit);
+    }
+
+    @Override
+    public ConnectorDescriptor descriptor() {
+        return new ConnectorDescriptor("fake", "Fake", Set.of(), Map.of(), limit);
+    }
+
+    @Override
+    public String account() {
+        return "main";
+    }
+
+    private <T> Future<T> call(java.util.function.IntFunction<Future<T>> body) {
+        return bucket.acquire().compose(v -> {
+            int n = calls.incrementAndGet();
+            if (down.get()) {
+                callsWhileDown.incrementAndGet();
+                return Future.failedFuture(new RetryableException("503 Service Unavailable", 503, null, null));
+            }
+            return body.apply(n);
+        });
+    }
+
+    @Override
+    public Future<Found> find(LookupRequest request) {
+        return call(n -> {
+            lookedUpAt.put(request.keys().get(0).value(), n);
+            return crm.find(request);
+        });
+    }
+
+    @Override
+    public Future<EffectResult> apply(Effect effect, EffectContext ctx) {
+        return call(n -> {
+            String phone = effect.fields().path("phone").asText();
+            Integer at = lookedUpAt.get(phone);
+            if (at != null && effect.describe().equals("create contact")) lookupAgeCalls.put(phone, n - at);
+            return crm.apply(effect, ctx).andThen(ar -> {
+                if (ar.succeeded() && effect.describe().equals("create deal") && callsAtFirstCreateDone < 0) callsAtFirstCreateDone = calls.get();
+            });
+        });
+    }
+
+    @Override
+    public Future<Optional<EffectResult>> reconcile(Effect effect, EffectContext ctx) {
+        return call(n -> crm.reconcile(effect, ctx));
+    }
+
+    @Override
+    public Future<Void> close() {
+        return Future.succeededFuture();
+    }
+}
