@@ -62,6 +62,8 @@ final class Decider {
             d = run.flow.decide(run.evaluation, found, managers, clock);
         } catch (RuntimeException e) {
             return finalRecord(run, run.evaluation.trace(), LeadStatus.DEAD, RuleFailure.reason(e, run.flow.name()));
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            return finalRecord(run, run.evaluation.trace(), LeadStatus.DEAD, RuleFailure.exhausted(e, run.flow.name()));
         }
         if (d.dropReason().isPresent()) {
             managers = d.managers();

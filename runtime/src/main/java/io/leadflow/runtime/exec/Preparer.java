@@ -85,6 +85,9 @@ final class Preparer {
             evaluation = flow.evaluate(body, clock);
         } catch (RuntimeException e) {
             return dead(run, RuleFailure.reason(e, flow.name()));
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            // This lead's evaluation exhausted the heap or stack (its garbage is gone now): a dead letter, not a crash loop.
+            return dead(run, RuleFailure.exhausted(e, flow.name()));
         }
         run.evaluation = evaluation;
         if (evaluation.dropReason().isPresent()) {

@@ -29,9 +29,10 @@ public final class HealthHandler {
         boolean rules = flows.current() != null;
         Map<String, Boolean> accounts = connectors.get();
         boolean crm = accounts.values().stream().allMatch(Boolean::booleanValue);
-        boolean ready = store && rules && crm;
+        boolean live = io.leadflow.runtime.lifecycle.FatalErrors.fatal() == null;
+        boolean ready = live && store && rules && crm;
         ObjectNode out = Responses.JSON.createObjectNode();
-        out.put("status", ready ? "up" : "degraded").put("live", true).put("ready", ready);
+        out.put("status", ready ? "up" : "degraded").put("live", live).put("ready", ready);
         ObjectNode checks = out.putObject("checks");
         checks.put("store", store).put("rules", rules);
         ObjectNode c = checks.putObject("connectors");
@@ -39,8 +40,11 @@ public final class HealthHandler {
         Responses.json(ctx.response(), ready ? 200 : 503, out);
     }
 
+    /** 200 while the process can serve; 503 with the reason once a fatal error is ending it. */
     public void handleLive(RoutingContext ctx) {
-        Responses.json(ctx.response(), 200, Map.of("live", true));
+        String fatal = io.leadflow.runtime.lifecycle.FatalErrors.fatal();
+        if (fatal == null) Responses.json(ctx.response(), 200, Map.of("live", true));
+        else Responses.json(ctx.response(), 503, Map.of("live", false, "fatal", fatal));
     }
 
     public void handleMetrics(RoutingContext ctx) {

@@ -103,6 +103,7 @@ public final class LeadflowServer {
         secrets.addGenerated(generatedTokens(s, program, secrets.current(), out));
 
         Vertx vertx = Vertx.vertx();
+        io.leadflow.runtime.lifecycle.FatalErrors.install(vertx);
         try {
             Journal journal = SqliteJournal.open(vertx, s.dataDir(), JournalOptions.defaults()).await();
             journalRef.set(journal);

@@ -62,6 +62,7 @@ public final class StubFlow implements Flow {
     public Evaluation evaluate(JsonNode lead, Clock clock) {
         if (lead.path("loop").asBoolean()) throw new RuleBudgetExceededException(100_000, new SourceSpan("stub.flow", 1, 1, 1, 1));
         if (lead.path("odd").asBoolean()) throw new BudgetLookalikeException();
+        if (lead.path("oom").asBoolean()) throw new OutOfMemoryError("Java heap space (a rule building a huge text)");
         Trace trace = new Trace(List.of(new Trace.Step("filter", "checked drop", "stub.flow:1:1", null)));
         Optional<String> drop = lead.path("drop").asBoolean() ? Optional.of("test lead") : Optional.empty();
         Optional<LookupRequest> lookup = lead.path("lookup").asBoolean()

@@ -149,6 +149,11 @@ final class Writer {
         } catch (SQLException e) {
             failed = true;
             LOG.log(Level.SEVERE, "journal writer cannot start", e);
+        } catch (Error e) {
+            // Out of memory (or worse) in the one writer: nothing more can be stored; end the process.
+            failed = true;
+            io.leadflow.runtime.lifecycle.FatalErrors.report("the journal writer", e);
+            throw e;
         } finally {
             finish();
         }
