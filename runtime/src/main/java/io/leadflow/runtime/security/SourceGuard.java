@@ -1,5 +1,6 @@
 package io.leadflow.runtime.security;
 
+import io.leadflow.connector.ratelimit.TokenBucket;
 import io.leadflow.runtime.config.Limits;
 import io.leadflow.runtime.config.SourceSecrets;
 import java.time.Clock;
@@ -48,16 +49,27 @@ public final class SourceGuard {
         this.tokens = new TokenAuthenticator(secrets.tokens());
         this.webhooks = new WebhookVerifier(secrets.hmac(), clock, Duration.ofSeconds(limits.signatureToleranceSeconds()));
         double rate = secrets.rate() != null ? secrets.rate() : limits.ratePerSecond();
-        this.bucket = new TokenBucket(rate, secrets.rate() != null ? rate * 2 : limits.burst(), nowNanos);
+        this.bucket = bucket(rate, secrets.rate() != null ? rate * 2 : limits.burst());
     }
 
     public boolean configured() {
         return tokens.hasTokens() || webhooks.hasSecrets();
     }
 
-    /** Seconds to wait before the next request may pass, 0 when this one passes. */
+    /**
+     * The source's rate on the connectors' one {@link TokenBucket}: {@code burst} requests in any
+     * window of {@code burst / rate} seconds — the same long-run rate and burst as a classic bucket
+     * refilled at {@code rate}, counted as a sliding window.
+     */
+    static TokenBucket bucket(double ratePerSecond, double burst) {
+        int permits = Math.max(1, (int) Math.round(burst));
+        return TokenBucket.refusing(permits, Duration.ofNanos(Math.max(1, Math.round(permits / ratePerSecond * 1e9))));
+    }
+
+    /** Seconds to wait before the next request may pass (at least 1), 0 when this one passes. */
     public long rateWait(long nowNanos) {
-        return bucket.tryTake(nowNanos);
+        Duration wait = bucket.tryAcquire(nowNanos);
+        return wait.isZero() ? 0 : Math.max(1, (wait.toNanos() + 999_999_999L) / 1_000_000_000L);
     }
 
     /** Step 1, from the headers alone (header value by case-insensitive name). */

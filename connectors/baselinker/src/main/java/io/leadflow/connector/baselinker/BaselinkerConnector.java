@@ -68,7 +68,7 @@ public final class BaselinkerConnector extends GuardedHttpConnector {
                     + ": its order API only creates orders (seed 003)", null, 0));
         }
         JsonObject params = BaselinkerOrderEncoder.encode(deal.fields(), IdempotencyToken.of(ctx.idempotencyKey()), clock.instant().getEpochSecond());
-        return linkProducts(params, count)
+        return accountData.check(params).compose(v -> linkProducts(params, count))
                 .compose(v -> api.call("addOrder", params, true, count))
                 .map(body -> new EffectResult(String.valueOf(body.getValue("order_id")), count.get()));
     }

@@ -22,15 +22,25 @@ import java.util.regex.Pattern;
  * Baselinker's envelope onto the typed errors. Errors come as HTTP 200 with {@code status: ERROR},
  * {@code error_code}, {@code error_message} [C]; the concrete codes are [U], so this maps by
  * pattern: a code mentioning a bad/invalid token or a blocked account → auth; a blocked token
- * ("too many requests") → retryable, waiting until the "blocked until" time in the message when
- * one is given (read as UTC [U]) or one minute (one rate window) otherwise; anything else →
- * permanent, with the field named in the message ({@code field 'currency'} [U]).
+ * ("too many requests") → retryable; anything else → permanent, with the field named in the
+ * message ({@code field 'currency'} [U]).
+ *
+ * <p>The wait after a block: the reference says only that the API blocks an account past its
+ * limit instead of answering 429 [P]; a "blocked until" time in the message, its format and its
+ * time zone are all [U]. So the time, when one is found, is read as UTC — of the plausible zones
+ * (UTC, the vendor's Europe/Warsaw) that gives the latest end, so a wrong guess makes the account
+ * wait longer, never call into the block. A time already past (a wrong zone or a clock skew)
+ * waits one rate window (60 s), never an immediate retry; a wait beyond one hour is cut to an
+ * hour (a misread far-future time must not freeze the account; a still-blocked call pauses it
+ * again).
+ * No time in the message: one rate window.
  */
 final class BaselinkerErrors implements ResponseMapper {
     private static final Pattern FIELD = Pattern.compile("field ['\"]?([A-Za-z0-9_.\\[\\]]+)", Pattern.CASE_INSENSITIVE);
     private static final Pattern UNTIL = Pattern.compile("until (\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})");
     private static final DateTimeFormatter UNTIL_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     static final Duration DEFAULT_BLOCK = Duration.ofMinutes(1);
+    static final Duration LONGEST_BLOCK = Duration.ofHours(1);
 
     private final Supplier<Instant> clock;
 
@@ -75,7 +85,8 @@ final class BaselinkerErrors implements ResponseMapper {
         try {
             Instant until = LocalDateTime.parse(m.group(1), UNTIL_FORMAT).toInstant(ZoneOffset.UTC);
             Duration d = Duration.between(clock.get(), until);
-            return d.isNegative() ? Duration.ZERO : d;
+            if (d.isNegative() || d.isZero()) return DEFAULT_BLOCK;
+            return d.compareTo(LONGEST_BLOCK) > 0 ? LONGEST_BLOCK : d;
         } catch (DateTimeParseException e) {
             return DEFAULT_BLOCK;
         }

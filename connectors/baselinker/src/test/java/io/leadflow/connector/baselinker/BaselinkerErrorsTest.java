@@ -32,6 +32,20 @@ class BaselinkerErrorsTest {
     }
 
     @Test
+    void blockedUntilATimeAlreadyPast_waitsOneWindow_neverRetriesAtOnce() {
+        RetryableException e = (RetryableException) errors.map("ERROR_BLOCKED_TOKEN",
+                "Query limit exceeded, token blocked until 2026-11-23 11:00:00", 200);
+        assertEquals(Duration.ofMinutes(1), e.retryAfter(), "the zone of the time is unconfirmed: a past time is no licence to hammer");
+    }
+
+    @Test
+    void blockedUntilFarAhead_waitsAtMostAnHour() {
+        RetryableException e = (RetryableException) errors.map("ERROR_BLOCKED_TOKEN",
+                "Query limit exceeded, token blocked until 2026-11-23 17:00:00", 200);
+        assertEquals(Duration.ofHours(1), e.retryAfter());
+    }
+
+    @Test
     void blockedTokenWithoutTime_waitsOneWindow() {
         RetryableException e = (RetryableException) errors.map("ERROR_BLOCKED_TOKEN", "Too many requests", 200);
         assertEquals(Duration.ofMinutes(1), e.retryAfter());

@@ -91,11 +91,18 @@ public final class Faults {
     }
 
     public synchronized JsonObject toJson() {
-        long downFor = Math.max(0, (downUntilNanos - System.nanoTime()) / 1_000_000_000L);
+        long downFor = downForSeconds();
         return new JsonObject().put("failNext", failNext).put("status", failStatus)
                 .put("retryAfter", failRetryAfter == null ? null : failRetryAfter.toSeconds())
                 .put("downForSeconds", downFor).put("delayMs", delayMs)
                 .put("commitThenDrop", commitThenDrop).put("overLimitNext", overLimitNext);
+    }
+
+    /** Whole seconds the emulator stays down, rounded up; 0 when no outage is set or it is over. */
+    private long downForSeconds() {
+        if (downUntilNanos == Long.MIN_VALUE) return 0; // never set: the subtraction below would overflow
+        long left = downUntilNanos - System.nanoTime();
+        return left <= 0 ? 0 : (left + 999_999_999L) / 1_000_000_000L;
     }
 
     private static int nonNegative(JsonObject json, String key, int fallback) {

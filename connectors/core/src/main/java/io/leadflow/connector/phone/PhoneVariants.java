@@ -24,15 +24,26 @@ public final class PhoneVariants {
         if (parsed.isEmpty()) return List.of();
         PhoneNumber n = parsed.get();
         String international = UTIL.format(n, PhoneNumberUtil.PhoneNumberFormat.E164);
-        String national = UTIL.getNationalSignificantNumber(n);
-        String region = UTIL.getRegionCodeForNumber(n);
-        String trunk = region == null ? null : UTIL.getNddPrefixForRegion(region, true);
         LinkedHashSet<String> out = new LinkedHashSet<>();
         out.add(international);
         out.add(international.substring(1));
-        if (trunk != null && !trunk.isEmpty()) out.add(trunk + national);
+        national(n).ifPresent(out::add);
         out.add(lastDigits(international, 9));
         return List.copyOf(out);
+    }
+
+    /**
+     * The number as dialled at home, digits only, with the trunk prefix ({@code +380671234567} →
+     * {@code 0671234567}); empty when the value is not E.164 or its region has no trunk prefix.
+     */
+    public static Optional<String> national(String e164) {
+        return parse(e164, null).flatMap(PhoneVariants::national);
+    }
+
+    private static Optional<String> national(PhoneNumber n) {
+        String region = UTIL.getRegionCodeForNumber(n);
+        String trunk = region == null ? null : UTIL.getNddPrefixForRegion(region, true);
+        return trunk == null || trunk.isEmpty() ? Optional.empty() : Optional.of(trunk + UTIL.getNationalSignificantNumber(n));
     }
 
     /** The last {@code n} digits of any text, or all its digits when it has fewer. */

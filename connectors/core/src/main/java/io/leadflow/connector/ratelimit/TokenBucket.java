@@ -93,6 +93,43 @@ public final class TokenBucket {
         });
     }
 
+    /**
+     * A permit now or not at all, for callers that refuse instead of queueing (a source's intake
+     * rate, answered 429): when one is free at {@code nowNanos} (nobody waiting, no pause) it is
+     * taken, counted used at once (it comes back one period later), and the answer is zero;
+     * otherwise nothing is taken and the answer is how long until one is free.
+     */
+    public synchronized Duration tryAcquire(long nowNanos) {
+        expire(nowNanos);
+        if (nowNanos < pausedUntil) return Duration.ofNanos(pausedUntil - nowNanos);
+        if (waiters.isEmpty() && inFlight + returns.size() < permits) {
+            returns.add(nowNanos + periodNanos + marginNanos);
+            return Duration.ZERO;
+        }
+        Long first = returns.peek();
+        return Duration.ofNanos(first == null ? periodNanos : Math.max(1, first - nowNanos));
+    }
+
+    /**
+     * A bucket used only through {@link #tryAcquire(long)}: {@code permits} per {@code period},
+     * no margin, no timers (a {@link #take()} that would have to wait fails).
+     */
+    public static TokenBucket refusing(int permits, Duration period) {
+        return new TokenBucket(REFUSING, permits, period, Duration.ZERO);
+    }
+
+    private static final Timers REFUSING = new Timers() {
+        @Override
+        public long nanoTime() {
+            return System.nanoTime();
+        }
+
+        @Override
+        public void schedule(long delayMillis, Runnable task) {
+            throw new IllegalStateException("a refusing bucket (TokenBucket.refusing) never waits: use tryAcquire");
+        }
+    };
+
     /** No permit is handed out before {@code now + duration} (a CRM's Retry-After). Longer pauses win. */
     public void pause(Duration duration) {
         if (duration == null || duration.isNegative() || duration.isZero()) return;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import io.leadflow.connector.contract.Await;
 import io.leadflow.connector.contract.EmulatorTestBase;
+import io.leadflow.spi.ConnectorDescriptor;
 import io.leadflow.spi.RateLimit;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -14,6 +15,8 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -91,6 +94,64 @@ class EmulatorServerTest extends EmulatorTestBase<EmulatorServerTest.ThingEmulat
         faults("{\"downForSeconds\": 30}");
         for (int i = 0; i < 5; i++) assertEquals(503, post().statusCode());
         assertEquals(0, emulator.things.get());
+    }
+
+    @Test
+    void downForSeconds_readsZeroWhenNoOutageIsSet_andTheSecondsLeftWhenOneIs() {
+        JsonObject none = faults("{}").bodyAsJsonObject();
+        assertEquals(0L, none.getLong("downForSeconds"), "no outage set: was about 9.2e9 from an overflow");
+        JsonObject set = faults("{\"downForSeconds\": 30}").bodyAsJsonObject();
+        assertTrue(set.getLong("downForSeconds") > 28 && set.getLong("downForSeconds") <= 30, set.encode());
+        reset();
+        JsonObject state = Await.result(web.get(emulator.port(), "127.0.0.1", "/__emulator/state").send()).bodyAsJsonObject();
+        assertEquals(0L, state.getJsonObject("faults").getLong("downForSeconds"), "a reset clears the outage");
+    }
+
+    @Test
+    void mode_isPessimisticOnRequest_survivesAReset_andABadModeIsA400() {
+        assertEquals("optimistic", state().getString("mode"));
+        HttpResponse<Buffer> set = Await.result(web.put(emulator.port(), "127.0.0.1", "/__emulator/mode")
+                .sendJsonObject(new JsonObject().put("mode", "pessimistic")));
+        assertEquals(200, set.statusCode());
+        assertEquals(EmulatorMode.PESSIMISTIC, emulator.mode());
+        reset();
+        assertEquals("pessimistic", state().getString("mode"), "the mode is configuration, not a fault");
+        assertEquals(400, Await.result(web.put(emulator.port(), "127.0.0.1", "/__emulator/mode")
+                .sendJsonObject(new JsonObject().put("mode", "gloomy"))).statusCode());
+    }
+
+    @Test
+    void rateLimit_isTheDocumentedOne_notADescriptorsConstant() {
+        ConnectorDescriptor lax = new ConnectorDescriptor("thing", "Thing", Set.of(), Map.of(), new RateLimit(1000, Duration.ofSeconds(1), false, "adapter"));
+        RestThing rest = Await.result(new RestThing(vertx, lax).start(0).map(e -> (RestThing) e));
+        try {
+            for (int i = 0; i < 2; i++) assertEquals(200, Await.result(web.get(rest.port(), "127.0.0.1", "/v1/x").send()).statusCode());
+            assertEquals(429, Await.result(web.get(rest.port(), "127.0.0.1", "/v1/x").send()).statusCode(),
+                    "the reference's 2/min holds whatever the adapter's descriptor says");
+        } finally {
+            Await.result(rest.stop());
+        }
+    }
+
+    /** An {@link ApiEmulator} whose documented limit (2/min) differs from its descriptor's. */
+    static final class RestThing extends ApiEmulator<RestThing.Nothing> {
+        static final class Nothing implements EmulatorRecords {
+            @Override public JsonObject snapshot() { return new JsonObject(); }
+            @Override public void clear() { }
+        }
+
+        RestThing(Vertx vertx, ConnectorDescriptor descriptor) {
+            super(vertx, descriptor, new RateLimit(2, Duration.ofMinutes(1), true, "reference"), new Nothing(), "k", "/v1", Map.of());
+        }
+
+        @Override protected void authenticate(RoutingContext ctx) { ctx.next(); }
+        @Override protected void mount(Router api, WriteReply writes) { api.get("/x").handler(ctx -> reply(ctx, 200, new JsonObject())); }
+        @Override protected void notFound(RoutingContext ctx) { reply(ctx, 404, new JsonObject()); }
+        @Override protected void overLimit(RoutingContext ctx, Duration retryAfter) { reply(ctx, 429, new JsonObject()); }
+    }
+
+    private JsonObject state() {
+        return Await.result(web.get(emulator.port(), "127.0.0.1", "/__emulator/state").send()).bodyAsJsonObject();
     }
 
     @Test

@@ -23,6 +23,26 @@ class TokenBucketTest {
     }
 
     @Test
+    void tryAcquire_takesAFreePermitAtOnce_andNeverQueues() {
+        for (int i = 0; i < 10; i++) assertEquals(Duration.ZERO, bucket.tryAcquire(timers.nanoTime()));
+        assertEquals(Duration.ofMillis(1020), bucket.tryAcquire(timers.nanoTime()), "until the first permit is back");
+        assertEquals(0, bucket.waiting(), "a refusal queues nothing");
+        timers.advanceMillis(1020);
+        assertEquals(Duration.ZERO, bucket.tryAcquire(timers.nanoTime()));
+    }
+
+    @Test
+    void tryAcquire_respectsAPause_andTheCallersAlreadyWaiting() {
+        bucket.pause(Duration.ofSeconds(5));
+        assertEquals(Duration.ofSeconds(5), bucket.tryAcquire(timers.nanoTime()));
+        TokenBucket busy = new TokenBucket(timers, 1, Duration.ofSeconds(1), Duration.ZERO);
+        busy.acquire();
+        busy.acquire(); // waits
+        assertNotEquals(Duration.ZERO, busy.tryAcquire(timers.nanoTime() + Duration.ofSeconds(2).toNanos()),
+                "a caller already queued goes first");
+    }
+
+    @Test
     void grantsUpToThePermitsAtOnce_thenWaits() {
         List<Future<Void>> fs = acquire(15);
         assertEquals(10, done(fs));

@@ -1,10 +1,10 @@
 package io.leadflow.connector.keepincrm;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadflow.connector.AccountConfig;
 import io.leadflow.connector.EffectContext;
 import io.leadflow.connector.EffectResult;
 import io.leadflow.connector.IdempotencyToken;
+import io.leadflow.connector.KeyedLookup;
 import io.leadflow.connector.http.CallCount;
 import io.leadflow.connector.http.CrmHttp;
 import io.leadflow.connector.http.GuardedHttpConnector;
@@ -18,15 +18,12 @@ import io.leadflow.spi.effect.UpdateContact;
 import io.leadflow.spi.effect.UpdateDeal;
 import io.leadflow.spi.error.PermanentException;
 import io.leadflow.spi.record.Found;
-import io.leadflow.spi.record.LookupKey;
 import io.leadflow.spi.record.LookupRequest;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -81,8 +78,9 @@ public final class KeepinCrmConnector extends GuardedHttpConnector {
             if (effect instanceof CreateDeal d) {
                 JsonObject body = KeepinCrmEncoder.agreement(d.fields(), d.manager(), d.mark(), ctx.marker(), token(ctx));
                 String clientId = ctx.resolve(d.contact());
-                if (clientId != null) body.put("client_id", KeepinCrmEncoder.id(clientId, "client"));
-                return write(HttpMethod.POST, "/agreements", body, count);
+                if (clientId == null) return write(HttpMethod.POST, "/agreements", body, count);
+                body.put("client_id", KeepinCrmEncoder.id(clientId, "client"));
+                return api.send(HttpMethod.POST, "/agreements", body, count).compose(a -> linked(a, clientId, count));
             }
             if (effect instanceof UpdateDeal u) {
                 return write(HttpMethod.PATCH, "/agreements/" + KeepinCrmEncoder.id(u.id(), "deal"),
@@ -98,6 +96,27 @@ public final class KeepinCrmConnector extends GuardedHttpConnector {
         }
     }
 
+    /**
+     * Checks that a new agreement is linked to the client it names. The reference names only
+     * {@code client_attributes} (a client made inline); a top-level {@code client_id} is
+     * unconfirmed [U] and may be dropped as an unknown attribute, so the answer (or, when it does
+     * not say, a re-read of the agreement) must show that client; else the effect is refused,
+     * naming the agreement, instead of reported done with the lead on no client.
+     */
+    private Future<EffectResult> linked(JsonObject answer, String clientId, CallCount count) {
+        String agreementId = String.valueOf(answer.getValue("id"));
+        Future<JsonObject> shown = clientId.equals(String.valueOf(answer.getValue("client_id"))) ? Future.succeededFuture(answer)
+                : api.get("/agreements/" + agreementId, count);
+        return shown.map(a -> {
+            if (!clientId.equals(String.valueOf(a.getValue("client_id")))) {
+                throw new PermanentException("KeepinCRM made agreement " + agreementId + " but did not link it to client " + clientId
+                        + " (it shows client " + a.getValue("client_id") + "): the top-level client_id is unconfirmed;"
+                        + " link the agreement by hand", "client_id", 0);
+            }
+            return new EffectResult(agreementId, count.get());
+        });
+    }
+
     private Future<EffectResult> write(HttpMethod method, String path, JsonObject body, CallCount count) {
         return api.send(method, path, body, count).map(r -> new EffectResult(String.valueOf(r.getValue("id")), count.get()));
     }
@@ -107,25 +126,24 @@ public final class KeepinCrmConnector extends GuardedHttpConnector {
         if (effect instanceof CreateDeal) return byToken("/agreements", ctx, count);
         if (effect instanceof CreateTask) return byToken("/tasks", ctx, count);
         if (!(effect instanceof CreateContact c)) return Future.succeededFuture(Optional.empty());
-        List<LookupKey> keys = naturalKeys(c.fields());
-        if (keys.isEmpty()) return Future.succeededFuture(Optional.empty());
-        return lookup.find(new LookupRequest(keys, false, null), count)
-                .map(f -> f.contact().map(x -> new EffectResult(x.id(), count.get())));
+        return KeyedLookup.reconcileByNaturalKeys(c.fields(), request -> lookup.find(request, count), count::get);
     }
 
+    /**
+     * The record whose comment holds the token. {@code q[comment_cont]} is [U] and may be
+     * ignored, so every item is checked here, and a listing with pages left unread that does not
+     * hold the token is refused: "not made" would resend, and the record may sit on a page not read.
+     */
     private Future<Optional<EffectResult>> byToken(String path, EffectContext ctx, CallCount count) {
         String token = token(ctx);
         String query = CrmRequest.formEncode(Map.of("q[comment_cont]", token));
-        return api.list(path + "?" + query, count).map(items -> items.stream().map(JsonObject.class::cast)
-                .filter(o -> String.valueOf(o.getValue("comment")).contains(token))
-                .findFirst().map(o -> new EffectResult(String.valueOf(o.getValue("id")), count.get())));
-    }
-
-    private static List<LookupKey> naturalKeys(ObjectNode fields) {
-        List<LookupKey> keys = new ArrayList<>();
-        if (fields.path("phone").isTextual()) keys.add(new LookupKey(LookupKey.Kind.PHONE, fields.path("phone").asText()));
-        if (fields.path("email").isTextual()) keys.add(new LookupKey(LookupKey.Kind.EMAIL, fields.path("email").asText()));
-        return keys;
+        return api.listing(path + "?" + query, count).map(listing -> {
+            Optional<EffectResult> hit = listing.items().stream().filter(JsonObject.class::isInstance).map(JsonObject.class::cast)
+                    .filter(o -> o.getValue("comment") instanceof String comment && comment.contains(token))
+                    .findFirst().map(o -> new EffectResult(String.valueOf(o.getValue("id")), count.get()));
+            if (hit.isEmpty()) KeepinCrmLookup.complete(listing, "token search " + query);
+            return hit;
+        });
     }
 
     private static String token(EffectContext ctx) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadflow.connector.http.CallCount;
 import io.leadflow.connector.http.CrmRequest;
 import io.leadflow.connector.phone.PhoneVariants;
+import io.leadflow.spi.error.PermanentException;
 import io.leadflow.spi.record.Found;
 import io.leadflow.spi.record.FoundContact;
 import io.leadflow.spi.record.FoundDeal;
@@ -26,12 +27,17 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code find} for KeepinCRM in at most two calls: one client search with every key OR-ed
+ * {@code find} for KeepinCRM: one client search with every key OR-ed
  * ({@code q[m]=or&q[phones_number_cont]=<last 9 digits>&q[email_eq]=<email>} — Ransack syntax,
- * an assumption [U]), then the chosen client's agreements. The search is loose on purpose (phones
- * are stored as typed); each candidate is re-checked here: a phone must be the same number
- * (libphonenumber), an email equal ignoring case. The first key with a match decides; among its
- * matches the newest wins.
+ * unconfirmed [U]), then the chosen client's agreements ({@code q[client_id_eq]}, also [U]).
+ *
+ * <p>Nothing that comes back is trusted: Ransack-style APIs ignore conditions they do not know,
+ * so a real account may answer every client or every agreement. Each client is re-checked here
+ * (a phone must be the same number by libphonenumber, an email equal ignoring case, as KeepinCRM
+ * shows them), each agreement must carry the chosen client's {@code client_id}, and a search
+ * whose answer has more pages than are read (10 × 20) is refused with a
+ * {@link PermanentException} instead of being read as "not found" or "these are all the deals".
+ * The first key with a match decides; among its matches the newest wins.
  */
 final class KeepinCrmLookup {
     private final KeepinCrmApi api;
@@ -44,8 +50,9 @@ final class KeepinCrmLookup {
 
     Future<Found> find(LookupRequest request, CallCount count) {
         if (request.keys().isEmpty()) return Future.succeededFuture(Found.NOTHING);
-        return api.list("/clients?" + query(request.keys()), count).compose(clients -> {
-            Optional<FoundContact> contact = choose(request.keys(), clients);
+        return api.listing("/clients?" + query(request.keys()), count).compose(listing -> {
+            complete(listing, "client search " + query(request.keys()));
+            Optional<FoundContact> contact = choose(request.keys(), listing.items());
             if (contact.isEmpty() || !request.withDeals()) return Future.succeededFuture(new Found(contact, List.of()));
             return deals(contact.get().id(), request.marker(), count).map(deals -> new Found(contact, deals));
         });
@@ -82,16 +89,28 @@ final class KeepinCrmLookup {
     }
 
     private Future<List<FoundDeal>> deals(String clientId, String marker, CallCount count) {
-        return stages.groups(count).compose(groups -> api.list("/agreements?q%5Bclient_id_eq%5D=" + clientId, count)
-                .map(items -> {
+        String query = CrmRequest.formEncode(Map.of("q[client_id_eq]", clientId));
+        return stages.groups(count).compose(groups -> api.listing("/agreements?" + query, count)
+                .map(listing -> {
+                    complete(listing, "agreement search " + query);
                     List<FoundDeal> out = new ArrayList<>();
-                    for (Object o : items) {
+                    for (Object o : listing.items()) {
                         JsonObject a = (JsonObject) o;
+                        if (!clientId.equals(text(a.getValue("client_id")))) continue; // the filter may be ignored [U]
                         if (a.getValue("stage_id") != null && !groups.containsKey(String.valueOf(a.getValue("stage_id")))) stages.forget();
                         out.add(deal(a, groups, marker));
                     }
                     return out;
                 }));
+    }
+
+    /** Refuses an answer with pages left unread: what they hold could change the answer. */
+    static void complete(KeepinCrmApi.Listing listing, String what) {
+        if (!listing.complete()) {
+            throw new PermanentException("KeepinCRM answered the " + what + " with more than " + listing.items().size()
+                    + " records, more than are read; its filter syntax is unconfirmed and may have been ignored,"
+                    + " so the answer cannot be checked and is refused rather than guessed", null, 0);
+        }
     }
 
     static FoundContact contact(JsonObject c) {

@@ -99,7 +99,7 @@ class KeepinCrmEncodingTest extends EmulatorTestBase<KeepinCrmEmulator> {
         String dealId = Await.result(connector.apply(new CreateDeal(null, JSON.createObjectNode().put("title", "D").put("total", 5), null, false),
                 ctx("u/0", Map.of()))).crmId();
         Await.result(connector.apply(new UpdateDeal(dealId, JSON.createObjectNode().put("stage_id", 2), true), ctx("u/1", Map.of())));
-        ReceivedRequest r = emulator.lastReceived("PATCH /v1/agreements/" + dealId);
+        ReceivedRequest r = emulator.lastReceived("PATCH /v1/agreements/{id}");
         assertEquals(new JsonObject("{\"stage_id\":2,\"custom_fields\":[{\"name\":\"field_1050\",\"value\":\"leadflow\"}]}"), new JsonObject(r.body()));
         Found found = Await.result(connector.find(new LookupRequest(List.of(), true, "deal_cf_1050")));
         assertTrue(found.contact().isEmpty(), "no keys, no lookup");

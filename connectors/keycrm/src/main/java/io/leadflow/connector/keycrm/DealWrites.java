@@ -44,6 +44,18 @@ final class DealWrites {
     }
 
     /**
+     * An update of an order or a card: {@code body} plus the mapped custom fields of {@code model}
+     * sent as {@code PUT <path>/{id}}; nothing to change, no call.
+     */
+    Future<EffectResult> update(String path, String id, JsonObject body, JsonObject fields, KeycrmCustomFields.Model model, CallCount count) {
+        return customFields.collect(fields, KeycrmBodies.DEAL_CF, model, count).compose(cf -> {
+            KeycrmContacts.withCustomFields(body, cf);
+            if (body.isEmpty()) return Future.succeededFuture(new EffectResult(id, count.get()));
+            return client.write(HttpMethod.PUT, path + "/" + id, body, count).map(o -> new EffectResult(id, count.get()));
+        });
+    }
+
+    /**
      * The follow-up {@code PUT <path>/{id}} that sets the status. The record exists by then, so a
      * failure says so: refused → permanent naming the record; anything else → in doubt, and
      * reconcile finishes the job.

@@ -9,6 +9,7 @@ import io.leadflow.spi.error.PermanentException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -26,6 +27,8 @@ final class KeycrmBodies {
     private static final Set<String> CARD_FIELDS = Set.of("title", "source_id", "manager_id", "manager_comment",
             "pipeline_id", "communicate_at", "utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content",
             "payment_method_id", "payment_method", "payment_amount", "payment_status", "payment_description", "payment_date");
+
+    private static final List<String> CARD_UPDATABLE = List.of("title", "status_id", "source_id", "manager_id", "communicate_at");
 
     private KeycrmBodies() { }
 
@@ -93,6 +96,15 @@ final class KeycrmBodies {
             if (CARD_CONTACT.containsKey(name)) ApiPaths.put(body, CARD_CONTACT.get(name), e.getValue());
             else if (name.startsWith("utm_") || name.equals("products")) body.put(name, e.getValue());
             else if (CARD_FIELDS.contains(name)) ApiPaths.put(body, path(KeycrmSchema.ORDER, name), e.getValue());
+        }
+        return body;
+    }
+
+    /** {@code PUT /pipelines/cards/{id}}: title, status, source, manager, contact time [C]; custom fields are added by the caller. */
+    static JsonObject cardUpdate(JsonObject fields) {
+        JsonObject body = new JsonObject();
+        for (String name : CARD_UPDATABLE) {
+            if (fields.getValue(name) != null) ApiPaths.put(body, path(KeycrmSchema.ORDER, name), fields.getValue(name));
         }
         return body;
     }

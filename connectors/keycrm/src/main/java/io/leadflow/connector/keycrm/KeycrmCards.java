@@ -5,29 +5,58 @@ import io.leadflow.connector.EffectResult;
 import io.leadflow.connector.IdempotencyToken;
 import io.leadflow.connector.http.CallCount;
 import io.leadflow.spi.effect.CreateDeal;
+import io.leadflow.spi.effect.UpdateDeal;
+import io.leadflow.spi.error.PermanentException;
+import io.leadflow.spi.record.FoundDeal;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * Funnel cards ("create in funnels", account setting {@code mode=funnels}): {@code POST /pipelines/cards}
- * (201) then, when the deal maps {@code status_id}, {@code PUT /pipelines/cards/{id}} (the create
- * body has no status [C, absence]). Cards have no source-unique field, so the idempotency key is
- * written at the end of {@code manager_comment} as {@code [lf:<token>]} ({@link IdempotencyToken}) and an in-doubt create
- * is reconciled by scanning the newest pages of the funnel's cards for it.
+ * Funnel cards ("create in funnels", account setting {@code mode=funnels}), all through the
+ * pipelines API [C, OpenAPI 1.2.0]:
+ * <ul>
+ *   <li>create: {@code POST /pipelines/cards} (201), the buyer linked by {@code contact.client_id}
+ *       ("the card is created on that buyer; the other contact fields are ignored" [C]), then,
+ *       when the deal maps {@code status_id}, {@code PUT /pipelines/cards/{id}} (the create body
+ *       has no status [C, absence]);</li>
+ *   <li>update: {@code PUT /pipelines/cards/{id}} with what that route takes (title, status,
+ *       source, manager, custom fields) [C] — never {@code PUT /order/{id}};</li>
+ *   <li>a buyer's cards ({@link #ofBuyer}): the card list has no buyer filter [C, absence], so the
+ *       funnel's cards are read ({@code filter[pipeline_id]}, {@code include=contact,custom_fields})
+ *       and kept where {@code contact.client_id} is the buyer; a funnel with more cards than are
+ *       read (20 pages of 50) is refused rather than guessed;</li>
+ *   <li>reconcile: cards have no source-unique field, so the idempotency key ends
+ *       {@code manager_comment} as {@code [lf:<token>]} ({@link IdempotencyToken}), and the cards
+ *       created in the last 24 h ({@code filter[created_between]}, UTC [C]) are read page by page
+ *       whatever their order (the list order is [U]); not found with pages left unread is refused,
+ *       never "not made".</li>
+ * </ul>
  */
 final class KeycrmCards {
-    private static final int RECONCILE_PAGES = 3;
+    private static final int MAX_PAGES = 20;
+    private static final Duration RECONCILE_WINDOW = Duration.ofHours(24);
+    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
     private final DealWrites writes;
     private final KeycrmClient client;
     private final KeycrmSettings settings;
+    private final Clock clock;
 
-    KeycrmCards(DealWrites writes) {
+    KeycrmCards(DealWrites writes, Clock clock) {
         this.writes = writes;
         this.client = writes.client;
         this.settings = writes.settings;
+        this.clock = clock;
     }
 
     Future<EffectResult> create(CreateDeal effect, EffectContext ctx, CallCount count) {
@@ -45,6 +74,24 @@ final class KeycrmCards {
                 .compose(card -> setStatus(String.valueOf(card.getValue("id")), status, count));
     }
 
+    /** {@code PUT /pipelines/cards/{id}}: the fields that route takes [C]; nothing to change, no call. */
+    Future<EffectResult> update(UpdateDeal effect, EffectContext ctx, CallCount count) {
+        JsonObject fields = DealFields.of(effect.fields(), effect.mark(), ctx);
+        return writes.update("/pipelines/cards", effect.id(), KeycrmBodies.cardUpdate(fields), fields, KeycrmCustomFields.Model.LEAD, count);
+    }
+
+    /** The buyer's cards in the account's funnel, read client-side (see the class comment). */
+    Future<List<FoundDeal>> ofBuyer(String buyerId, String marker, CallCount count) {
+        String base = "/pipelines/cards?limit=50&include=contact,custom_fields" + pipelineFilter(settings.pipelineId());
+        return pages(base, "the cards of the funnel", count, page -> {
+            List<FoundDeal> out = new ArrayList<>();
+            for (Object o : KeycrmClient.data(page)) {
+                if (o instanceof JsonObject c && buyerId.equals(KeycrmRecords.cardBuyerId(c))) out.add(KeycrmRecords.card(c, marker));
+            }
+            return out;
+        }).map(lists -> lists.stream().flatMap(List::stream).toList());
+    }
+
     private Future<Void> contact(JsonObject body, String contactId, CallCount count) {
         JsonObject contact = body.getJsonObject("contact", new JsonObject());
         body.put("contact", contact);
@@ -59,32 +106,55 @@ final class KeycrmCards {
     Future<Optional<EffectResult>> reconcile(CreateDeal effect, EffectContext ctx, CallCount count) {
         JsonObject fields = DealFields.of(effect.fields(), effect.mark(), ctx);
         Object pipeline = fields.getValue("pipeline_id") != null ? fields.getValue("pipeline_id") : settings.pipelineId();
-        String base = "/pipelines/cards?limit=50" + (pipeline == null ? "" : "&filter[pipeline_id]=" + pipeline);
+        Instant now = clock.instant();
+        String between = KeycrmClient.filter("created_between",
+                List.of(UTC.format(now.minus(RECONCILE_WINDOW)) + ", " + UTC.format(now.plus(Duration.ofMinutes(5)))));
+        String base = "/pipelines/cards?limit=50&" + between + pipelineFilter(pipeline);
         String tag = tag(ctx);
-        return client.get(base + "&page=1", count).compose(first -> {
-            int perPage = Math.max(1, first.getInteger("per_page", 50));
-            int last = Math.max(1, (first.getInteger("total", 0) + perPage - 1) / perPage);
-            return scan(base, tag, last, Math.max(1, last - RECONCILE_PAGES + 1), first, count);
+        return pagesUntil(base, 1, tag, count);
+    }
+
+    private Future<Optional<EffectResult>> pagesUntil(String base, int page, String tag, CallCount count) {
+        return client.get(base + "&page=" + page, count).compose(p -> {
+            for (Object o : KeycrmClient.data(p)) {
+                if (o instanceof JsonObject c && c.getValue("manager_comment") instanceof String comment && comment.endsWith(tag)) {
+                    return Future.succeededFuture(Optional.of(new EffectResult(String.valueOf(c.getValue("id")), count.get())));
+                }
+            }
+            int last = lastPage(p);
+            if (page >= last) return Future.succeededFuture(Optional.<EffectResult>empty());
+            if (page >= MAX_PAGES) return Future.failedFuture(tooMany("the cards created in the last 24 h", page));
+            return pagesUntil(base, page + 1, tag, count);
         });
     }
 
-    private Future<Optional<EffectResult>> scan(String base, String tag, int page, int lowest, JsonObject first, CallCount count) {
-        if (page < lowest) return Future.succeededFuture(find(first, tag, count));
-        Future<JsonObject> p = page == 1 ? Future.succeededFuture(first) : client.get(base + "&page=" + page, count);
-        return p.compose(cards -> {
-            Optional<EffectResult> hit = find(cards, tag, count);
-            return hit.isPresent() || page == 1 ? Future.succeededFuture(hit) : scan(base, tag, page - 1, lowest, first, count);
+    /** Every page of a card list (at most {@link #MAX_PAGES}; more is refused), each mapped by {@code read}. */
+    private <T> Future<List<T>> pages(String base, String what, CallCount count, Function<JsonObject, T> read) {
+        return pages(base, what, 1, new ArrayList<>(), count, read);
+    }
+
+    private <T> Future<List<T>> pages(String base, String what, int page, List<T> into, CallCount count, Function<JsonObject, T> read) {
+        return client.get(base + "&page=" + page, count).compose(p -> {
+            into.add(read.apply(p));
+            int last = lastPage(p);
+            if (page >= last) return Future.succeededFuture(into);
+            if (page >= MAX_PAGES) return Future.failedFuture(tooMany(what, page));
+            return pages(base, what, page + 1, into, count, read);
         });
     }
 
-    private static Optional<EffectResult> find(JsonObject page, String tag, CallCount count) {
-        JsonArray cards = KeycrmClient.data(page);
-        for (Object o : cards) {
-            JsonObject c = (JsonObject) o;
-            String comment = c.getString("manager_comment");
-            if (comment != null && comment.endsWith(tag)) return Optional.of(new EffectResult(String.valueOf(c.getValue("id")), count.get()));
-        }
-        return Optional.empty();
+    private static int lastPage(JsonObject page) {
+        int perPage = Math.max(1, page.getInteger("per_page", 50));
+        return Math.max(1, (page.getInteger("total", 0) + perPage - 1) / perPage);
+    }
+
+    private static PermanentException tooMany(String what, int pages) {
+        return new PermanentException("KeyCRM lists more than " + pages + " pages of " + what
+                + "; the card list cannot be filtered by buyer or sorted [C, absence], so the answer is refused rather than guessed", null, 0);
+    }
+
+    private static String pipelineFilter(Object pipeline) {
+        return pipeline == null ? "" : "&" + KeycrmClient.filter("pipeline_id", List.of(String.valueOf(pipeline)));
     }
 
     static String tag(EffectContext ctx) {

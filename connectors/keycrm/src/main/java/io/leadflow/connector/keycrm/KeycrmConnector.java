@@ -1,6 +1,14 @@
 package io.leadflow.connector.keycrm;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadflow.connector.AccountConfig;
+import io.leadflow.connector.SystemCapability;
+import io.leadflow.connector.keycrm.webhook.KeycrmWebhookParser;
+import io.leadflow.connector.source.WebhookDelivery;
+import io.vertx.core.buffer.Buffer;
+import java.util.List;
+import java.util.Set;
 import io.leadflow.connector.EffectContext;
 import io.leadflow.connector.EffectResult;
 import io.leadflow.connector.http.CallCount;
@@ -33,6 +41,11 @@ import java.util.stream.Collectors;
 public final class KeycrmConnector extends GuardedHttpConnector {
     static final String NO_TASKS = "KeyCRM's API has no task endpoint (OpenAPI 1.2.0), so a flow cannot create tasks in KeyCRM";
 
+    /** Lookups and effects, and KeyCRM's "Send Webhook" trigger pushes status changes [C format]. */
+    static final Set<SystemCapability> CAPABILITIES = Set.of(SystemCapability.LOOKUP, SystemCapability.EFFECTS, SystemCapability.WEBHOOK);
+    private static final KeycrmWebhookParser WEBHOOKS = new KeycrmWebhookParser();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final KeycrmSettings settings;
     private final KeycrmLookup lookup;
     private final KeycrmContacts contacts;
@@ -47,7 +60,7 @@ public final class KeycrmConnector extends GuardedHttpConnector {
 
     private KeycrmConnector(Vertx vertx, AccountConfig config, KeycrmSettings settings) {
         super(KeycrmSchema.DESCRIPTOR, config.account(), CrmHttp.forAccount(vertx, KeycrmSchema.DESCRIPTOR, config, settings.apiBase(),
-                settings.timeout(), new KeycrmErrors()));
+                settings.timeout(), new KeycrmErrors()), CAPABILITIES);
         this.settings = settings;
         KeycrmClient client = new KeycrmClient(http(), config.secret(AccountConfig.API_KEY));
         this.customFields = new KeycrmCustomFields(count -> client.getAny("/custom-fields", count)
@@ -57,8 +70,23 @@ public final class KeycrmConnector extends GuardedHttpConnector {
         this.contacts = new KeycrmContacts(client, customFields, recent, lookup);
         DealWrites writes = new DealWrites(client, customFields, contacts, settings);
         this.orders = new KeycrmOrders(writes);
-        this.cards = new KeycrmCards(writes);
+        this.cards = new KeycrmCards(writes, java.time.Clock.systemUTC());
+        if (funnels()) lookup.dealsAreCards(cards);
         this.statuses = writes.statuses;
+    }
+
+    /**
+     * One "Send Webhook" delivery ({@code {"event", "context"}}, {@link KeycrmWebhookParser}) as one
+     * event: the body as sent, Jackson. A body that is not a KeyCRM webhook is refused with the reason.
+     */
+    @Override
+    protected Future<List<ObjectNode>> parse(WebhookDelivery delivery) {
+        WEBHOOKS.parse(Buffer.buffer(delivery.body()));
+        try {
+            return Future.succeededFuture(List.of((ObjectNode) JSON.readTree(delivery.body())));
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("KeyCRM webhook body is not a JSON object");
+        }
     }
 
     @Override
@@ -71,7 +99,7 @@ public final class KeycrmConnector extends GuardedHttpConnector {
         if (effect instanceof CreateContact c) return contacts.create(c, count);
         if (effect instanceof UpdateContact u) return contacts.update(u, count);
         if (effect instanceof CreateDeal d) return funnels() ? cards.create(d, ctx, count) : orders.create(d, ctx, count);
-        if (effect instanceof UpdateDeal u) return orders.update(u, ctx, count);
+        if (effect instanceof UpdateDeal u) return funnels() ? cards.update(u, ctx, count) : orders.update(u, ctx, count);
         if (effect instanceof CreateTask) return Future.failedFuture(new PermanentException(NO_TASKS, null, 0));
         return Future.succeededFuture(new EffectResult(null, 0));
     }

@@ -15,22 +15,30 @@ import java.util.List;
 
 /**
  * {@code find}: buyers by phone ({@code GET /buyer?filter[buyer_phone]=<variants>}) or email, the
- * first key that matches decides, newest by {@code created_at}; then that buyer's orders
- * ({@code GET /order?filter[buyer_phone]=…&sort=-id}, the newest 50), kept where {@code client_id}
- * is the buyer. KeyCRM has no order filter by buyer id [C, absence], hence the phone/email filter
- * plus the client-side check. Matches are re-checked client-side because whether KeyCRM
+ * first key that matches decides, newest by {@code created_at}; then that buyer's deals. Orders:
+ * {@code GET /order?filter[buyer_phone]=…&sort=-id&include=buyer,…} (the newest 50), kept where
+ * {@code buyer.id} is the buyer — the published order has no {@code client_id}; the link is the
+ * {@code buyer} include [C, OpenAPI 1.2.0 OrderWithIncludes]. KeyCRM has no order filter by buyer
+ * id [C, absence], hence the phone/email filter plus the client-side check. Funnel cards:
+ * {@link KeycrmCards#ofBuyer}. Buyers are re-checked client-side because whether KeyCRM
  * normalises or partially matches phones is [U].
  */
 final class KeycrmLookup {
     private static final String BUYER_INCLUDE = "&include=custom_fields&limit=50";
-    private static final String ORDER_INCLUDE = "&sort=-id&include=custom_fields,marketing,shipping&limit=50";
+    private static final String ORDER_INCLUDE = "&sort=-id&include=buyer,custom_fields,marketing,shipping&limit=50";
 
     private final KeycrmClient client;
     private final RecentBuyers recent;
+    private KeycrmCards cards;
 
     KeycrmLookup(KeycrmClient client, RecentBuyers recent) {
         this.client = client;
         this.recent = recent;
+    }
+
+    /** In funnel mode, deals are the buyer's cards (set once, before the first call). */
+    void dealsAreCards(KeycrmCards cards) {
+        this.cards = cards;
     }
 
     Future<Found> find(LookupRequest request, CallCount count) {
@@ -39,7 +47,8 @@ final class KeycrmLookup {
                     matches.forEach(recent::remember);
                     return matches.stream().map(KeycrmRecords::contact).toList();
                 }),
-                (key, contact) -> orders(key, contact.id(), request.marker(), count));
+                (key, contact) -> cards != null ? cards.ofBuyer(contact.id(), request.marker(), count)
+                        : orders(key, contact.id(), request.marker(), count));
     }
 
     /** Buyers matching one key, re-checked client-side. */
@@ -58,8 +67,7 @@ final class KeycrmLookup {
         return client.get("/order?" + filterFor(key) + ORDER_INCLUDE, count).map(page -> {
             List<FoundDeal> out = new ArrayList<>();
             for (Object o : KeycrmClient.data(page)) {
-                JsonObject order = (JsonObject) o;
-                if (buyerId.equals(String.valueOf(order.getValue("client_id")))) out.add(KeycrmRecords.deal(order, marker));
+                if (o instanceof JsonObject order && buyerId.equals(KeycrmRecords.buyerId(order))) out.add(KeycrmRecords.deal(order, marker));
             }
             return out;
         });

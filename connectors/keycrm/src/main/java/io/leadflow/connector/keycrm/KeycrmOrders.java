@@ -63,13 +63,7 @@ final class KeycrmOrders {
 
     Future<EffectResult> update(UpdateDeal effect, EffectContext ctx, CallCount count) {
         JsonObject fields = DealFields.of(effect.fields(), effect.mark(), ctx);
-        JsonObject body = KeycrmBodies.orderUpdate(fields);
-        return writes.customFields.collect(fields, KeycrmBodies.DEAL_CF, KeycrmCustomFields.Model.ORDER, count).compose(cf -> {
-            KeycrmContacts.withCustomFields(body, cf);
-            if (body.isEmpty()) return Future.succeededFuture(new EffectResult(effect.id(), count.get()));
-            return client.write(HttpMethod.PUT, "/order/" + effect.id(), body, count)
-                    .map(o -> new EffectResult(effect.id(), count.get()));
-        });
+        return writes.update("/order", effect.id(), KeycrmBodies.orderUpdate(fields), fields, KeycrmCustomFields.Model.ORDER, count);
     }
 
     /** Finds the order by {@code source_uuid}; when its status was not set yet, sets it. */

@@ -33,9 +33,37 @@ final class KeycrmRecords {
         ObjectNode fields = readFields(order, KeycrmSchema.ORDER);
         KeycrmCustomFields.readBack(order.getJsonArray("custom_fields"), KeycrmBodies.DEAL_CF, fields);
         boolean marked = marker != null && fields.hasNonNull(marker) && !fields.get(marker).asText().isBlank();
-        return new FoundDeal(String.valueOf(order.getValue("id")), text(order.getValue("client_id")),
+        return new FoundDeal(String.valueOf(order.getValue("id")), buyerId(order),
                 time(order.getString("created_at")), text(order.getValue("manager_id")),
                 text(order.getValue("status_id")), group(order.getValue("status_group_id")), marked, fields);
+    }
+
+    /** The order's buyer, from {@code include=buyer} ({@code buyer.id} [C]); the order itself names none. */
+    static String buyerId(JsonObject order) {
+        return order.getValue("buyer") instanceof JsonObject b ? text(b.getValue("id")) : null;
+    }
+
+    /**
+     * A funnel card ({@code include=contact,custom_fields}): its buyer is {@code contact.client_id}
+     * [C, PipelineCardWithIncludes]; a card has no status group, only {@code is_finished} [C]: a
+     * finished card reads as completed (won or lost is not told apart [U]), any other as open.
+     */
+    static FoundDeal card(JsonObject card, String marker) {
+        ObjectNode fields = JsonNodeFactory.instance.objectNode();
+        for (String f : new String[] {"title", "manager_comment", "status_id", "source_id", "manager_id"}) {
+            Object v = card.getValue(f);
+            if (v != null) fields.put(f, String.valueOf(v));
+        }
+        KeycrmCustomFields.readBack(card.getJsonArray("custom_fields"), KeycrmBodies.DEAL_CF, fields);
+        boolean marked = marker != null && fields.hasNonNull(marker) && !fields.get(marker).asText().isBlank();
+        StatusGroup group = Boolean.TRUE.equals(card.getValue("is_finished")) ? StatusGroup.COMPLETED : StatusGroup.OPEN;
+        return new FoundDeal(String.valueOf(card.getValue("id")), cardBuyerId(card), time(card.getString("created_at")),
+                text(card.getValue("manager_id")), text(card.getValue("status_id")), group, marked, fields);
+    }
+
+    /** The card's buyer: {@code contact.client_id} (include=contact). */
+    static String cardBuyerId(JsonObject card) {
+        return card.getValue("contact") instanceof JsonObject c ? text(c.getValue("client_id")) : null;
     }
 
     /**

@@ -3,12 +3,32 @@ package io.leadflow.connector.keycrm;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadflow.connector.ConnectorFactory;
 import io.leadflow.connector.contract.ConnectorContract;
+import io.leadflow.connector.source.WebhookDelivery;
+import java.util.List;
+import java.util.Map;
 import io.leadflow.spi.EntityKind;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /** KeyCRM against its emulator: the shared scenarios; tasks are refused (no task endpoint). */
 class KeycrmContractTest extends ConnectorContract {
+
+    @Override
+    protected WebhookDelivery sampleDelivery() {
+        return new WebhookDelivery("POST", "application/json", Map.of(), Map.of(),
+                "{\"event\":\"order.change_order_status\",\"context\":{\"id\":42,\"status_id\":5,\"status_group_id\":5,"
+                        + "\"source_uuid\":\"SE-10452\",\"status_changed_at\":\"2026-11-20 10:00:00\"}}");
+    }
+
+    @Override
+    protected List<String> sampleDeliveryIds() {
+        return List.of("42");
+    }
+
+    @Override
+    protected String eventId(ObjectNode event) {
+        return event.path("context").path("id").asText();
+    }
 
     @Override
     protected ConnectorFactory factory() {

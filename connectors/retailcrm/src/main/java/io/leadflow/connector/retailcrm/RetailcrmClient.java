@@ -27,6 +27,11 @@ final class RetailcrmClient {
     private final String apiKey;
     private final String site;
 
+    /** The account's store code, or null when the account names none. */
+    String site() {
+        return site;
+    }
+
     RetailcrmClient(CrmHttp http, String apiKey, String site) {
         this.http = http;
         this.apiKey = apiKey;

@@ -3,6 +3,7 @@ package io.leadflow.connector.retailcrm;
 import io.leadflow.connector.AccountConfig;
 import io.leadflow.connector.EffectContext;
 import io.leadflow.connector.EffectResult;
+import io.leadflow.connector.KeyedLookup;
 import io.leadflow.connector.http.CallCount;
 import io.leadflow.connector.http.CrmHttp;
 import io.leadflow.connector.http.GuardedHttpConnector;
@@ -62,12 +63,16 @@ public final class RetailcrmConnector extends GuardedHttpConnector {
         return writes.createTask((CreateTask) effect, ctx, count);
     }
 
-    /** Creates of customers and orders are found by {@code externalId}; updates are safe to resend; tasks cannot be found [documented]. */
+    /**
+     * Orders are found by {@code externalId} in the account's store; customers by their mapped
+     * external id, else by phone or email; updates are safe to resend; tasks cannot be found [documented].
+     */
     @Override
     protected Future<Optional<EffectResult>> reconcile(Effect effect, EffectContext ctx, CallCount count) {
         if (effect instanceof CreateContact c) {
-            String id = RetailcrmWrites.externalId(RetailcrmBodies.customer(c.fields()), ctx);
-            return writes.reconcile("/customers", "customers", id, count);
+            Object mapped = RetailcrmBodies.customer(c.fields()).getValue("externalId");
+            if (mapped != null) return writes.reconcile("/customers", "customers", String.valueOf(mapped), count);
+            return KeyedLookup.reconcileByNaturalKeys(c.fields(), request -> lookup.find(request, count), count::get);
         }
         if (effect instanceof CreateDeal d) {
             String id = RetailcrmWrites.externalId(RetailcrmBodies.order(d.fields()), ctx);

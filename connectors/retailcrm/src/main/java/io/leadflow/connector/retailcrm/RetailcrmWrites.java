@@ -19,8 +19,13 @@ import java.util.Optional;
 /**
  * Customers, orders and tasks: {@code POST /customers/create}, {@code /customers/{id}/edit},
  * {@code /orders/create}, {@code /orders/{id}/edit} ({@code by=id}), {@code /tasks/create}.
- * Creates carry {@code externalId} = the mapped one or the effect's {@link IdempotencyToken}, so an
- * in-doubt create is found again with {@code filter[externalIds][]}. Custom field codes are
+ * An order carries {@code externalId} = the mapped one or the effect's {@link IdempotencyToken},
+ * so an in-doubt order is found again with {@code filter[externalIds][]} limited to the account's
+ * store ({@code filter[sites][]}: an external id is unique per store, and another store's order
+ * may carry the same one). A customer's {@code externalId} belongs to the shop plugins that sync
+ * customers: it is sent only when the flow maps it, never filled with a token; an in-doubt
+ * customer is found again by its mapped external id, else by the phone or email it was made with
+ * ({@link io.leadflow.connector.KeyedLookup#reconcileByNaturalKeys}). Custom field codes are
  * checked against the account's definitions first (unknown codes would be dropped silently [P]).
  */
 final class RetailcrmWrites {
@@ -34,7 +39,6 @@ final class RetailcrmWrites {
 
     Future<EffectResult> createContact(CreateContact effect, EffectContext ctx, CallCount count) {
         JsonObject customer = RetailcrmBodies.customer(effect.fields());
-        customer.put("externalId", externalId(customer, ctx));
         manager(customer, "managerId", effect.manager());
         return write("/customers/create", "customer", customer, "customer", RetailcrmBodies.CONTACT_CF, null, count);
     }
@@ -72,14 +76,19 @@ final class RetailcrmWrites {
         return client.post("/tasks/create", "task", task, null, count).map(id -> new EffectResult(id, count.get()));
     }
 
-    /** Customers and orders are looked up by {@code externalId}; tasks have none, so an in-doubt task is resent. */
+    /**
+     * A record by {@code externalId}, in the account's store when it names one; each answer is
+     * checked to carry that external id (and store), whatever the filter did.
+     */
     Future<Optional<EffectResult>> reconcile(String listPath, String listKey, String externalId, CallCount count) {
-        String uri = listPath + "?" + RetailcrmClient.param("filter[externalIds][]", externalId) + "&limit=20";
-        return client.get(uri, count).map(answer -> {
-            JsonArray found = answer.getJsonArray(listKey, new JsonArray());
-            return found.isEmpty() ? Optional.empty()
-                    : Optional.of(new EffectResult(String.valueOf(found.getJsonObject(0).getValue("id")), count.get()));
-        });
+        String site = client.site();
+        String uri = listPath + "?" + RetailcrmClient.param("filter[externalIds][]", externalId)
+                + (site == null || !listPath.equals("/orders") ? "" : "&" + RetailcrmClient.param("filter[sites][]", site)) + "&limit=20";
+        return client.get(uri, count).map(answer -> answer.getJsonArray(listKey, new JsonArray()).stream()
+                .filter(JsonObject.class::isInstance).map(JsonObject.class::cast)
+                .filter(r -> externalId.equals(String.valueOf(r.getValue("externalId"))))
+                .filter(r -> site == null || r.getValue("site") == null || site.equals(r.getValue("site")))
+                .findFirst().map(r -> new EffectResult(String.valueOf(r.getValue("id")), count.get())));
     }
 
     static String externalId(JsonObject entity, EffectContext ctx) {

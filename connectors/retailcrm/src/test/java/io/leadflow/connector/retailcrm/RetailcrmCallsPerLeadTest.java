@@ -38,12 +38,12 @@ class RetailcrmCallsPerLeadTest extends RetailcrmTestBed {
     }
 
     @Test
-    void newLead_costsFourCalls_repeatLeadThree_noReferenceCalls() {
+    void newLead_costsFiveCalls_repeatLeadThree_noReferenceCalls() {
         CrmConnector c = connector();
         newLead(c, "warm", "+380501112233");
         Await.result(c.find(new LookupRequest(List.of(new LookupKey(LookupKey.Kind.PHONE, "+380501112233")), true, MARKER)));
         emulator.counters().reset();
-        assertEquals(4, newLead(c, "a", PHONE), "find by phone, find by email, create customer, create order");
+        assertEquals(5, newLead(c, "a", PHONE), "find by phone (international, then national form), find by email, create customer, create order");
         long before = emulator.counters().total();
         FoundDeal newest = Await.result(c.find(FIND)).newestDeal().orElseThrow();
         assertTrue(newest.marked(), "the order made for the first lead carries the marker");

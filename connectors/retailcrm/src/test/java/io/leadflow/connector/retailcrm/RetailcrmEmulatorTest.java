@@ -38,6 +38,18 @@ class RetailcrmEmulatorTest extends RetailcrmTestBed {
     }
 
     @Test
+    void emailFilter_skipsCustomersWithoutEmail_insteadOfAnswering500() {
+        postForm("/api/v5/customers/create", MultiMap.caseInsensitiveMultiMap().add("site", "shop1").add("customer", "{\"firstName\":\"NoMail\"}"));
+        postForm("/api/v5/customers/create", MultiMap.caseInsensitiveMultiMap().add("site", "shop1")
+                .add("customer", "{\"firstName\":\"NullMail\",\"email\":null}"));
+        postForm("/api/v5/customers/create", MultiMap.caseInsensitiveMultiMap().add("site", "shop1")
+                .add("customer", "{\"firstName\":\"Olena\",\"email\":\"olena@example.com\"}"));
+        HttpResponse<Buffer> r = get("/api/v5/customers?filter[email]=olena%40example.com", RetailcrmEmulator.TEST_KEY);
+        assertEquals(200, r.statusCode(), r.bodyAsString());
+        assertEquals(1, r.bodyAsJsonObject().getJsonArray("customers").size());
+    }
+
+    @Test
     void jsonBodyInsteadOfForm_isMissingTheEntityField() {
         HttpResponse<Buffer> r = Await.result(web().post(emulator.port(), "127.0.0.1", "/api/v5/orders/create")
                 .putHeader("X-API-KEY", RetailcrmEmulator.TEST_KEY).sendJsonObject(new JsonObject().put("site", "shop1")));

@@ -26,15 +26,21 @@ import org.junit.jupiter.api.Test;
 class RetailcrmRequestsTest extends RetailcrmTestBed {
 
     @Test
-    void findByPhone_searchesNameWithTheLastNineDigits_inOneCall() {
+    void findByPhone_searchesNameWithTheWholeNumber_asRetailcrmsModulesDo_thenItsNationalForm() {
         Await.result(connector().find(new LookupRequest(List.of(new LookupKey(LookupKey.Kind.PHONE, PHONE)), false, null)));
         List<JsonObject> gets = requests("GET", "/api/v5/customers");
-        assertEquals(1, gets.size());
+        assertEquals(List.of("+380671234567", "0671234567"), gets.stream().map(g -> g.getJsonObject("query").getString("filter[name]")).toList(),
+                "nobody found: the international form, then the national one");
         JsonObject r = gets.get(0);
         assertTrue(r.getBoolean("apiKeyHeader"));
         assertEquals("valid", r.getString("apiKey"));
-        assertEquals("671234567", r.getJsonObject("query").getString("filter[name]"));
-        assertTrue(r.getString("uri").contains("filter%5Bname%5D=671234567"), "brackets encoded as http_build_query does: " + r.getString("uri"));
+        assertEquals("100", r.getJsonObject("query").getString("limit"));
+        assertTrue(r.getString("uri").contains("filter%5Bname%5D=%2B380671234567"), "brackets encoded as http_build_query does: " + r.getString("uri"));
+        emulator.data().putCustomer(new JsonObject().put("firstName", "Olena").put("phones",
+                new io.vertx.core.json.JsonArray().add(new JsonObject().put("number", "+38 (067) 123-45-67"))));
+        emulator.counters().reset();
+        Await.result(connector().find(new LookupRequest(List.of(new LookupKey(LookupKey.Kind.PHONE, PHONE)), false, null)));
+        assertEquals(1, emulator.counters().total(), "found by the first search: no second one");
     }
 
     @Test

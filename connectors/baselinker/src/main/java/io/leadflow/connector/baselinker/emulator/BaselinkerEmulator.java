@@ -1,6 +1,8 @@
 package io.leadflow.connector.baselinker.emulator;
 
-import io.leadflow.connector.emulator.EmulatorServer;
+import io.leadflow.connector.baselinker.BaselinkerSchema;
+import io.leadflow.connector.emulator.ApiEmulator;
+import io.leadflow.connector.emulator.WriteReply;
 import io.leadflow.spi.RateLimit;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.DecodeException;
@@ -32,33 +34,27 @@ import java.util.Set;
  * with {@code get_unconfirmed_orders}); {@code filter_sku} and {@code filter_email} match
  * substrings.
  */
-public final class BaselinkerEmulator extends EmulatorServer {
+public final class BaselinkerEmulator extends ApiEmulator<BaselinkerOrders> {
     public static final String TOKEN = "emulator-bl-token";
     public static final int INVENTORY_ID = 307;
     public static final RateLimit LIMIT = new RateLimit(100, Duration.ofMinutes(1), true, "api.baselinker.com");
     private static final DateTimeFormatter UNTIL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private final BaselinkerReferenceData reference = new BaselinkerReferenceData();
-    private final List<JsonObject> orders = new ArrayList<>();
-    private int nextOrderId = 12001;
 
     public BaselinkerEmulator(Vertx vertx) {
-        super(vertx, LIMIT);
+        super(vertx, BaselinkerSchema.DESCRIPTOR, LIMIT, new BaselinkerOrders(), TOKEN, "", Map.of("inventory_id", String.valueOf(INVENTORY_ID)));
     }
 
-    @Override
-    protected String connectorName() {
-        return "baselinker";
-    }
-
-    @Override
-    protected String validKey() {
-        return TOKEN;
-    }
-
-    @Override
-    protected Map<String, String> accountSettings() {
-        return Map.of("inventory_id", String.valueOf(INVENTORY_ID));
+    private JsonObject acceptingUnknownIds(JsonObject params) {
+        JsonObject out = params.copy();
+        if (out.getValue("order_status_id") instanceof Number n && !reference.statusIds().contains(n.intValue())) {
+            out.put("order_status_id", reference.statusIds().iterator().next()); // silently put in some status
+        }
+        if (out.getValue("custom_extra_fields") instanceof JsonObject extra) {
+            extra.fieldNames().removeIf(id -> !reference.extraFieldIds().contains(id));
+        }
+        return out;
     }
 
     @Override
@@ -80,18 +76,21 @@ public final class BaselinkerEmulator extends EmulatorServer {
     }
 
     @Override
-    protected void routes(Router router) {
-        router.post("/connector.php").handler(this::handleCall);
+    protected void mount(Router api, WriteReply writes) {
+        api.post("/connector.php").handler(this::handleCall);
     }
 
     @Override
-    protected synchronized JsonObject records() {
-        return new JsonObject().put("orders", new JsonArray(new ArrayList<>(orders)));
+    protected void authenticate(RoutingContext ctx) {
+        if (authorised(token(ctx))) ctx.next();
+        else error(ctx, "ERROR_BAD_TOKEN", "Invalid user token");
     }
 
+    /** Every method goes through {@code POST /connector.php}; any other path is not the API. */
     @Override
-    protected synchronized void clearRecords() {
-        orders.clear();
+    protected void notFound(RoutingContext ctx) {
+        reply(ctx, 404, new JsonObject().put("status", "ERROR").put("error_code", "ERROR_UNKNOWN_METHOD")
+                .put("error_message", "Not found: " + ctx.request().path()));
     }
 
     private static String token(RoutingContext ctx) {
@@ -100,10 +99,6 @@ public final class BaselinkerEmulator extends EmulatorServer {
     }
 
     private void handleCall(RoutingContext ctx) {
-        if (!authorised(token(ctx))) {
-            error(ctx, "ERROR_BAD_TOKEN", "Invalid user token");
-            return;
-        }
         String method = ctx.request().getFormAttribute("method");
         JsonObject params;
         try {
@@ -128,25 +123,24 @@ public final class BaselinkerEmulator extends EmulatorServer {
         }
     }
 
+    /**
+     * Whether addOrder refuses an unknown {@code order_status_id} or extra field id is [U]: the
+     * emulator refuses them; pessimistic, it takes the order anyway and drops unknown extra fields.
+     */
     private void addOrder(RoutingContext ctx, JsonObject params) {
+        if (pessimistic()) params = acceptingUnknownIds(params);
         BaselinkerOrderRules.Problem p = BaselinkerOrderRules.check(params, reference.statusIds(), reference.extraFieldIds());
         if (p != null) {
             error(ctx, p.code(), p.message());
             return;
         }
-        JsonObject order = params.copy();
-        synchronized (this) {
-            order.put("order_id", nextOrderId++);
-            if (order.getValue("date_add") == null) order.put("date_add", Instant.now().getEpochSecond());
-            order.put("confirmed", false).put("date_confirmed", 0).put("order_source", "personal").put("order_source_id", 0);
-            orders.add(order);
-        }
-        replyWrite(ctx, 200, new JsonObject().put("status", "SUCCESS").put("order_id", order.getInteger("order_id")));
+        int id = data.add(params.copy());
+        replyWrite(ctx, 200, new JsonObject().put("status", "SUCCESS").put("order_id", id));
     }
 
     private void setOrderFields(RoutingContext ctx, JsonObject params) {
-        JsonObject order = params.getValue("order_id") instanceof Number n ? order(n.longValue()) : null;
-        if (order == null) {
+        long id = params.getValue("order_id") instanceof Number n ? n.longValue() : -1;
+        if (!data.exists(id)) {
             error(ctx, BaselinkerOrderRules.FIELD_VALUE, "Invalid value of field 'order_id': no such order");
             return;
         }
@@ -157,14 +151,8 @@ public final class BaselinkerEmulator extends EmulatorServer {
             error(ctx, p.code(), p.message());
             return;
         }
-        synchronized (this) {
-            order.mergeIn(change);
-        }
+        data.change(id, change);
         replyWrite(ctx, 200, new JsonObject().put("status", "SUCCESS"));
-    }
-
-    private synchronized JsonObject order(long id) {
-        return orders.stream().filter(o -> o.getLong("order_id") == id).findFirst().orElse(null);
     }
 
     private void getOrders(RoutingContext ctx, JsonObject params) {
@@ -174,27 +162,7 @@ public final class BaselinkerEmulator extends EmulatorServer {
                 return;
             }
         }
-        ok(ctx, new JsonObject().put("orders", findOrders(params)));
-    }
-
-    private synchronized JsonArray findOrders(JsonObject p) {
-        boolean unconfirmed = Boolean.TRUE.equals(p.getValue("get_unconfirmed_orders"));
-        boolean extra = Boolean.TRUE.equals(p.getValue("include_custom_extra_fields"));
-        String email = p.getString("filter_email");
-        JsonArray out = new JsonArray();
-        for (JsonObject o : orders) {
-            if (out.size() == 100) break;
-            if (!unconfirmed && !o.getBoolean("confirmed")) continue;
-            if (p.getValue("order_id") != null && !o.getLong("order_id").equals(p.getLong("order_id"))) continue;
-            if (p.getValue("id_from") != null && o.getLong("order_id") < p.getLong("id_from")) continue;
-            if (p.getValue("date_from") != null && o.getLong("date_add") < p.getLong("date_from")) continue;
-            if (p.getValue("status_id") != null && !p.getValue("status_id").equals(o.getValue("order_status_id"))) continue;
-            if (email != null && (o.getString("email") == null || !o.getString("email").contains(email))) continue;
-            JsonObject copy = o.copy();
-            if (!extra) copy.remove("custom_extra_fields");
-            out.add(copy);
-        }
-        return out;
+        ok(ctx, new JsonObject().put("orders", data.find(params)));
     }
 
     private void inventoryProducts(RoutingContext ctx, JsonObject p) {

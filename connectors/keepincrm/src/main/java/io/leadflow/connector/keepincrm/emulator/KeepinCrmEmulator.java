@@ -1,6 +1,8 @@
 package io.leadflow.connector.keepincrm.emulator;
 
-import io.leadflow.connector.emulator.EmulatorServer;
+import io.leadflow.connector.emulator.ApiEmulator;
+import io.leadflow.connector.emulator.WriteReply;
+import io.leadflow.connector.keepincrm.KeepinCrmSchema;
 import io.leadflow.spi.RateLimit;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -27,13 +29,19 @@ import java.util.function.Function;
  * {@code {id, name: "field_<id>", title, field_type, model: "Agreement"}}; task link fields {@code agreement_id},
  * {@code client_id}, {@code main_responsible_id} and {@code due_date}; a limit of 60 requests per
  * minute per token, answered with 429 + Retry-After.
+ *
+ * <p>Pessimistic mode ({@link io.leadflow.connector.emulator.EmulatorMode}): every {@code q[…]}
+ * condition is ignored, as Ransack does with conditions it does not know (the whole list comes
+ * back), and lists come newest first. {@link #dropTopLevelClientId(boolean)} plays one more [U]
+ * guess in either mode: a top-level {@code client_id} on an agreement is dropped as an unknown
+ * attribute (the reference names only {@code client_attributes}).
  */
-public final class KeepinCrmEmulator extends EmulatorServer {
+public final class KeepinCrmEmulator extends ApiEmulator<KeepinCrmStore> {
     public static final String TOKEN = "emulator-keepin-token";
     public static final RateLimit LIMIT = new RateLimit(60, Duration.ofMinutes(1), false, "assumed");
     static final int PER_PAGE = 20;
 
-    private final KeepinCrmStore store = new KeepinCrmStore();
+    private final KeepinCrmStore store;
     private final JsonArray stages = new JsonArray()
             .add(stage(1, "New", null)).add(stage(2, "In progress", null))
             .add(stage(5, "Won", "success")).add(stage(6, "Lost", "failure"));
@@ -43,18 +51,16 @@ public final class KeepinCrmEmulator extends EmulatorServer {
             .add(customField(1043, "UTM source")).add(customField(1044, "UTM campaign")).add(customField(1050, "Leadflow marker"));
     private final Set<String> customFields = Set.of("field_1043", "field_1044", "field_1050");
 
+    private volatile boolean dropTopLevelClientId;
+
     public KeepinCrmEmulator(Vertx vertx) {
-        super(vertx, LIMIT);
+        super(vertx, KeepinCrmSchema.DESCRIPTOR, LIMIT, new KeepinCrmStore(), TOKEN, "/v1", Map.of());
+        this.store = data;
     }
 
-    @Override
-    protected String connectorName() {
-        return "keepincrm";
-    }
-
-    @Override
-    protected String validKey() {
-        return TOKEN;
+    /** Whether a top-level {@code client_id} on {@code POST /v1/agreements} is dropped (left unlinked) [U]. */
+    public void dropTopLevelClientId(boolean drop) {
+        this.dropTopLevelClientId = drop;
     }
 
     @Override
@@ -70,37 +76,35 @@ public final class KeepinCrmEmulator extends EmulatorServer {
     }
 
     @Override
-    protected JsonObject records() {
-        return store.toJson();
-    }
-
-    @Override
-    protected void clearRecords() {
-        store.clear();
-    }
-
-    @Override
-    protected void routes(Router router) {
-        router.route("/v1/*").handler(this::authenticate);
-        router.get("/v1/stages").handler(ctx -> reply(ctx, 200, page(stages.getList(), 1)));
-        router.get("/v1/custom_fields").handler(ctx -> reply(ctx, 200, page(customFieldList.getList(), 1)));
-        router.get("/v1/clients/statuses").handler(ctx -> reply(ctx, 200, page(List.of(new JsonObject().put("id", 1).put("title", "New")), 1)));
-        router.get("/v1/clients").handler(ctx -> list(ctx, "clients"));
-        router.get("/v1/agreements").handler(ctx -> list(ctx, "agreements"));
-        router.get("/v1/tasks").handler(ctx -> list(ctx, "tasks"));
-        router.get("/v1/clients/:id").handler(ctx -> one(ctx, store.client(ctx.pathParam("id"))));
-        router.get("/v1/agreements/:id").handler(ctx -> one(ctx, store.agreement(ctx.pathParam("id"))));
-        router.post("/v1/clients").handler(ctx -> create(ctx, b -> KeepinCrmRules.client(b, true), b -> store.addClient(b, Instant.now())));
-        router.post("/v1/agreements").handler(ctx -> create(ctx,
-                b -> KeepinCrmRules.agreement(b, true, stageIds, customFields, store), b -> store.addAgreement(b, Instant.now())));
-        router.post("/v1/tasks").handler(ctx -> create(ctx, b -> KeepinCrmRules.task(b, store), b -> store.addTask(b, Instant.now())));
-        router.route("/v1/clients/:id").method(io.vertx.core.http.HttpMethod.PATCH).method(io.vertx.core.http.HttpMethod.PUT)
+    protected void mount(Router router, WriteReply writes) {
+        router.get("/stages").handler(ctx -> reply(ctx, 200, page(stages.getList(), 1)));
+        router.get("/custom_fields").handler(ctx -> reply(ctx, 200, page(customFieldList.getList(), 1)));
+        router.get("/clients/statuses").handler(ctx -> reply(ctx, 200, page(List.of(new JsonObject().put("id", 1).put("title", "New")), 1)));
+        router.get("/clients").handler(ctx -> list(ctx, "clients"));
+        router.get("/agreements").handler(ctx -> list(ctx, "agreements"));
+        router.get("/tasks").handler(ctx -> list(ctx, "tasks"));
+        router.get("/clients/:id").handler(ctx -> one(ctx, store.client(ctx.pathParam("id"))));
+        router.get("/agreements/:id").handler(ctx -> one(ctx, store.agreement(ctx.pathParam("id"))));
+        router.post("/clients").handler(ctx -> create(ctx, b -> KeepinCrmRules.client(b, true), b -> store.addClient(b, Instant.now())));
+        router.post("/agreements").handler(ctx -> create(ctx,
+                b -> KeepinCrmRules.agreement(b, true, stageIds, customFields, store), b -> {
+                    if (dropTopLevelClientId) b.remove("client_id");
+                    return store.addAgreement(b, Instant.now());
+                }));
+        router.post("/tasks").handler(ctx -> create(ctx, b -> KeepinCrmRules.task(b, store), b -> store.addTask(b, Instant.now())));
+        router.route("/clients/:id").method(io.vertx.core.http.HttpMethod.PATCH).method(io.vertx.core.http.HttpMethod.PUT)
                 .handler(ctx -> update(ctx, store.client(ctx.pathParam("id")), b -> KeepinCrmRules.client(b, false)));
-        router.patch("/v1/agreements/:id").handler(ctx -> update(ctx, store.agreement(ctx.pathParam("id")),
+        router.patch("/agreements/:id").handler(ctx -> update(ctx, store.agreement(ctx.pathParam("id")),
                 b -> KeepinCrmRules.agreement(b, false, stageIds, customFields, store)));
     }
 
-    private void authenticate(RoutingContext ctx) {
+    @Override
+    protected void notFound(RoutingContext ctx) {
+        reply(ctx, 404, new JsonObject().put("errors", new JsonArray().add("Not found")));
+    }
+
+    @Override
+    protected void authenticate(RoutingContext ctx) {
         if (authorised(ctx.request().getHeader("X-Auth-Token"))) ctx.next();
         else reply(ctx, 401, new JsonObject().put("errors", new JsonArray().add("Invalid auth token")));
     }
@@ -114,7 +118,9 @@ public final class KeepinCrmEmulator extends EmulatorServer {
             return;
         }
         int pageNo = Math.max(1, parseInt(ctx.queryParams().get("page")));
-        reply(ctx, 200, page(store.list(kind, q), pageNo));
+        List<JsonObject> all = store.list(kind, pessimistic() ? RansackQuery.NONE : q);
+        if (pessimistic()) java.util.Collections.reverse(all);
+        reply(ctx, 200, page(all, pageNo));
     }
 
     private static JsonObject page(List<?> all, int pageNo) {

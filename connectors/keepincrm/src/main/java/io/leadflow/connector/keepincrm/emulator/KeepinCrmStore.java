@@ -1,5 +1,6 @@
 package io.leadflow.connector.keepincrm.emulator;
 
+import io.leadflow.connector.emulator.EmulatorRecords;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
@@ -14,7 +15,7 @@ import java.util.stream.Collectors;
  * KeepinCRM-style timestamps ({@code 2026-01-10T12:00:00.000+02:00}: the offset is an assumption
  * [U], the connector must read any). Synchronized: tests read it from their own thread.
  */
-final class KeepinCrmStore {
+public final class KeepinCrmStore implements EmulatorRecords {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX")
             .withZone(ZoneOffset.ofHours(2));
 
@@ -92,12 +93,18 @@ final class KeepinCrmStore {
         return source.stream().filter(query::matches).map(JsonObject::copy).collect(Collectors.toList());
     }
 
+    @Override
+    public synchronized JsonObject snapshot() {
+        return toJson();
+    }
+
     synchronized JsonObject toJson() {
         return new JsonObject().put("clients", new JsonArray(copies(clients))).put("agreements", new JsonArray(copies(agreements)))
                 .put("tasks", new JsonArray(copies(tasks)));
     }
 
-    synchronized void clear() {
+    @Override
+    public synchronized void clear() {
         clients.clear();
         agreements.clear();
         tasks.clear();

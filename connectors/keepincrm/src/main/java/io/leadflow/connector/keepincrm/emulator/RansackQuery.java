@@ -17,6 +17,9 @@ import java.util.Locale;
 final class RansackQuery {
     private record Predicate(String attribute, String op, String value) { }
 
+    /** No condition: every record. */
+    static final RansackQuery NONE = new RansackQuery(List.of(), false);
+
     private final List<Predicate> predicates;
     private final boolean any;
 

@@ -42,8 +42,8 @@ public final class KeycrmEmulator extends ApiEmulator<KeycrmData> {
     protected void mount(Router api, WriteReply writes) {
         new ReferenceRoutes(data).mount(api);
         new BuyerRoutes(data, writes).mount(api);
-        new OrderRoutes(data, writes, moves).mount(api);
-        new PipelineRoutes(data, writes, moves).mount(api);
+        new OrderRoutes(data, writes, moves, this::pessimistic).mount(api);
+        new PipelineRoutes(data, writes, moves, this::pessimistic).mount(api);
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /** {@code /order}: list with filters and sort, get, create (201), update (202). */
 final class OrderRoutes {
@@ -22,10 +23,12 @@ final class OrderRoutes {
 
     private final KeycrmData data;
     private final WriteReply writes;
+    private final BooleanSupplier pessimistic;
     private final OrderValidation validation;
     private final StatusMoves moves;
 
-    OrderRoutes(KeycrmData data, WriteReply writes, StatusMoves moves) {
+    OrderRoutes(KeycrmData data, WriteReply writes, StatusMoves moves, BooleanSupplier pessimistic) {
+        this.pessimistic = pessimistic;
         this.data = data;
         this.writes = writes;
         this.moves = moves;
@@ -39,7 +42,10 @@ final class OrderRoutes {
         api.put("/order/:id").handler(this::handleUpdate);
     }
 
-    /** {@code sort=id|-id} [C]; without it the order is [U]: the emulator lists by id, oldest first. */
+    /**
+     * {@code sort=id|-id} [C]; without it the order is [U]: the emulator lists by id, oldest first
+     * (pessimistic: newest first).
+     */
     private void handleList(RoutingContext ctx) {
         Set<String> statusIds = filter(ctx, "status_id");
         Set<String> sourceIds = filter(ctx, "source_id");
@@ -57,7 +63,8 @@ final class OrderRoutes {
                 && (sourceUuids.isEmpty() || sourceUuids.contains(o.getString("source_uuid")))
                 && buyerMatches(o, phones, emails));
         Comparator<JsonObject> byId = Comparator.comparing(o -> o.getLong("id"));
-        found = found.stream().sorted("-id".equals(sort) ? byId.reversed() : byId).toList();
+        boolean newestFirst = "-id".equals(sort) || (sort == null && pessimistic.getAsBoolean());
+        found = found.stream().sorted(newestFirst ? byId.reversed() : byId).toList();
         Set<String> include = include(ctx);
         JsonObject page = page(ctx, found.stream().map(o -> render(o, include)).toList());
         if (page != null) json(ctx, 200, page);
@@ -87,7 +94,7 @@ final class OrderRoutes {
         for (String f : FLAT) if (body.containsKey(f)) order.put(f, body.getValue(f));
         // status_id is not a create field [C, absence]; a new order starts in the first status [U].
         order.put("status_id", 1).put("status_group_id", 1).put("closed_at", (Object) null)
-                .put("client_id", linkBuyer(body.getJsonObject("buyer")));
+                .put("client_id", linkBuyer(data, body.getJsonObject("buyer")));
         order.put("products", body.getJsonArray("products", new JsonArray()));
         JsonArray payments = new JsonArray();
         for (Object p : body.getJsonArray("payments", new JsonArray())) {
@@ -101,8 +108,8 @@ final class OrderRoutes {
         writes.reply(ctx, 201, render(data.putOrder(order), Set.of()));
     }
 
-    /** Whether KeyCRM links an order to an existing buyer by phone or email is [U]; the emulator does. */
-    private long linkBuyer(JsonObject buyer) {
+    /** Whether KeyCRM links an order (or a card without {@code client_id}) to an existing buyer by phone or email is [U]; the emulator does. */
+    static long linkBuyer(KeycrmData data, JsonObject buyer) {
         String phone = buyer.getString("phone");
         String email = buyer.getString("email");
         Set<String> phones = phone == null ? Set.of() : Set.of(phone);
@@ -155,6 +162,7 @@ final class OrderRoutes {
 
     private JsonObject render(JsonObject order, Set<String> include) {
         JsonObject out = order.copy();
+        out.remove("client_id"); // kept inside; the published Order has no client_id [C, absence]: the buyer comes with include=buyer
         for (String f : INCLUDABLE) if (!include.contains(f)) out.remove(f);
         if (include.contains("buyer")) {
             data.buyer(order.getLong("client_id")).ifPresent(b -> out.put("buyer", new JsonObject().put("id", b.getLong("id"))

@@ -11,17 +11,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /**
  * Funnels: {@code /pipelines}, {@code /pipelines/{id}/statuses}, {@code /pipelines/cards}
  * (list, create 201, update 202). All answer 400 when the account has funnels switched off [C].
+ * A card answers {@code contact_id}; with {@code include=contact} its {@code contact} with
+ * {@code client_id} (the buyer) [C, PipelineCardWithIncludes]. A card created with
+ * {@code contact.client_id} of an existing buyer is that buyer's [C]; without it, linked by
+ * phone/email or a new buyer [U]. The list filters {@code pipeline_id}, {@code status_id},
+ * {@code source_id}, {@code created_between} [C]; its order is [U]: oldest first (pessimistic:
+ * newest first).
  */
 final class PipelineRoutes {
     private final KeycrmData data;
     private final WriteReply writes;
     private final StatusMoves moves;
 
-    PipelineRoutes(KeycrmData data, WriteReply writes, StatusMoves moves) {
+    private final BooleanSupplier pessimistic;
+
+    PipelineRoutes(KeycrmData data, WriteReply writes, StatusMoves moves, BooleanSupplier pessimistic) {
+        this.pessimistic = pessimistic;
         this.data = data;
         this.writes = writes;
         this.moves = moves;
@@ -51,11 +61,33 @@ final class PipelineRoutes {
         Set<String> pipelines = filter(ctx, "pipeline_id");
         Set<String> statuses = filter(ctx, "status_id");
         Set<String> sources = filter(ctx, "source_id");
-        boolean withFields = include(ctx).contains("custom_fields");
-        pageOf(ctx, data.cards(c -> (pipelines.isEmpty() || pipelines.contains(String.valueOf(c.getValue("pipeline_id"))))
+        Set<String> include = include(ctx);
+        String[] between = createdBetween(ctx);
+        List<JsonObject> cards = new java.util.ArrayList<>(data.cards(c -> (pipelines.isEmpty() || pipelines.contains(String.valueOf(c.getValue("pipeline_id"))))
                 && (statuses.isEmpty() || statuses.contains(String.valueOf(c.getValue("status_id"))))
-                && (sources.isEmpty() || sources.contains(String.valueOf(c.getValue("source_id")))))
-                .stream().map(c -> withFields ? c : without(c)).toList());
+                && (sources.isEmpty() || sources.contains(String.valueOf(c.getValue("source_id"))))
+                && (between == null || (c.getString("created_at", "").compareTo(between[0]) >= 0
+                        && c.getString("created_at", "").compareTo(between[1]) <= 0))));
+        if (pessimistic.getAsBoolean()) java.util.Collections.reverse(cards);
+        pageOf(ctx, cards.stream().map(c -> render(c, include)).toList());
+    }
+
+    /** {@code filter[created_between]=<from>, <to>} (UTC {@code YYYY-MM-DD HH:MM:SS} [C]), or null. */
+    private static String[] createdBetween(RoutingContext ctx) {
+        String v = ctx.queryParams().get("filter[created_between]");
+        if (v == null) return null;
+        String[] parts = v.split(",");
+        return parts.length == 2 ? new String[] {parts[0].trim(), parts[1].trim()} : null;
+    }
+
+    /** A card as the API shows it: {@code contact_id}; {@code contact} only with include=contact; custom fields only when asked. */
+    private JsonObject render(JsonObject card, Set<String> include) {
+        JsonObject out = include.contains("custom_fields") ? card.copy() : without(card);
+        JsonObject contact = out.getJsonObject("contact");
+        out.remove("contact");
+        out.put("contact_id", card.getValue("contact_id"));
+        if (contact != null && (include.contains("contact") || include.contains("contact.client"))) out.put("contact", contact);
+        return out;
     }
 
     private void handleCreate(RoutingContext ctx) {
@@ -80,9 +112,10 @@ final class PipelineRoutes {
         }
         // The card create body has no status_id [C, absence]; the card starts in the funnel's first status [U].
         card.put("pipeline_id", pipelineId).put("status_id", data.pipelineStatuses(pipelineId).get(0).getLong("id"))
-                .put("is_finished", false).put("contact", body.getJsonObject("contact"));
+                .put("is_finished", false).put("contact", contactOf(body.getJsonObject("contact")))
+                .put("contact_id", data.nextId());
         CustomFieldCheck.merge(data, card, body.getJsonArray("custom_fields"));
-        writes.reply(ctx, 201, without(data.putCard(card)));
+        writes.reply(ctx, 201, render(data.putCard(card), Set.of()));
     }
 
     private void handleUpdate(RoutingContext ctx) {
@@ -112,7 +145,20 @@ final class PipelineRoutes {
         funnelStatus.ifPresent(s -> moves.card(card, s));
         CustomFieldCheck.merge(data, card, body.getJsonArray("custom_fields"));
         card.put("updated_at", data.now());
-        writes.reply(ctx, 202, without(moves.storeCard(card, statusBefore)));
+        if (body.getValue("client_id") instanceof Number n) card.getJsonObject("contact").put("client_id", n.longValue());
+        writes.reply(ctx, 202, render(moves.storeCard(card, statusBefore), Set.of()));
+    }
+
+    /** The card's contact: given {@code client_id} of a known buyer, that buyer [C]; else linked or made from the contact fields [U]. */
+    private JsonObject contactOf(JsonObject given) {
+        JsonObject contact = given.copy();
+        Object clientId = given.getValue("client_id");
+        if (clientId instanceof Number n && data.buyer(n.longValue()).isPresent()) {
+            JsonObject buyer = data.buyer(n.longValue()).get();
+            return new JsonObject().put("full_name", buyer.getString("full_name")).put("client_id", n.longValue());
+        }
+        contact.put("client_id", OrderRoutes.linkBuyer(data, contact));
+        return contact;
     }
 
     private static JsonObject without(JsonObject card) {

@@ -12,15 +12,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /** {@code /customers}: list with filters, {@code /customers/create} (201), {@code /customers/{id}/edit}. */
 final class CustomerRoutes {
     private final RetailcrmData data;
     private final WriteReply writes;
+    private final BooleanSupplier pessimistic;
 
-    CustomerRoutes(RetailcrmData data, WriteReply writes) {
+    CustomerRoutes(RetailcrmData data, WriteReply writes, BooleanSupplier pessimistic) {
         this.data = data;
         this.writes = writes;
+        this.pessimistic = pessimistic;
     }
 
     void mount(Router api) {
@@ -34,20 +37,30 @@ final class CustomerRoutes {
         String email = ctx.request().getParam("filter[email]");
         List<String> ids = list(ctx, "filter[ids][]");
         List<String> externalIds = list(ctx, "filter[externalIds][]");
-        List<JsonObject> found = data.customers(c -> (name == null || nameMatches(c, name))
-                && (email == null || c.getString("email", "").toLowerCase(Locale.ROOT).contains(email.toLowerCase(Locale.ROOT)))
+        boolean strict = pessimistic.getAsBoolean();
+        List<JsonObject> found = new java.util.ArrayList<>(data.customers(c -> (name == null || nameMatches(c, name, strict))
+                && (email == null || emailMatches(c, email))
                 && (ids.isEmpty() || ids.contains(String.valueOf(c.getValue("id"))))
-                && (externalIds.isEmpty() || externalIds.contains(c.getString("externalId"))));
+                && (externalIds.isEmpty() || externalIds.contains(c.getString("externalId")))));
+        if (strict) java.util.Collections.reverse(found);
         JsonObject page = page(ctx, "customers", found);
         if (page != null) send(ctx, 200, page);
+    }
+
+    /** {@code filter[email]}: a partial match [C: the WooCommerce module re-checks equality]; a customer without email never matches. */
+    private static boolean emailMatches(JsonObject c, String value) {
+        Object stored = c.getValue("email");
+        return stored instanceof String s && s.toLowerCase(Locale.ROOT).contains(value.toLowerCase(Locale.ROOT));
     }
 
     /**
      * {@code filter[name]} searches the name and the phones [P: RetailCRM's own CMS modules use it
      * that way]; how it matches phones is [U]: the emulator takes a value without letters as
-     * digits and matches it as a substring of each phone's digits.
+     * digits and matches it as a substring of each phone's digits — pessimistic ({@code strict}):
+     * only a phone whose digits are exactly the value's digits (no fragment, no reformatting), and
+     * lists come newest first.
      */
-    static boolean nameMatches(JsonObject c, String value) {
+    static boolean nameMatches(JsonObject c, String value, boolean strict) {
         String v = value.trim().toLowerCase(Locale.ROOT);
         String fullName = String.join(" ", c.getString("lastName", ""), c.getString("firstName", ""), c.getString("patronymic", ""))
                 .toLowerCase(Locale.ROOT);
@@ -56,7 +69,8 @@ final class CustomerRoutes {
         String digits = digits(v);
         if (digits.isEmpty() || v.chars().anyMatch(Character::isLetter)) return false;
         return c.getJsonArray("phones", new JsonArray()).stream()
-                .anyMatch(p -> p instanceof JsonObject o && digits(o.getString("number")).contains(digits));
+                .anyMatch(p -> p instanceof JsonObject o
+                        && (strict ? digits(o.getString("number")).equals(digits) : digits(o.getString("number")).contains(digits)));
     }
 
     private void handleCreate(RoutingContext ctx) {

@@ -11,13 +11,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /** {@code /orders}: list with filters, get one, {@code /orders/create} (201 [U]), {@code /orders/{id}/edit}. */
 final class OrderRoutes {
     private final RetailcrmData data;
     private final WriteReply writes;
+    private final BooleanSupplier pessimistic;
 
-    OrderRoutes(RetailcrmData data, WriteReply writes) {
+    OrderRoutes(RetailcrmData data, WriteReply writes, BooleanSupplier pessimistic) {
+        this.pessimistic = pessimistic;
         this.data = data;
         this.writes = writes;
     }
@@ -29,21 +32,27 @@ final class OrderRoutes {
         api.get("/orders/:id").handler(this::handleGet);
     }
 
-    /** The default sort of {@code /orders} is [U]; the emulator lists by id, oldest first. */
+    /**
+     * The default sort of {@code /orders} is [U]; the emulator lists by id, oldest first
+     * (pessimistic: newest first). {@code filter[sites][]} limits to those stores [C].
+     */
     private void handleList(RoutingContext ctx) {
         String customerId = ctx.request().getParam("filter[customerId]");
         List<String> ids = list(ctx, "filter[ids][]");
         List<String> externalIds = list(ctx, "filter[externalIds][]");
         List<String> numbers = list(ctx, "filter[numbers][]");
         List<String> extended = list(ctx, "filter[extendedStatus][]");
+        List<String> sites = list(ctx, "filter[sites][]");
         JsonObject statuses = data.statuses();
-        List<JsonObject> found = data.orders(o -> (customerId == null || customerId.equals(customerIdOf(o)))
+        List<JsonObject> found = new java.util.ArrayList<>(data.orders(o -> (customerId == null || customerId.equals(customerIdOf(o)))
+                && (sites.isEmpty() || sites.contains(o.getString("site")))
                 && (ids.isEmpty() || ids.contains(String.valueOf(o.getValue("id"))))
                 && (externalIds.isEmpty() || externalIds.contains(text(o, "externalId")))
                 && (numbers.isEmpty() || numbers.contains(o.getString("number")))
                 // Group codes in extendedStatus come from docs not re-read [P]; the emulator accepts both.
                 && (extended.isEmpty() || extended.contains(o.getString("status"))
-                    || extended.contains(statuses.getJsonObject(o.getString("status"), new JsonObject()).getString("group"))));
+                    || extended.contains(statuses.getJsonObject(o.getString("status"), new JsonObject()).getString("group")))));
+        if (pessimistic.getAsBoolean()) java.util.Collections.reverse(found);
         JsonObject page = page(ctx, "orders", found);
         if (page != null) send(ctx, 200, page);
     }

@@ -31,8 +31,8 @@ public final class RetailcrmEmulator extends ApiEmulator<RetailcrmData> {
     @Override
     protected void mount(Router api, WriteReply writes) {
         new ReferenceRoutes(data).mount(api);
-        new CustomerRoutes(data, writes).mount(api);
-        new OrderRoutes(data, writes).mount(api);
+        new CustomerRoutes(data, writes, this::pessimistic).mount(api);
+        new OrderRoutes(data, writes, this::pessimistic).mount(api);
         new TaskRoutes(data, writes).mount(api);
     }
 
