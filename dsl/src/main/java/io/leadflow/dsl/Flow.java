@@ -6,6 +6,7 @@ import io.leadflow.spi.record.Found;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One compiled flow. Immutable and thread-safe: one instance serves every lead.
@@ -33,6 +34,19 @@ public interface Flow {
 
     /** The marker field (L4) or null. */
     String marker();
+
+    /**
+     * The lead's own event id (the source's default, or the flow's {@code dedupe by}), by which a
+     * sender's plain retry is recognised; empty when the flow or this lead has none.
+     */
+    default Optional<String> eventId(JsonNode lead, Clock clock) {
+        return Optional.empty();
+    }
+
+    /** How long a repeated event id counts as the sender's retry (zero when the flow has no event id). */
+    default Duration dedupeWindow() {
+        return Duration.ZERO;
+    }
 
     /** Filters and normalisation; says whether the lead is dropped and, if not, what to look up. */
     Evaluation evaluate(JsonNode lead, Clock clock);

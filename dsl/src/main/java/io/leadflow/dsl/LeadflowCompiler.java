@@ -15,6 +15,8 @@ import io.leadflow.dsl.diag.Diagnostics;
 import io.leadflow.dsl.exec.BuildPhase;
 import io.leadflow.dsl.exec.Decided;
 import io.leadflow.dsl.exec.PlanGraphPhase;
+import io.leadflow.dsl.sources.CheckSchedulesPhase;
+import io.leadflow.dsl.sources.CheckSourcesPhase;
 import io.leadflow.spi.ConnectorCatalog;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -40,6 +42,8 @@ public final class LeadflowCompiler {
                 .then(new ResolveNamesPhase(builtins))
                 .then(new CheckTypesPhase(builtins))
                 .then(new CheckSchemaPhase(catalog, builtins))
+                .then(new CheckSourcesPhase(catalog))
+                .then(new CheckSchedulesPhase(catalog))
                 .then(new DecisionsPhase(builtins));
         this.build = Pipeline.of(new PlanGraphPhase())
                 .then(new BuildPhase(builtins));

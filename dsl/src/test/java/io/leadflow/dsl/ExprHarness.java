@@ -17,7 +17,7 @@ public final class ExprHarness {
 
     public static CompileResult compile(String expr) {
         return Leadflow.compiler(TestCatalog.catalog()).compileSources(Map.of("e.flow",
-                "flow \"e\" {\n  from test\n  to keepincrm\n  let v = " + expr + "\n}\n"));
+                "flow \"e\" {\n  from site.test\n  to keepincrm\n  let v = " + expr + "\n}\n"));
     }
 
     /** The value, or Java null for no value; fails the test when the expression does not compile. */

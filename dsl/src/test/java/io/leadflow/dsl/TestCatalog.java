@@ -4,8 +4,14 @@ import static io.leadflow.spi.FieldSpec.of;
 import static io.leadflow.spi.FieldType.*;
 
 import io.leadflow.connector.baselinker.BaselinkerSchema;
+import io.leadflow.connector.calltouch.CalltouchSources;
+import io.leadflow.connector.horoshop.HoroshopSources;
 import io.leadflow.connector.keycrm.KeycrmSchema;
+import io.leadflow.connector.keycrm.webhook.KeycrmSources;
 import io.leadflow.connector.shopexpress.ShopExpressSchema;
+import io.leadflow.connector.shopexpress.ShopExpressSources;
+import io.leadflow.spi.ArgSpec;
+import io.leadflow.spi.job.JobSpec;
 import io.leadflow.spi.Capability;
 import io.leadflow.spi.ConnectorCatalog;
 import io.leadflow.spi.ConnectorDescriptor;
@@ -15,6 +21,7 @@ import io.leadflow.spi.EntitySchema;
 import io.leadflow.spi.RateLimit;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -59,8 +66,14 @@ public final class TestCatalog {
                     EntityKind.TASK, EntitySchema.of(EntityKind.TASK, "task", CustomFieldStyle.NONE, of("title", STRING))),
             new RateLimit(60, Duration.ofMinutes(1), false, "test"));
 
+    /** The runtime's built-in job, as the runtime declares it. */
+    public static final JobSpec LOG_JOB = new JobSpec("log", List.of(ArgSpec.optional("message", ArgSpec.Type.TEXT, "the line to log")),
+            "writes one log line per run");
+
     public static ConnectorCatalog catalog() {
-        return ConnectorCatalog.of(BaselinkerSchema.DESCRIPTOR, KEEPIN, RETAIL, KEYCRM);
+        return ConnectorCatalog.of(BaselinkerSchema.DESCRIPTOR, KEEPIN, RETAIL, KEYCRM)
+                .withSources(HoroshopSources.DESCRIPTOR, CalltouchSources.DESCRIPTOR)
+                .withJobs(LOG_JOB);
     }
 
     /**
@@ -69,6 +82,9 @@ public final class TestCatalog {
      * fields, which the small KeyCRM fixture does not have).
      */
     public static ConnectorCatalog examples() {
-        return ConnectorCatalog.of(BaselinkerSchema.DESCRIPTOR, KEEPIN, RETAIL, KeycrmSchema.DESCRIPTOR, ShopExpressSchema.DESCRIPTOR);
+        return ConnectorCatalog.of(BaselinkerSchema.DESCRIPTOR, KEEPIN, RETAIL, KeycrmSchema.DESCRIPTOR, ShopExpressSchema.DESCRIPTOR)
+                .withSources(HoroshopSources.DESCRIPTOR, CalltouchSources.DESCRIPTOR, KeycrmSources.DESCRIPTOR,
+                        ShopExpressSources.DESCRIPTOR)
+                .withJobs(LOG_JOB);
     }
 }

@@ -41,6 +41,8 @@ flowStmt
     : FROM qualifiedName argList?                                 # fromStmt
     | TO name argList?                                            # toStmt
     | DELAY DURATION                                              # delayStmt
+    | FIELDS name (COMMA name)*                                   # fieldsStmt
+    | DEDUPE BY expr (WITHIN DURATION)?                           # dedupeStmt
     | PHONE expr (AS name)? (DIGITS NUMBER)? MOBILE?              # phoneStmt
     | letDecl                                                     # flowLet
     | managersDecl                                                # flowManagers
@@ -209,7 +211,7 @@ name
     | PHONE | FIND | BY | TASK | CREATE | UPDATE | ALL | EMPTY | DEFAULT | AS | FROM | TO
     | DELAY | DIGITS | MOBILE | MARKER | KEEP | DROP | SKIP_ | CRM | NOW | EXPECT | NO
     | EXACTLY | EVERY | AT | SCHEDULE | TEST | TEMPLATE | TABLE | MANAGERS | LET | EXCEPT
-    | IMPORT
+    | IMPORT | FIELDS | DEDUPE | WITHIN
     ;
 
 // ---------------------------------------------------------------- lexer
@@ -219,6 +221,9 @@ FLOW      : 'flow';
 FROM      : 'from';
 TO        : 'to';
 DELAY     : 'delay';
+FIELDS    : 'fields';
+DEDUPE    : 'dedupe';
+WITHIN    : 'within';
 PHONE     : 'phone';
 AS        : 'as';
 DIGITS    : 'digits';

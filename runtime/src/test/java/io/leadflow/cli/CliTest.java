@@ -35,7 +35,7 @@ class CliTest {
     @Test
     void check_reportsEveryError_withCarets_andExitsOne(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("bad.flow");
-        Files.writeString(f, "flow \"x\" {\n  from a\n  to baselinker\n  order { phone <- lowr(lead.p)  email <- nope }\n}\n");
+        Files.writeString(f, "flow \"x\" {\n  from site.a\n  to baselinker\n  order { phone <- lowr(lead.p)  email <- nope }\n}\n");
         Run r = run("check", dir.toString());
         assertEquals(1, r.code());
         assertTrue(r.err().contains("bad.flow:4:20: error LF202: unknown function 'lowr'; did you mean 'lower'?"), r.err());

@@ -28,6 +28,7 @@ public final class ExprSites {
             if (s instanceof DropStmt d) f.accept(d.condition(), filters);
             if (s instanceof KeepStmt k) f.accept(k.condition(), filters);
             if (s instanceof ListBlockStmt l) f.accept(l.source(), unit.scopeFor(null));
+            if (s instanceof DedupeStmt d) f.accept(d.key(), unit.fileScope());
             if (s instanceof MappingStmt m) {
                 Scope inner = unit.scopeFor(m instanceof ListBlockStmt l ? l : null);
                 m.fields().forEach(a -> f.accept(a.value(), inner));

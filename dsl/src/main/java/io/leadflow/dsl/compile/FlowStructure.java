@@ -19,6 +19,8 @@ final class FlowStructure {
         once(flow, FromStmt.class, "from", sink, true);
         once(flow, ToStmt.class, "to", sink, true);
         once(flow, DelayStmt.class, "delay", sink, false);
+        once(flow, FieldsStmt.class, "fields", sink, false);
+        once(flow, DedupeStmt.class, "dedupe", sink, false);
         once(flow, PhoneStmt.class, "phone", sink, false);
         once(flow, MarkerStmt.class, "marker", sink, false);
         once(flow, UpdateModeStmt.class, "update", sink, false);

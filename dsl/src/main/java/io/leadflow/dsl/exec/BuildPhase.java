@@ -12,6 +12,7 @@ import io.leadflow.dsl.compile.Scope;
 import io.leadflow.dsl.eval.Eval;
 import io.leadflow.dsl.parse.ParsedFile;
 import io.leadflow.spi.EntityKind;
+import io.leadflow.spi.source.SourceKind;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,7 +40,8 @@ public final class BuildPhase implements Phase<Planned, Program> {
         DecisionPlanFactory factory = planned.decided().plans();
         List<FlowProgram> flows = new ArrayList<>();
         for (FlowUnit unit : ctx.flows()) {
-            flows.add(flow(unit, exprs, factory.plan(unit, exprs), planned.graphs().get(unit.decl().name())));
+            EventKey key = eventKey(unit, exprs, planned.decided().targeted().source(unit).orElse(null));
+            flows.add(flow(unit, exprs, factory.plan(unit, exprs), planned.graphs().get(unit.decl().name()), key));
         }
         List<Program.Schedule> schedules = new ArrayList<>();
         for (ParsedFile f : ctx.files().values()) {
@@ -49,7 +51,19 @@ public final class BuildPhase implements Phase<Planned, Program> {
         return new CompiledProgram(flows, schedules, ctx.sources());
     }
 
-    private static FlowProgram flow(FlowUnit unit, ExprCompiler exprs, DecisionPlan plan, io.leadflow.dsl.graph.RuleGraph graph) {
+    /** The flow's {@code dedupe by} key, else its source kind's event id; null when it has neither. */
+    private static EventKey eventKey(FlowUnit unit, ExprCompiler exprs, SourceKind kind) {
+        Optional<DedupeStmt> d = unit.decl().all(DedupeStmt.class).stream().findFirst();
+        Duration window = kind == null ? Duration.ofDays(1) : kind.dedupeWindow();
+        if (d.isPresent()) {
+            return EventKey.of(exprs.compile(d.get().key(), unit.fileScope()), d.get().window().orElse(window),
+                    io.leadflow.dsl.fmt.Formatter.expression(d.get().key()));
+        }
+        return kind == null || kind.eventId().isEmpty() ? null : EventKey.paths(kind.eventId(), window);
+    }
+
+    private static FlowProgram flow(FlowUnit unit, ExprCompiler exprs, DecisionPlan plan, io.leadflow.dsl.graph.RuleGraph graph,
+                                    EventKey key) {
         FlowDecl decl = unit.decl();
         List<PerLeadStep> prepare = new ArrayList<>();
         int phoneSlot = -1;
@@ -86,11 +100,11 @@ public final class BuildPhase implements Phase<Planned, Program> {
             blocks.add(new CompiledBlock(kind.blockName(), m.mode().orElse(flowMode), fields,
                     list == null ? null : exprs.compile(list.source(), unit.scopeFor(null)), list == null ? -1 : unit.slot(list, list.var()), m.span()));
         }
-        return new FlowProgram(info(decl), prepare, filters, blocks, unit.slotCount(), !decl.all(FindStmt.class).isEmpty(),
+        return new FlowProgram(info(decl, key), prepare, filters, blocks, unit.slotCount(), !decl.all(FindStmt.class).isEmpty(),
                 plan, new ContactKey(phoneSlot, email), graph);
     }
 
-    private static FlowInfo info(FlowDecl decl) {
+    private static FlowInfo info(FlowDecl decl, EventKey key) {
         Optional<FromStmt> from = decl.all(FromStmt.class).stream().findFirst();
         Optional<ToStmt> to = decl.all(ToStmt.class).stream().findFirst();
         Map<String, Object> toArgs = to.map(t -> args(t.args())).orElse(Map.of());
@@ -98,7 +112,7 @@ public final class BuildPhase implements Phase<Planned, Program> {
         return new FlowInfo(decl.name(), from.map(FromStmt::source).orElse(""), from.map(f -> args(f.args())).orElse(Map.of()),
                 to.map(ToStmt::connector).orElse(""), String.valueOf(account),
                 decl.all(DelayStmt.class).stream().findFirst().map(DelayStmt::delay).orElse(Duration.ZERO),
-                decl.all(MarkerStmt.class).stream().findFirst().map(MarkerStmt::field).orElse(null));
+                decl.all(MarkerStmt.class).stream().findFirst().map(MarkerStmt::field).orElse(null), key);
     }
 
     /** Named arguments by name, positional ones by position ("0", "1"), as plain Java constants. */

@@ -64,6 +64,16 @@ public final class FlowProgram implements Flow {
     @Override public Duration delay() { return info.delay(); }
     @Override public String marker() { return info.marker(); }
 
+    @Override
+    public Optional<String> eventId(JsonNode lead, Clock clock) {
+        return info.eventKey() == null ? Optional.empty() : info.eventKey().of(lead, clock);
+    }
+
+    @Override
+    public Duration dedupeWindow() {
+        return info.eventKey() == null ? Duration.ZERO : info.eventKey().window();
+    }
+
     public RuleGraph graph() {
         return graph;
     }

@@ -78,6 +78,8 @@ final class StmtPrinter {
         if (s instanceof FromStmt f) return "from " + f.source() + argList(f.args());
         if (s instanceof ToStmt t) return "to " + t.connector() + argList(t.args());
         if (s instanceof DelayStmt d) return "delay " + Durations.format(d.delay());
+        if (s instanceof FieldsStmt f) return "fields " + String.join(", ", f.names());
+        if (s instanceof DedupeStmt d) return "dedupe by " + print(d.key()) + d.window().map(w -> " within " + Durations.format(w)).orElse("");
         if (s instanceof PhoneStmt p) {
             return "phone " + print(p.source()) + p.region().map(r -> " as " + r).orElse("")
                     + p.digits().map(n -> " digits " + n).orElse("") + (p.mobileOnly() ? " mobile" : "");

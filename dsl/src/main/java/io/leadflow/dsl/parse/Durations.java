@@ -9,6 +9,12 @@ public final class Durations {
     /** Absurd values are capped at {@link #MAX} rather than overflowing. */
     public static final Duration MAX = Duration.ofDays(36_500);
 
+    /** A duration written as text ({@code "90s"}, {@code "1m"}), as rule-file arguments give it; empty when malformed. */
+    public static java.util.Optional<Duration> parseText(String text) {
+        if (text == null || !text.matches("[0-9]+(ms|s|m|h|d)")) return java.util.Optional.empty();
+        return java.util.Optional.of(parse(text));
+    }
+
     static Duration parse(String text) {
         String digits = text.replaceAll("[^0-9]", "");
         if (digits.length() > 12) return MAX;

@@ -35,6 +35,17 @@ final class FlowStmtBuilder extends LeadflowBaseVisitor<FlowStmt> {
     }
 
     @Override
+    public FlowStmt visitFieldsStmt(FieldsStmtContext ctx) {
+        return new FieldsStmt(ctx.name().stream().map(ParserRuleContext::getText).toList(), spans.of(ctx));
+    }
+
+    @Override
+    public FlowStmt visitDedupeStmt(DedupeStmtContext ctx) {
+        return new DedupeStmt(exprs.build(ctx.expr()), Optional.ofNullable(ctx.DURATION()).map(d -> Durations.parse(d.getText())),
+                spans.of(ctx));
+    }
+
+    @Override
     public FlowStmt visitPhoneStmt(PhoneStmtContext ctx) {
         return new PhoneStmt(exprs.build(ctx.expr()), Optional.ofNullable(ctx.name()).map(ParserRuleContext::getText),
                 Optional.ofNullable(ctx.NUMBER()).map(n -> safeInt(n.getText())), ctx.MOBILE() != null, spans.of(ctx));

@@ -64,7 +64,7 @@ class ConfinedImportsTest {
     void importsInsideTheFolder_stillWork(@TempDir Path dir) throws Exception {
         Path shared = Files.createDirectories(dir.resolve("shared"));
         Files.writeString(shared.resolve("t.flow"), "table stages { 1 -> 'one' }\n");
-        Files.writeString(dir.resolve("main.flow"), "import \"shared/t.flow\"\nflow \"m\" { from a to keepincrm contact { name <- stages[1] } }\n");
+        Files.writeString(dir.resolve("main.flow"), "import \"shared/t.flow\"\nflow \"m\" { from site.a to keepincrm contact { name <- stages[1] } }\n");
         CompileResult r = compile(dir.resolve("main.flow"));
         assertTrue(r.ok(), r.render());
     }

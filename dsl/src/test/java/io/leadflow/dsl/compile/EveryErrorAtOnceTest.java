@@ -16,7 +16,7 @@ class EveryErrorAtOnceTest {
 
     static CompileResult compile(String deal) {
         return Leadflow.compiler(TestCatalog.catalog()).compileSources(Map.of("f.flow",
-                "flow \"f\" {\n  from shop.orders\n  to keepincrm\n  deal {\n" + deal + "\n  }\n}\n"));
+                "flow \"f\" {\n  from site.orders\n  to keepincrm\n  deal {\n" + deal + "\n  }\n}\n"));
     }
 
     static List<DiagnosticCode> codes(CompileResult r) {
@@ -40,7 +40,7 @@ class EveryErrorAtOnceTest {
     @Test
     void comparingABooleanWithANumber_isATypeError() {
         CompileResult r = Leadflow.compiler(TestCatalog.catalog()).compileSources(Map.of("f.flow",
-                "let a = 1\nflow \"f\" {\n  from shop.orders\n  to keepincrm\n  drop when a == \"x\" == 3 \"never\"\n  deal { title <- \"t\" }\n}\n"));
+                "let a = 1\nflow \"f\" {\n  from site.orders\n  to keepincrm\n  drop when a == \"x\" == 3 \"never\"\n  deal { title <- \"t\" }\n}\n"));
         assertEquals(List.of(DiagnosticCode.LF301), codes(r), r.render());
         assertEquals(5, r.diagnostics().get(0).span().line());
         assertTrue(r.diagnostics().get(0).message().contains("a boolean with a number"), r.render());
@@ -63,7 +63,7 @@ class EveryErrorAtOnceTest {
     @Test
     void messagesUseTheRightArticle() {
         CompileResult r = Leadflow.compiler(TestCatalog.catalog()).compileSources(Map.of("f.flow",
-                "flow \"f\" {\n  from shop.orders\n  to keepincrm\n  deal { total <- 1 }\n}\n"));
+                "flow \"f\" {\n  from site.orders\n  to keepincrm\n  deal { total <- 1 }\n}\n"));
         assertEquals(List.of(DiagnosticCode.LF404), codes(r), r.render());
         assertTrue(r.render().contains("required to create an agreement"), r.render());
     }
@@ -72,7 +72,7 @@ class EveryErrorAtOnceTest {
     void anImportThatDoesNotParse_isReportedOnce_notAsUnknownNamesInTheImporter() {
         CompileResult r = Leadflow.compiler(TestCatalog.catalog()).compileSources(Map.of(
                 "lib.flow", "let prefix = ",
-                "f.flow", "import \"lib.flow\"\nflow \"f\" {\n  from shop.orders\n  to keepincrm\n  deal { title <- prefix + \"x\" }\n}\n"));
+                "f.flow", "import \"lib.flow\"\nflow \"f\" {\n  from site.orders\n  to keepincrm\n  deal { title <- prefix + \"x\" }\n}\n"));
         assertEquals(List.of(DiagnosticCode.LF101), codes(r), r.render());
     }
 }

@@ -18,7 +18,7 @@ class ImportsTest {
     @Test
     void importedTablesAndTemplates_areVisible_transitively() throws Exception {
         CompileResult r = compile(Map.of(
-                "rules/main.flow", "import \"shared/names.flow\"\nflow \"m\" { from a to keepincrm contact { name <- hi(stages[lead.s]) } }",
+                "rules/main.flow", "import \"shared/names.flow\"\nflow \"m\" { from site.a to keepincrm contact { name <- hi(stages[lead.s]) } }",
                 "rules/shared/names.flow", "import \"tables.flow\"\ntemplate hi(x) = \"Hi {x}\"",
                 "rules/shared/tables.flow", "table stages { 1 -> 'one', default -> 'other' }"));
         assertTrue(r.ok(), r.render());
@@ -30,7 +30,7 @@ class ImportsTest {
     @Test
     void aFolderGivenWithDotSegments_andAnImportOfOneOfItsFiles_nameOneFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
-        java.nio.file.Files.writeString(dir.resolve("calls.flow"), "flow \"m\" { from a to keepincrm contact { name <- lead.n } }");
+        java.nio.file.Files.writeString(dir.resolve("calls.flow"), "flow \"m\" { from site.a to keepincrm contact { name <- lead.n } }");
         java.nio.file.Files.writeString(dir.resolve("calls_test.flow"), "import \"calls.flow\"\n");
         CompileResult r = Leadflow.compiler(TestCatalog.catalog()).compile(java.util.List.of(dir.resolve(".")));
         assertTrue(r.ok(), r.render());
@@ -40,7 +40,7 @@ class ImportsTest {
     @Test
     void withoutTheImport_theNameIsUnknown() {
         CompileResult r = compile(Map.of(
-                "a.flow", "flow \"m\" { from a to keepincrm contact { name <- stages[1] } }",
+                "a.flow", "flow \"m\" { from site.a to keepincrm contact { name <- stages[1] } }",
                 "b.flow", "table stages { 1 -> 'one' }"));
         assertEquals(io.leadflow.dsl.DiagnosticCode.LF206, r.diagnostics().get(0).code());
     }

@@ -28,7 +28,8 @@ class PhasesTest {
 
     @Test
     void compiler_runsTheLiteralPhaseList_inOrder() {
-        assertEquals(List.of("load", "resolve-names", "check-types", "check-schema", "check-decisions", "plan-graph", "build"),
+        assertEquals(List.of("load", "resolve-names", "check-types", "check-schema", "check-sources", "check-schedules",
+                        "check-decisions", "plan-graph", "build"),
                 Leadflow.compiler(TestCatalog.catalog()).phases());
     }
 
@@ -62,7 +63,7 @@ class PhasesTest {
                 "bad.flow", "flow \"x\" {",
                 "f.flow", """
                         flow "f" {
-                          from shop.orders
+                          from site.orders
                           to keepincrm
                           deal {
                             title <- nope

@@ -40,7 +40,7 @@ class DecideTest {
 
     static final String LEADBOX = """
             flow "lb" {
-              from horoshop.orders
+              from site.orders
               to keepincrm
               phone lead.phone as UA
               drop when not phone.valid "no usable phone"
@@ -145,7 +145,7 @@ class DecideTest {
 
     static final String RETAIL = """
             flow "ct" {
-              from calltouch.calls
+              from site.calls
               to retailcrm
               delay 1m
               phone lead.phone as UA

@@ -32,7 +32,7 @@ class FoundRecordsInMappingTest {
 
     static final String REPEAT = """
             flow "r" {
-              from horoshop.orders
+              from site.orders
               to keepincrm
               phone lead.phone as UA
               drop when not phone.valid "no usable phone"

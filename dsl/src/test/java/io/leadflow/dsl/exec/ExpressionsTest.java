@@ -60,7 +60,7 @@ class ExpressionsTest {
     @Test
     void templatesExpand_withNamedArguments() {
         var r = io.leadflow.dsl.Leadflow.compiler(io.leadflow.dsl.TestCatalog.catalog()).compileSources(java.util.Map.of("t.flow",
-                "template hi(a, b) = \"{a}-{b}\"\nflow \"f\" { from x to keepincrm let v = hi(b: 2, a: 1) }"));
+                "template hi(a, b) = \"{a}-{b}\"\nflow \"f\" { from site.x to keepincrm let v = hi(b: 2, a: 1) }"));
         assertTrue(r.ok(), r.render());
         var flow = (FlowProgram) r.program().orElseThrow().flows().get(0);
         assertEquals("\"1-2\"", flow.prepare(ExprHarness.JSON.createObjectNode(), ExprHarness.CLOCK).slot(0).toString());

@@ -27,7 +27,7 @@ class FlowProgramTest {
               contact { name <- lead.name  phone <- phone }
               products from lead.items as item { sku <- item.sku }
             }
-            schedule "prices" every 4h at "03:00" { sync_prices(from: "horoshop", to: "keycrm") }
+            schedule "prices" every 4h at "03:00" { log(message: "prices") }
             """;
 
     static Program program(String text) {
@@ -62,10 +62,10 @@ class FlowProgramTest {
         assertEquals("main", f.account());
         assertEquals(java.time.Duration.ofMinutes(1), f.delay());
         Program.Schedule s = p.schedules().get(0);
-        assertEquals("sync_prices", s.job());
+        assertEquals("log", s.job());
         assertEquals(java.time.Duration.ofHours(4), s.every());
         assertEquals("03:00", s.at());
-        assertEquals("keycrm", s.args().get("to"));
+        assertEquals("prices", s.args().get("message"));
     }
 
     @Test
@@ -108,7 +108,7 @@ class FlowProgramTest {
     void brokenFile_reportsEveryError_withCarets() {
         CompileResult r = Leadflow.compiler(TestCatalog.catalog()).compileSources(Map.of("b.flow", """
                 flow "b" {
-                  from x
+                  from site.x
                   to keepincrm
                   contact { name <- lowr(lead.name)  email <- lead.email  phone <- nope }
                   deal { title <- lead.title  total <- totl }

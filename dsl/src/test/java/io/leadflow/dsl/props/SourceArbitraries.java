@@ -47,7 +47,7 @@ final class SourceArbitraries {
                 table t { 1 -> %s, 'k' -> 2, default -> 0 }   # trailing
 
                 flow "gen" {
-                  from shop.orders(account: "a")
+                  from site.orders(account: "a")
                   to keepincrm
                   # before drop
                   drop when %s "reason"

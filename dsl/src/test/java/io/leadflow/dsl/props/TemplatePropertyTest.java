@@ -22,7 +22,7 @@ class TemplatePropertyTest {
     private static final io.leadflow.dsl.Flow FLOW = Leadflow.compiler(TestCatalog.catalog()).compileSources(Map.of("t.flow", """
             template who(n) = "{n} ({lead.city})"
             flow "t" {
-              from x
+              from site.x
               to keepincrm
               contact { name <- "{lead.first} {lead.last}: {who(lead.name)} {lead.a.b[2]} {number(lead.n) + 1} {first(lead.list)}" }
               task { title <- "{lead.list} {lead.first ?? lead.last} {upper(lead.city)} {join(lead.list, ',')}" }

@@ -110,17 +110,35 @@ public final class IntakeHandler {
                 if (denial != null) throw new Refusal(401, denial.code(), denial.message());
             }
             String idemKey = idempotencyKey(req.getHeader("Idempotency-Key"));
+            String eventId;
             try {
-                parser.validate(media, body);
+                eventId = eventId(flow, media, body);
             } catch (BodyRefusal bad) {
                 throw new Refusal(bad.status(), bad.code(), bad.getMessage());
             }
             // Only a verified signature vouches for webhook-id; an unchecked one is never a dedupe key.
-            String eventId = signed ? req.getHeader("webhook-id") : null;
-            IncomingLead incoming = new IncomingLead(flow.name(), slug, eventId, idemKey, body, media, scrubbed(req), clock.instant());
+            if (eventId == null && signed) eventId = req.getHeader("webhook-id");
+            IncomingLead incoming = new IncomingLead(flow.name(), slug, eventId, idemKey, body, media, scrubbed(req), clock.instant(),
+                    flow.dedupeWindow().isZero() ? null : flow.dedupeWindow());
             journal.append(incoming).onComplete(done -> handleAppended(ctx, flow, done, started, body));
         } catch (Refusal r) {
             refuse(ctx, r, flow.name());
+        }
+    }
+
+    /**
+     * Validates the body and, when the flow has an event id (its source's own, or its
+     * {@code dedupe by}), reads it from the lead; null when there is none.
+     */
+    private String eventId(Flow flow, String media, byte[] body) {
+        if (flow.dedupeWindow().isZero()) {
+            parser.validate(media, body);
+            return null;
+        }
+        try {
+            return flow.eventId(parser.parse(media, body), clock).orElse(null);
+        } catch (io.leadflow.dsl.RuleException e) {
+            return null; // a key the lead cannot give (a bad value in it) dedupes nothing; the run reports the lead's own errors
         }
     }
 

@@ -20,6 +20,7 @@ final class LeadJson {
                 .put("status", s.status().name().toLowerCase(Locale.ROOT))
                 .put("receivedAt", str(s.receivedAt())).put("updatedAt", str(s.updatedAt()))
                 .put("ruleVersion", s.ruleVersion()).put("reason", s.reason());
+        if (s.duplicateOf() != null) o.put("duplicateOf", s.duplicateOf());
         return o;
     }
 

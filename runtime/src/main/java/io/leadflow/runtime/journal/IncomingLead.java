@@ -1,5 +1,6 @@
 package io.leadflow.runtime.journal;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -15,9 +16,18 @@ import java.util.Objects;
  * @param contentType    its media type ({@code application/json}, {@code application/x-www-form-urlencoded})
  * @param headers        received headers, already scrubbed of secrets (tokens, signatures)
  * @param receivedAt     when the edge received it (the L10 delay counts from here)
+ * @param dedupeWindow   how long a repeat of {@code sourceEventId} is the sender's retry (stored as a
+ *                       duplicate of the first lead); null: always
  */
 public record IncomingLead(String flow, String source, String sourceEventId, String idempotencyKey,
-                           byte[] body, String contentType, Map<String, String> headers, Instant receivedAt) {
+                           byte[] body, String contentType, Map<String, String> headers, Instant receivedAt,
+                           Duration dedupeWindow) {
+
+    /** A lead whose event id, if any, is a duplicate whenever it repeats. */
+    public IncomingLead(String flow, String source, String sourceEventId, String idempotencyKey,
+                        byte[] body, String contentType, Map<String, String> headers, Instant receivedAt) {
+        this(flow, source, sourceEventId, idempotencyKey, body, contentType, headers, receivedAt, null);
+    }
 
     public IncomingLead {
         Objects.requireNonNull(flow, "flow");

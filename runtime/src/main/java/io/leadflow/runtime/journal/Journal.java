@@ -16,8 +16,11 @@ public interface Journal {
     /**
      * Records a lead. The future succeeds only after the lead is durably committed (fsync'd as
      * part of a group commit), so a 2xx may be sent on success. A lead whose
-     * {@code (source, sourceEventId)} or {@code (source, idempotencyKey)} was already recorded is
-     * not stored again: the existing id comes back with {@code duplicate = true}.
+     * {@code (source, idempotencyKey)} was already recorded is not stored again: the existing id
+     * comes back with {@code duplicate = true}. A lead whose {@code (source, sourceEventId)} was
+     * recorded within its {@code dedupeWindow} (null: ever) is stored as a {@link LeadStatus#DUPLICATE}
+     * linked to the first lead, whose id comes back with {@code duplicate = true}; after the window
+     * it is a new lead (and the id's later repeats are its duplicates).
      * <p>Fails with {@link JournalOverloadedException} when the writer queue is full (answer 503
      * with its {@code retryAfter()}), or with {@link JournalClosedException} once {@link #close}
      * has begun. Any other failure means the lead was NOT acknowledged as stored.

@@ -2,7 +2,8 @@ package io.leadflow.runtime.journal;
 
 /**
  * Where a lead is. PENDING → RUNNING → (RETRYING ↔ RUNNING)* → DONE | DROPPED | DEAD;
- * a replay moves DONE, DROPPED or DEAD back to PENDING.
+ * a replay moves DONE, DROPPED, DEAD or DUPLICATE back to PENDING. A DUPLICATE is recorded as
+ * such on arrival and never runs by itself.
  */
 public enum LeadStatus {
     /** Journaled; waits for its turn (and for the flow's delay). */
@@ -16,9 +17,11 @@ public enum LeadStatus {
     /** A filter or rule dropped it; the reason is recorded. */
     DROPPED,
     /** Dead letter: permanent error, auth error, rule error or retries exhausted; replayable. */
-    DEAD;
+    DEAD,
+    /** The sender repeated the event id of an earlier lead within the flow's dedupe window; linked to that lead. */
+    DUPLICATE;
 
     public boolean terminal() {
-        return this == DONE || this == DROPPED || this == DEAD;
+        return this == DONE || this == DROPPED || this == DEAD || this == DUPLICATE;
     }
 }

@@ -14,6 +14,13 @@ import java.time.Instant;
  * @param ruleVersion content hash of the rules that ran its current run, or null before it ran
  * @param reason      drop reason or dead-letter reason, else null
  * @param cursor      opaque paging cursor: pass it as {@link LeadQuery#cursor()} for the next page
+ * @param duplicateOf for a {@link LeadStatus#DUPLICATE}: the id of the first lead with the same event id, else null
  */
 public record LeadSummary(String leadId, String flow, String source, LeadStatus status, Instant receivedAt,
-                          Instant updatedAt, String ruleVersion, String reason, String cursor) { }
+                          Instant updatedAt, String ruleVersion, String reason, String cursor, String duplicateOf) {
+
+    public LeadSummary(String leadId, String flow, String source, LeadStatus status, Instant receivedAt,
+                       Instant updatedAt, String ruleVersion, String reason, String cursor) {
+        this(leadId, flow, source, status, receivedAt, updatedAt, ruleVersion, reason, cursor, null);
+    }
+}

@@ -21,7 +21,7 @@ public final class JobRegistry {
 
     /** The built-in jobs: {@code log} (writes one line per run; for trying schedules out). */
     public static JobRegistry builtins() {
-        return new JobRegistry(Map.of("log", new LogJob()));
+        return new JobRegistry(Map.of(BuiltinJobSpecs.LOG.name(), new LogJob()));
     }
 
     public static JobRegistry empty() {

@@ -9,8 +9,9 @@ final class LogJob implements ScheduledJob {
 
     @Override
     public Future<Void> run(JobContext context) {
+        Object message = context.args().get("message");
         LOG.info(() -> "schedule " + context.schedule() + " ran for period " + context.periodStart()
-                + " args=" + context.args().keySet());
+                + (message == null ? "" : ": " + message));
         return Future.succeededFuture();
     }
 }

@@ -22,7 +22,7 @@ import java.util.Optional;
 
 /** The registry's and executor's queries; each runs on a read connection. */
 final class Reads {
-    private static final String SUMMARY = "seq, id, flow, source, status, received_at, updated_at, rule_version, reason";
+    private static final String SUMMARY = "seq, id, flow, source, status, received_at, updated_at, rule_version, reason, duplicate_of";
 
     private Reads() { }
 
@@ -57,21 +57,21 @@ final class Reads {
     private static LeadSummary summary(ResultSet rs) throws SQLException {
         return new LeadSummary(rs.getString(2), rs.getString(3), rs.getString(4), LeadStatus.valueOf(rs.getString(5)),
                 Instant.ofEpochMilli(rs.getLong(6)), Instant.ofEpochMilli(rs.getLong(7)), rs.getString(8),
-                rs.getString(9), Long.toString(rs.getLong(1)));
+                rs.getString(9), Long.toString(rs.getLong(1)), rs.getString(10));
     }
 
     static Optional<LeadDetail> get(Connection c, String leadId) throws SQLException {
-        try (PreparedStatement ps = Sql.prepare(c, "SELECT " + SUMMARY + ", source_event_id, idem_key, content_type, "
+        try (PreparedStatement ps = Sql.prepare(c, "SELECT " + SUMMARY + ", event_id, idem_key, content_type, "
                 + "body, headers, run, first_rule_version, attempts, next_at, trace FROM lead WHERE id = ?")) {
             ps.setString(1, leadId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) return Optional.empty();
                 LeadSummary s = summary(rs);
                 LeadStatus st = s.status();
-                Instant next = st == LeadStatus.PENDING || st == LeadStatus.RETRYING ? LeadRows.instant(rs, 18) : null;
-                return Optional.of(new LeadDetail(s, rs.getString(10), rs.getString(11), rs.getString(12), rs.getBytes(13),
-                        Json.headers(rs.getString(14)), rs.getInt(15), rs.getString(16), rs.getInt(17), next,
-                        rs.getString(19), effectViews(c, leadId)));
+                Instant next = st == LeadStatus.PENDING || st == LeadStatus.RETRYING ? LeadRows.instant(rs, 19) : null;
+                return Optional.of(new LeadDetail(s, rs.getString(11), rs.getString(12), rs.getString(13), rs.getBytes(14),
+                        Json.headers(rs.getString(15)), rs.getInt(16), rs.getString(17), rs.getInt(18), next,
+                        rs.getString(20), effectViews(c, leadId)));
             }
         }
     }

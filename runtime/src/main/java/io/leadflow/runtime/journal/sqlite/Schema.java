@@ -12,7 +12,7 @@ import java.util.List;
  */
 final class Schema {
     /** Bumped when the tables change; a newer file is refused rather than misread. */
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     private static final List<String> DDL = List.of("""
             CREATE TABLE IF NOT EXISTS lead (
@@ -41,6 +41,8 @@ final class Schema {
               marker TEXT,
               trace TEXT,
               reason TEXT,
+              event_id TEXT,
+              duplicate_of TEXT,
               UNIQUE (source, source_event_id),
               UNIQUE (source, idem_key))""",
             "CREATE INDEX IF NOT EXISTS lead_due ON lead (status, next_at, seq)",
@@ -107,6 +109,12 @@ final class Schema {
             }
             boolean auto = c.getAutoCommit();
             c.setAutoCommit(false);
+            if (version == 1) {
+                // v2: the lead's event id as shown (source_event_id is the live dedupe key), and the duplicate's first lead
+                s.executeUpdate("ALTER TABLE lead ADD COLUMN event_id TEXT");
+                s.executeUpdate("ALTER TABLE lead ADD COLUMN duplicate_of TEXT");
+                s.executeUpdate("UPDATE lead SET event_id = source_event_id");
+            }
             for (String ddl : DDL) s.executeUpdate(ddl);
             s.executeUpdate("PRAGMA user_version = " + VERSION);
             c.commit();

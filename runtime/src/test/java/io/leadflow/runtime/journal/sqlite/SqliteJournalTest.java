@@ -70,11 +70,52 @@ class SqliteJournalTest {
     }
 
     @Test
-    void sameSourceEventId_isOneLead() {
+    void sameSourceEventId_isOneLead_andTheRepeatIsRecordedAsItsDuplicate() {
         Accepted a = Await.result(journal.append(Leads.json("orders", "o-1", "{}", T0)));
         Accepted b = Await.result(journal.append(Leads.json("orders", "o-1", "{\"other\":1}", T0)));
         assertEquals(new Accepted(a.leadId(), true), b);
-        assertEquals(1, Await.result(journal.list(LeadQuery.all(10))).size());
+        List<LeadSummary> rows = Await.result(journal.list(LeadQuery.all(10)));
+        assertEquals(2, rows.size());
+        LeadSummary dup = rows.get(0);
+        assertEquals(LeadStatus.DUPLICATE, dup.status());
+        assertEquals(a.leadId(), dup.duplicateOf());
+        assertTrue(dup.reason().contains("o-1"), dup.reason());
+        assertEquals(LeadStatus.PENDING, rows.get(1).status());
+        assertEquals(null, rows.get(1).duplicateOf());
+        assertEquals("o-1", Await.result(journal.get(dup.leadId())).orElseThrow().sourceEventId());
+        assertEquals(1, Await.result(journal.ledger().claimDue(T0.plusSeconds(1), 10)).size());
+    }
+
+    @Test
+    void aRepeatedEventId_isADuplicateOnlyWithinItsWindow() {
+        java.time.Duration day = java.time.Duration.ofDays(1);
+        Accepted first = Await.result(journal.append(withWindow(Leads.json("orders", "o-9", "{}", T0), day)));
+        Accepted retry = Await.result(journal.append(withWindow(Leads.json("orders", "o-9", "{}", T0.plus(day)), day)));
+        assertEquals(new Accepted(first.leadId(), true), retry);
+        Accepted later = Await.result(journal.append(withWindow(Leads.json("orders", "o-9", "{}", T0.plus(day).plusSeconds(1)), day)));
+        assertFalse(later.duplicate());
+        assertNotEquals(first.leadId(), later.leadId());
+        // the id now belongs to the new lead: its repeats link to it
+        Accepted again = Await.result(journal.append(withWindow(Leads.json("orders", "o-9", "{}", T0.plus(day).plusSeconds(2)), day)));
+        assertEquals(new Accepted(later.leadId(), true), again);
+        reopen();
+        assertEquals("o-9", Await.result(journal.get(first.leadId())).orElseThrow().sourceEventId());
+        long duplicates = Await.result(journal.list(LeadQuery.all(10))).stream().filter(r -> r.status() == LeadStatus.DUPLICATE).count();
+        assertEquals(2, duplicates);
+    }
+
+    @Test
+    void aRetryWithAnIdempotencyKey_afterAnEventIdDuplicate_answersTheFirstLead() {
+        Accepted a = Await.result(journal.append(Leads.json("orders", "o-5", "{}", T0)));
+        var keyed = new io.leadflow.runtime.journal.IncomingLead("orders", "shop", "o-5", "k-1", "{}".getBytes(StandardCharsets.UTF_8),
+                "application/json", java.util.Map.of(), T0);
+        assertEquals(new Accepted(a.leadId(), true), Await.result(journal.append(keyed)));
+        assertEquals(new Accepted(a.leadId(), true), Await.result(journal.append(keyed)));
+    }
+
+    private static io.leadflow.runtime.journal.IncomingLead withWindow(io.leadflow.runtime.journal.IncomingLead l, java.time.Duration w) {
+        return new io.leadflow.runtime.journal.IncomingLead(l.flow(), l.source(), l.sourceEventId(), l.idempotencyKey(), l.body(),
+                l.contentType(), l.headers(), l.receivedAt(), w);
     }
 
     @Test

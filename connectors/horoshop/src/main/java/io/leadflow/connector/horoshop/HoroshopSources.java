@@ -1,0 +1,67 @@
+package io.leadflow.connector.horoshop;
+
+import static io.leadflow.spi.FieldType.*;
+import static io.leadflow.spi.source.Confidence.CONFIRMED;
+import static io.leadflow.spi.source.Confidence.PARTLY;
+import static io.leadflow.spi.source.PayloadField.object;
+import static io.leadflow.spi.source.PayloadField.of;
+
+import io.leadflow.spi.ArgSpec;
+import io.leadflow.spi.source.Arrival;
+import io.leadflow.spi.source.PayloadField;
+import io.leadflow.spi.source.PayloadSchema;
+import io.leadflow.spi.source.SenderAuth;
+import io.leadflow.spi.source.SourceDescriptor;
+import io.leadflow.spi.source.SourceDescriptorProvider;
+import io.leadflow.spi.source.SourceKind;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Horoshop as a lead source (shared crm-apis section 6, seed 000): {@code horoshop.orders} in the
+ * shape of {@code orders/get} (event id {@code order_id}, the order number) and
+ * {@code horoshop.registrations} in the shape of {@code users/export} (event id {@code id}).
+ * Field names are [C] from the function pages; the keys of {@code analytics} are [P]; the item
+ * fields of {@code products} are not given by the reference, so they are not checked.
+ */
+public final class HoroshopSources implements SourceDescriptorProvider {
+
+    /** {@code delivery_type} / {@code payment_type}: {@code {id, title}}. */
+    private static PayloadField idTitle(String name) {
+        return object(name, CONFIRMED, of("id", INTEGER, CONFIRMED), of("title", STRING, CONFIRMED));
+    }
+
+    public static final PayloadSchema ORDER = PayloadSchema.closed(
+            of("order_id", INTEGER, CONFIRMED), of("user", INTEGER, CONFIRMED),
+            of("delivery_name", STRING, CONFIRMED), of("delivery_email", EMAIL, CONFIRMED), of("delivery_phone", PHONE, CONFIRMED),
+            of("delivery_city", STRING, CONFIRMED), of("delivery_address", STRING, CONFIRMED), idTitle("delivery_type"),
+            of("delivery_price", NUMBER, CONFIRMED), of("comment", TEXT, CONFIRMED), idTitle("payment_type"),
+            of("payment_price", NUMBER, CONFIRMED), of("payed", INTEGER, CONFIRMED), of("total_default", NUMBER, CONFIRMED),
+            of("total_sum", NUMBER, CONFIRMED), of("total_quantity", NUMBER, CONFIRMED), of("discount_percent", NUMBER, CONFIRMED),
+            of("discount_value", NUMBER, CONFIRMED), of("coupon_code", STRING, CONFIRMED), of("coupon_percent", NUMBER, CONFIRMED),
+            of("coupon_discount_value", NUMBER, CONFIRMED), of("coupon_type", STRING, CONFIRMED), of("stat_status", INTEGER, CONFIRMED),
+            of("stat_created", DATETIME, CONFIRMED), of("currency", CURRENCY, CONFIRMED), of("products", LIST, CONFIRMED),
+            of("delivery_data", OBJECT, CONFIRMED),
+            object("analytics", CONFIRMED, of("utm_source", STRING, PARTLY), of("utm_medium", STRING, PARTLY),
+                    of("utm_campaign", ANY, PARTLY), of("utm_term", STRING, PARTLY), of("utm_content", STRING, PARTLY),
+                    of("google_client_id", STRING, PARTLY)));
+
+    public static final PayloadSchema USER = PayloadSchema.closed(
+            of("id", INTEGER, CONFIRMED), of("title", STRING, CONFIRMED), of("email", EMAIL, CONFIRMED), of("phone", PHONE, CONFIRMED),
+            of("country", STRING, CONFIRMED), of("city", STRING, CONFIRMED), of("address", STRING, CONFIRMED),
+            of("registered", DATETIME, CONFIRMED));
+
+    static final List<ArgSpec> ARGS = List.of(ArgSpec.account());
+
+    public static final SourceDescriptor DESCRIPTOR = SourceDescriptor.of("horoshop", "Horoshop",
+            new SourceKind("orders", Set.of(Arrival.WEBHOOK), SenderAuth.INTAKE_TOKEN, ARGS, ORDER, List.of("order_id"),
+                    Duration.ofDays(30), "a shop order as orders/get returns it (order_id is the order number)"),
+            new SourceKind("registrations", Set.of(Arrival.WEBHOOK), SenderAuth.INTAKE_TOKEN, ARGS, USER, List.of("id"),
+                    Duration.ofDays(30), "a customer registration as users/export returns it"));
+
+    @Override
+    public SourceDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+}

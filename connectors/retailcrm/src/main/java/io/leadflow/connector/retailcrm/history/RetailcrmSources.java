@@ -1,0 +1,52 @@
+package io.leadflow.connector.retailcrm.history;
+
+import static io.leadflow.spi.FieldType.*;
+import static io.leadflow.spi.source.Confidence.CONFIRMED;
+import static io.leadflow.spi.source.Confidence.UNCONFIRMED;
+import static io.leadflow.spi.source.PayloadField.of;
+
+import io.leadflow.spi.ArgSpec;
+import io.leadflow.spi.source.Arrival;
+import io.leadflow.spi.source.PayloadField;
+import io.leadflow.spi.source.PayloadSchema;
+import io.leadflow.spi.source.SenderAuth;
+import io.leadflow.spi.source.SourceDescriptor;
+import io.leadflow.spi.source.SourceDescriptorProvider;
+import io.leadflow.spi.source.SourceKind;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * RetailCRM's change feeds as lead sources (shared crm-apis section 1): {@code orders/history}
+ * and {@code customers/history}, read with {@code filter[sinceId]}. Each history entry is one
+ * event, its {@code id} the event id. The envelope ({@code history}, {@code pagination}) is [C];
+ * the entry's own fields are [U] (from RetailCRM's API docs, not re-read for the reference), and
+ * the embedded order or customer is the partial entity the entry carries, not checked field by field.
+ */
+public final class RetailcrmSources implements SourceDescriptorProvider {
+
+    private static PayloadSchema entry(String entity) {
+        return PayloadSchema.closed(of("id", INTEGER, CONFIRMED), of("createdAt", DATETIME, UNCONFIRMED),
+                of("created", BOOLEAN, UNCONFIRMED), of("deleted", BOOLEAN, UNCONFIRMED), of("source", STRING, UNCONFIRMED),
+                of("field", STRING, UNCONFIRMED), of("oldValue", ANY, UNCONFIRMED), of("newValue", ANY, UNCONFIRMED),
+                new PayloadField("user", OBJECT, UNCONFIRMED, PayloadSchema.closed(of("id", INTEGER, UNCONFIRMED))),
+                of("apiKey", OBJECT, UNCONFIRMED), of(entity, OBJECT, UNCONFIRMED));
+    }
+
+    public static final PayloadSchema ORDER_CHANGE = entry("order");
+    public static final PayloadSchema CUSTOMER_CHANGE = entry("customer");
+
+    static final List<ArgSpec> ARGS = List.of(ArgSpec.account());
+
+    public static final SourceDescriptor DESCRIPTOR = SourceDescriptor.of("retailcrm", "RetailCRM change feed",
+            new SourceKind("orders_history", Set.of(Arrival.PULL), SenderAuth.API_KEY_HEADER, ARGS, ORDER_CHANGE, List.of("id"),
+                    Duration.ofDays(30), "one change of an order (GET /orders/history, sinceId cursor)"),
+            new SourceKind("customers_history", Set.of(Arrival.PULL), SenderAuth.API_KEY_HEADER, ARGS, CUSTOMER_CHANGE,
+                    List.of("id"), Duration.ofDays(30), "one change of a customer (GET /customers/history, sinceId cursor)"));
+
+    @Override
+    public SourceDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+}

@@ -1,0 +1,51 @@
+package io.leadflow.spi.source;
+
+import io.leadflow.spi.ArgSpec;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One kind of lead a source produces ({@code horoshop.orders}, {@code calltouch.calls}).
+ *
+ * @param name         the kind's name after the dot
+ * @param arrivals     how its leads can arrive; a kind that can be pulled is pulled when the flow gives a {@code poll} interval
+ * @param auth         how the sender (webhook) or Leadflow (pull) authenticates
+ * @param args         the arguments the runtime implements
+ * @param payload      the lead's fields, as the system sends them
+ * @param eventId      the payload paths that together identify one event (the sender's own id; empty when the system has none)
+ * @param dedupeWindow how long a repeated event id counts as the sender's retry
+ * @param note         one line for the reference (what the lead is, what is unconfirmed)
+ */
+public record SourceKind(String name, Set<Arrival> arrivals, SenderAuth auth, List<ArgSpec> args, PayloadSchema payload,
+                         List<String> eventId, Duration dedupeWindow, String note) {
+
+    public SourceKind {
+        arrivals = Set.copyOf(EnumSet.copyOf(arrivals));
+        args = List.copyOf(args);
+        eventId = List.copyOf(eventId);
+    }
+
+    public boolean canArrive(Arrival a) {
+        return arrivals.contains(a);
+    }
+
+    public Optional<ArgSpec> arg(String name) {
+        return args.stream().filter(a -> a.name().equals(name)).findFirst();
+    }
+
+    public Map<String, ArgSpec> argsByName() {
+        Map<String, ArgSpec> m = new LinkedHashMap<>();
+        for (ArgSpec a : args) m.put(a.name(), a);
+        return m;
+    }
+
+    /** This kind under another name (a generic source's kinds are all alike). */
+    public SourceKind named(String other) {
+        return new SourceKind(other, arrivals, auth, args, payload, eventId, dedupeWindow, note);
+    }
+}

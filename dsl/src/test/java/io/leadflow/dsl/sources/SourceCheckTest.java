@@ -1,0 +1,163 @@
+package io.leadflow.dsl.sources;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.leadflow.dsl.CompileResult;
+import io.leadflow.dsl.Diagnostic;
+import io.leadflow.dsl.Leadflow;
+import io.leadflow.dsl.TestCatalog;
+import io.leadflow.spi.ArgSpec;
+import io.leadflow.spi.FieldType;
+import io.leadflow.spi.source.Arrival;
+import io.leadflow.spi.source.Confidence;
+import io.leadflow.spi.source.PayloadField;
+import io.leadflow.spi.source.PayloadSchema;
+import io.leadflow.spi.source.SenderAuth;
+import io.leadflow.spi.source.SourceDescriptor;
+import io.leadflow.spi.source.SourceKind;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** {@code from} and every {@code lead.…} path against the source catalog; schedule jobs against the job catalog. */
+class SourceCheckTest {
+
+    static CompileResult compile(String text) {
+        return Leadflow.compiler(TestCatalog.catalog()).compileSources(Map.of("f.flow", text));
+    }
+
+    static String flow(String from, String body) {
+        return "flow \"f\" {\n  from " + from + "\n  to keepincrm(account: \"main\")\n" + body + "\n}\n";
+    }
+
+    static Diagnostic only(CompileResult r, String code) {
+        List<Diagnostic> d = r.diagnostics().stream().filter(x -> x.code().name().equals(code)).toList();
+        assertEquals(1, d.size(), r.render());
+        return d.get(0);
+    }
+
+    @Test
+    void anArgumentTheRuntimeDoesNotImplement_isAnErrorWithItsPositionAndTheKnownOnes() {
+        CompileResult r = compile(flow("horoshop.orders(account: \"shop1\", event_id: \"order_id\")",
+                "  contact { name <- lead.delivery_name }"));
+        Diagnostic d = only(r, "LF410");
+        assertEquals(2, d.span().line());
+        assertEquals(42, d.span().column());
+        assertTrue(d.message().contains("has no argument 'event_id'") && d.message().contains("it takes: account"), d.message());
+        assertTrue(r.render().contains("f.flow:2:42"), r.render());
+    }
+
+    @Test
+    void argumentsAreNamedConstantsOfTheirType_givenOnce() {
+        CompileResult r = compile(flow("horoshop.orders(account: 5)", "  contact { name <- lead.delivery_name }"));
+        assertTrue(only(r, "LF410").message().contains("takes text"), r.render());
+        r = compile(flow("horoshop.orders(\"shop1\")", "  contact { name <- lead.delivery_name }"));
+        assertTrue(only(r, "LF410").message().contains("named arguments"), r.render());
+        r = compile(flow("horoshop.orders(acount: \"shop1\")", "  contact { name <- lead.delivery_name }"));
+        assertTrue(only(r, "LF410").message().contains("did you mean 'account'?"), r.render());
+    }
+
+    @Test
+    void unknownSourceAndKind_sayWhatIsKnown() {
+        Diagnostic d = only(compile(flow("horoshp.orders", "")), "LF409");
+        assertTrue(d.message().contains("did you mean 'horoshop'?"), d.message());
+        assertEquals(2, d.span().line());
+        assertEquals(3, d.span().column());
+        d = only(compile(flow("horoshop.order", "")), "LF409");
+        assertTrue(d.message().contains("no kind 'order'; did you mean 'orders'?") && d.message().contains("horoshop.registrations"),
+                d.message());
+        d = only(compile(flow("horoshop", "")), "LF409");
+        assertTrue(d.message().contains("from horoshop.<kind>"), d.message());
+    }
+
+    @Test
+    void everyUnknownLeadField_isReportedAtOnce_withDidYouMeanAndPosition() {
+        CompileResult r = compile(flow("horoshop.orders(account: \"shop1\")", """
+                  phone lead.delivery_phon as UA
+                  drop when lead.stat_stats == 4 "cancelled"
+                  contact { name <- lead.delivery_name  email <- lead.analytics.utm_sourse }
+                """));
+        List<Diagnostic> d = r.diagnostics().stream().filter(x -> x.code().name().equals("LF411")).toList();
+        assertEquals(3, d.size(), r.render());
+        assertTrue(d.get(0).message().contains("did you mean 'delivery_phone'?"), d.get(0).message());
+        assertEquals(4, d.get(0).span().line());
+        assertEquals(9, d.get(0).span().column());
+        assertTrue(d.get(1).message().contains("did you mean 'stat_status'?"), d.get(1).message());
+        assertTrue(d.get(2).message().contains("'lead.analytics.utm_sourse'") && d.get(2).message().contains("'utm_source'"),
+                d.get(2).message());
+    }
+
+    @Test
+    void aChainReportsOnlyItsFirstUnknownMember_andOpenPartsAreNotChecked() {
+        CompileResult r = compile(flow("horoshop.orders", """
+                  contact { name <- lead.delivery.city.name  email <- lead.delivery_data.anything.at.all }
+                  products from lead.products as item { sku <- item.whatever }
+                """));
+        Diagnostic d = only(r, "LF411");
+        assertTrue(d.message().contains("'lead.delivery'"), d.message());
+    }
+
+    /** A source with a list of known items, to see paths followed through lets and list blocks. */
+    static final SourceDescriptor SHOP = SourceDescriptor.of("shop", "Shop",
+            new SourceKind("orders", Set.of(Arrival.WEBHOOK), SenderAuth.INTAKE_TOKEN, List.of(ArgSpec.account()),
+                    PayloadSchema.closed(PayloadField.of("id", FieldType.INTEGER, Confidence.CONFIRMED),
+                            PayloadField.listOf("items", Confidence.CONFIRMED, PayloadField.of("sku", FieldType.STRING, Confidence.CONFIRMED),
+                                    PayloadField.of("qty", FieldType.NUMBER, Confidence.PARTLY))),
+                    List.of("id"), Duration.ofDays(1), "test"));
+
+    @Test
+    void listItemsAndLetsFollowTheSchema() {
+        var compiler = Leadflow.compiler(TestCatalog.catalog().withSources(SHOP));
+        CompileResult r = compiler.compileSources(Map.of("f.flow", flow("shop.orders", """
+                  let lines = lead.items
+                  let first = lines[0]
+                  deal { title <- "Order {lead.id} {first.skuu}" }
+                  products from lines as item { sku <- item.sku  quantity <- item.qtyy }
+                """)));
+        List<String> found = r.diagnostics().stream().filter(x -> x.code().name().equals("LF411")).map(Diagnostic::message).toList();
+        assertEquals(2, found.size(), r.render());
+        assertTrue(found.get(0).contains("'first.skuu'") && found.get(0).contains("did you mean 'sku'?"), found.get(0));
+        assertTrue(found.get(1).contains("'item.qtyy'") && found.get(1).contains("did you mean 'qty'?"), found.get(1));
+    }
+
+    @Test
+    void aGenericSiteSourceIsOpen_untilTheFlowDeclaresItsFields() {
+        assertTrue(compile(flow("site.checkout", "  contact { name <- lead.anything.at.all }")).ok());
+        CompileResult r = compile(flow("site.checkout", "  fields name, phone, items\n  contact { name <- lead.nme  phone <- lead.phone }"));
+        Diagnostic d = only(r, "LF411");
+        assertTrue(d.message().contains("did you mean 'name'?"), d.message());
+        assertEquals(5, d.span().line());
+    }
+
+    @Test
+    void fieldsAddToAKnownSource_forParametersTheSenderAdds() {
+        assertEquals("LF411", only(compile(flow("calltouch.calls", "  contact { name <- lead.manager_note }")), "LF411").code().name());
+        assertTrue(compile(flow("calltouch.calls", "  fields manager_note\n  contact { name <- lead.manager_note ?? lead.name }")).ok());
+    }
+
+    @Test
+    void aKindThatCanOnlyBePulled_isRefusedUntilTheRuntimePullsIt() {
+        var compiler = Leadflow.compiler(TestCatalog.catalog().withSources(
+                io.leadflow.connector.retailcrm.history.RetailcrmSources.DESCRIPTOR));
+        CompileResult r = compiler.compileSources(Map.of("f.flow", flow("retailcrm.orders_history(account: \"main\")",
+                "  contact { name <- lead.order.firstName }")));
+        Diagnostic d = only(r, "LF409");
+        assertTrue(d.message().contains("does not do yet"), d.message());
+    }
+
+    @Test
+    void aScheduleMustCallAJobTheRuntimeImplements() {
+        CompileResult r = compile("schedule \"prices\" every 4h { sync_prices(from: \"horoshop\") }\n");
+        Diagnostic d = only(r, "LF412");
+        assertTrue(d.message().contains("unknown job 'sync_prices'") && d.message().contains("jobs: log"), d.message());
+        assertEquals(1, d.span().line());
+        d = only(compile("schedule \"x\" every 4h { logg(message: \"hi\") }\n"), "LF412");
+        assertTrue(d.message().contains("did you mean 'log'?"), d.message());
+        d = only(compile("schedule \"x\" every 4h { log(mesage: \"hi\") }\n"), "LF412");
+        assertTrue(d.message().contains("did you mean 'message'?"), d.message());
+        assertTrue(compile("schedule \"x\" every 4h { log(message: \"hi\") }\n").ok());
+    }
+}
