@@ -13,7 +13,8 @@ import java.time.Duration;
  *                      not this, bound what a CRM receives
  * @param maxActivePerAccount leads of one CRM account executing a step at once: a lead that has started
  *                      (looked up) finishes before new leads of that account start, so under a rate-limited
- *                      backlog its create does not queue behind every other lead's lookup, and the lookup
+ *                      backlog its create does not queue behind every other lead's lookup (the cap is 4 × the account's documented
+ *                      calls per second, at most this), and the lookup
  *                      its decision used is at most this many calls old
  * @param pollInterval  how often the journal is polled for due leads besides append wake-ups
  * @param retry         the retry schedule

@@ -33,8 +33,9 @@ final class StepRunner {
     }
 
     /**
-     * How many leads of the run's account may run a step at once: twice the account's documented
-     * calls per second (each lead needs a lookup and a create), at least 1, at most {@code max}.
+     * How many leads of the run's account may run a step at once: four times the account's
+     * documented calls per second (each lead needs a lookup and a create, and a call's answer
+     * takes time), at least 2, at most {@code max}.
      * So under a rate-limited backlog a started lead's calls wait behind at most that many others,
      * and the lookup its decision used is a few seconds old at most when its create leaves.
      */
@@ -42,7 +43,7 @@ final class StepRunner {
         return connectors.connector(run.connector, run.account).map(c -> {
             io.leadflow.spi.RateLimit limit = c.descriptor() == null ? null : c.descriptor().rateLimit();
             if (limit == null) return max;
-            return (int) Math.max(1, Math.min(max, Math.ceil(2 * limit.perSecond())));
+            return (int) Math.max(2, Math.min(max, Math.ceil(4 * limit.perSecond())));
         }).orElse(max);
     }
 

@@ -108,7 +108,8 @@ public final class LeadflowServer {
             Journal journal = SqliteJournal.open(vertx, s.dataDir(), JournalOptions.defaults()).await();
             journalRef.set(journal);
             storeRules(journal, program, firstSources.get());
-            ConnectorAccounts accounts = new ConnectorAccounts(vertx, ConnectorAccounts.discover(), s.sandbox(), secrets::current, out::println);
+            ConnectorAccounts accounts = new ConnectorAccounts(vertx, ConnectorAccounts.discover(), s.sandbox(), secrets::current, out::println,
+                    s.dataDir().resolve("ratelimit"));
             accountsRef.set(accounts);
             accounts.prepare(program).otherwise(e -> {
                 LOG.warning("not every CRM account is ready; its leads wait and retry: " + e.getMessage());

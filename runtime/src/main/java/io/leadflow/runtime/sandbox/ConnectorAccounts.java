@@ -1,6 +1,7 @@
 package io.leadflow.runtime.sandbox;
 
 import io.leadflow.connector.AccountConfig;
+import io.leadflow.connector.ratelimit.RateLimitMemory;
 import io.leadflow.connector.ConnectorFactory;
 import io.leadflow.connector.CrmConnector;
 import io.leadflow.connector.Emulator;
@@ -33,6 +34,8 @@ public final class ConnectorAccounts {
     private final boolean sandbox;
     private final java.util.function.Supplier<Secrets> secrets;
     private final Consumer<String> announce;
+    /** Where real accounts keep their recent calls across restarts ({@link RateLimitMemory}), or null. */
+    private final java.nio.file.Path rateMemory;
     private final Map<String, Future<Emulator>> emulators = new ConcurrentHashMap<>();
     private final Map<AccountKey, CrmConnector> connectors = new ConcurrentHashMap<>();
 
@@ -41,6 +44,16 @@ public final class ConnectorAccounts {
      */
     public ConnectorAccounts(Vertx vertx, Iterable<ConnectorFactory> factories, boolean sandbox,
                              java.util.function.Supplier<Secrets> secrets, Consumer<String> announce) {
+        this(vertx, factories, sandbox, secrets, announce, null);
+    }
+
+    /**
+     * @param rateMemory folder (under the data folder) where each real account keeps the calls of
+     *                   its last rate-limit period, so a restart does not start with a full bucket
+     */
+    public ConnectorAccounts(Vertx vertx, Iterable<ConnectorFactory> factories, boolean sandbox,
+                             java.util.function.Supplier<Secrets> secrets, Consumer<String> announce, java.nio.file.Path rateMemory) {
+        this.rateMemory = rateMemory;
         this.vertx = vertx;
         Map<String, ConnectorFactory> m = new java.util.LinkedHashMap<>();
         for (ConnectorFactory f : factories) m.put(f.descriptor().name(), f);
@@ -94,7 +107,12 @@ public final class ConnectorAccounts {
         Optional<AccountConfig> creds = sandbox ? Optional.empty() : secrets.get().crm(key.connector(), key.account());
         Future<AccountConfig> config;
         if (creds.isPresent()) {
-            config = Future.succeededFuture(creds.get());
+            AccountConfig real = creds.get();
+            if (rateMemory != null && real.setting(RateLimitMemory.SETTING, null) == null) {
+                real = withSettings(real, Map.of(RateLimitMemory.SETTING,
+                        rateMemory.resolve(key.connector() + "." + key.account() + ".calls").toString()));
+            }
+            config = Future.succeededFuture(real);
         } else {
             if (!sandbox) {
                 LOG.warning("NO CREDENTIALS for CRM account " + key + ": its effects go to the in-process EMULATOR, not the real "

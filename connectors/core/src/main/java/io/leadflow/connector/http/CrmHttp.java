@@ -1,9 +1,11 @@
 package io.leadflow.connector.http;
 
 import io.leadflow.connector.AccountConfig;
+import io.leadflow.connector.ratelimit.RateLimitMemory;
 import io.leadflow.connector.ratelimit.RateLimits;
 import io.leadflow.connector.ratelimit.TokenBucket;
 import io.leadflow.spi.ConnectorDescriptor;
+import io.leadflow.spi.RateLimit;
 import io.leadflow.spi.error.AuthException;
 import io.leadflow.spi.error.ConnectorException;
 import io.leadflow.spi.error.InDoubtException;
@@ -56,6 +58,11 @@ public final class CrmHttp {
      * @param baseUrl the API origin plus any base path, without a trailing slash
      * @param label   {@code connector/account}, used in error messages (never a credential)
      */
+    /** The account's calls kept across restarts ({@link RateLimitMemory}), or null. */
+    private RateLimitMemory memory;
+    /** Completes once the bucket knows the previous process's calls; nothing is sent before. */
+    private Future<Void> primed = Future.succeededFuture();
+
     public CrmHttp(Vertx vertx, String baseUrl, TokenBucket bucket, Duration timeout, ResponseMapper mapper, String label) {
         this.vertx = vertx;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
@@ -74,8 +81,12 @@ public final class CrmHttp {
      */
     public static CrmHttp forAccount(Vertx vertx, ConnectorDescriptor descriptor, AccountConfig account,
                                      String baseUrl, Duration timeout, ResponseMapper mapper) {
-        TokenBucket bucket = TokenBucket.of(vertx, RateLimits.forAccount(descriptor.rateLimit(), account));
-        return new CrmHttp(vertx, baseUrl, bucket, timeout, mapper, descriptor.name() + "/" + account.account());
+        RateLimit limit = RateLimits.forAccount(descriptor.rateLimit(), account);
+        TokenBucket bucket = TokenBucket.of(vertx, limit);
+        CrmHttp http = new CrmHttp(vertx, baseUrl, bucket, timeout, mapper, descriptor.name() + "/" + account.account());
+        http.memory = RateLimitMemory.forAccount(vertx, account, limit).orElse(null);
+        if (http.memory != null) http.primed = http.memory.prime(bucket);
+        return http;
     }
 
     public TokenBucket bucket() {
@@ -84,14 +95,18 @@ public final class CrmHttp {
 
     /** Waits for a permit, sends, and completes with a successful answer or a {@link ConnectorException}. */
     public Future<CrmResponse> send(CrmRequest request, CallCount count) {
-        return bucket.take().compose(permit -> {
+        return primed.compose(v -> bucket.take()).compose(permit -> {
             count.increment();
-            return exchange(request).onComplete(done -> permit.release());
+            return exchange(request).onComplete(done -> {
+                permit.release();
+                if (memory != null) memory.record();   // the answer came: the CRM has counted the call by now
+            });
         }).compose(this::classify);
     }
 
+    /** Closes the client once the account's call memory (if any) is written. */
     public Future<Void> close() {
-        return client.close();
+        return (memory == null ? Future.<Void>succeededFuture() : memory.flushed()).eventually(client::close);
     }
 
     private Future<CrmResponse> exchange(CrmRequest request) {

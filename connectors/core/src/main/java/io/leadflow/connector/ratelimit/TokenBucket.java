@@ -139,6 +139,22 @@ public final class TokenBucket {
         drain();
     }
 
+    /**
+     * Counts calls made before this bucket existed (by a previous process, as the CRM still
+     * counts them): each permit comes back one period (plus the margin) after its call, as if it
+     * had been taken here. {@code ages} are how long ago each call was made.
+     */
+    public void primeUsed(java.util.List<Duration> ages) {
+        synchronized (this) {
+            long now = timers.nanoTime();
+            for (Duration age : ages) {
+                long back = now - age.toNanos() + periodNanos + marginNanos;
+                if (back > now && returns.size() < permits) returns.add(back);
+            }
+        }
+        drain();
+    }
+
     /** Requests waiting for a permit. */
     public synchronized int waiting() {
         return waiters.size();
