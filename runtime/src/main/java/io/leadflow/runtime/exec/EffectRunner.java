@@ -3,6 +3,7 @@ package io.leadflow.runtime.exec;
 import io.leadflow.connector.CrmConnector;
 import io.leadflow.connector.EffectContext;
 import io.leadflow.connector.EffectResult;
+import io.leadflow.connector.SendGate;
 import io.leadflow.runtime.journal.EffectState;
 import io.leadflow.runtime.journal.LeadStatus;
 import io.leadflow.runtime.journal.Ledger;
@@ -16,8 +17,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Performs a decided run's effects in order. Each send is preceded by a durable SENDING mark and
- * followed by a durable result; a recorded result is reused; an effect left SENDING (crash) or
+ * Performs a decided run's effects in order. Each send is preceded by a durable SENDING mark
+ * (taken once the request holds its rate-limit permit, for connectors that open the
+ * {@link SendGate}) and followed by a durable result; a recorded result is reused; an effect left SENDING (crash) or
  * IN_DOUBT (timeout after send) is looked up with {@code reconcile} before it is sent again.
  * A result is committed together with the next effect's SENDING mark (or the lead's DONE), so
  * a lead of n effects costs n + 1 commit rounds, and nothing is sent before what precedes it is durable.
@@ -63,24 +65,43 @@ final class EffectRunner {
         };
     }
 
+    /**
+     * Sends effect {@code index}. A connector that {@linkplain CrmConnector#opensSendGate() opens
+     * the gate} gets the SENDING mark (and its attempt) there, once its request holds a permit and
+     * is about to leave; for others the mark is committed before the call, as before.
+     */
     private Future<StepResult> send(LeadRun run, CrmConnector connector, int index) {
-        Ledger.EffectRecord r = run.effects.get(index);
-        Effect effect = EffectCodec.decode(r.effectJson());
+        Effect effect = EffectCodec.decode(run.effects.get(index).effectJson());
+        if (!connector.opensSendGate()) return markSent(run, index).compose(v -> call(run, connector, index, effect, SendGate.none()));
+        return call(run, connector, index, effect, SendGate.of(() -> markSent(run, index)));
+    }
+
+    /** The durable SENDING mark with its attempt, committed together with any pending results. */
+    private Future<Void> markSent(LeadRun run, int index) {
         tx(run).effectSending(run.id(), run.run(), index);
-        return flush(run).compose(v -> {
+        return flush(run).map(v -> {
+            Ledger.EffectRecord r = run.effects.get(index);
             run.replaceEffect(record(r, EffectState.SENDING, r.attempts() + 1, null));
-            Instant started = clock.instant();
-            Future<EffectResult> call;
-            try {
-                call = connector.apply(effect, context(run, index));
-            } catch (RuntimeException e) {
-                call = Future.failedFuture(e);
+            return null;
+        });
+    }
+
+    private Future<StepResult> call(LeadRun run, CrmConnector connector, int index, Effect effect, SendGate gate) {
+        Ledger.EffectRecord r = run.effects.get(index);
+        Instant started = clock.instant();
+        Future<EffectResult> call;
+        try {
+            call = connector.apply(effect, context(run, index, gate));
+        } catch (RuntimeException e) {
+            call = Future.failedFuture(e);
+        }
+        return call.transform(ar -> {
+            listener.effectSent(run.connector, r.kind(), ar.succeeded(), Duration.between(started, clock.instant()));
+            if (ar.failed()) {
+                // Results of earlier effects may still be pending when no request of this one left.
+                return flush(run).transform(f -> outcomes.failed(run, Failure.of(ar.cause(), true), index));
             }
-            return call.transform(ar -> {
-                listener.effectSent(run.connector, r.kind(), ar.succeeded(), Duration.between(started, clock.instant()));
-                if (ar.failed()) return outcomes.failed(run, Failure.of(ar.cause(), true), index);
-                return done(run, connector, index, ar.result());
-            });
+            return done(run, connector, index, ar.result());
         });
     }
 
@@ -88,7 +109,7 @@ final class EffectRunner {
         Effect effect = EffectCodec.decode(run.effects.get(index).effectJson());
         Future<Optional<EffectResult>> found;
         try {
-            found = connector.reconcile(effect, context(run, index));
+            found = connector.reconcile(effect, context(run, index, SendGate.none()));
         } catch (RuntimeException e) {
             found = Future.failedFuture(e);
         }
@@ -122,13 +143,13 @@ final class EffectRunner {
         return ledger.commit(t).andThen(ar -> { if (ar.succeeded() && run.pending == t) run.pending = null; });
     }
 
-    private static EffectContext context(LeadRun run, int index) {
+    private static EffectContext context(LeadRun run, int index, SendGate gate) {
         Map<Integer, String> created = new HashMap<>();
         for (int i = 0; i < index; i++) {
             Ledger.EffectRecord r = run.effects.get(i);
             if (r.state() == EffectState.DONE && r.crmRef() != null) created.put(i, r.crmRef());
         }
-        return new EffectContext(run.effects.get(index).idemKey(), run.id(), created, run.marker);
+        return new EffectContext(run.effects.get(index).idemKey(), run.id(), created, run.marker, gate);
     }
 
     private static Ledger.EffectRecord record(Ledger.EffectRecord r, EffectState state, int attempts, String crmRef) {

@@ -124,4 +124,54 @@ class DeliveryFaultsTest extends HarnessTest {
         String first = h.append("+380671234568");
         assertEquals(null, h.await(first, LeadStatus.DONE).summary().reason(), "a lead done first time keeps no reason");
     }
+
+    /**
+     * Point 2: with a backlog waiting for permits, an effect is SENDING (attempt counted) only
+     * once its call has left. Snapshot the journal mid-backlog: every effect it shows as sent must
+     * have reached the CRM; after a crash at that moment only those would need a reconcile.
+     */
+    @Test
+    void backlogWaitingForPermits_effectsAreMarkedSentOnlyWhenTheyLeave() {
+        assertEquals(0, markedButNotSent(true), "effects marked SENDING whose call never left");
+    }
+
+    /** The control: marking before the permit (a connector without the gate) leaves marks with no call behind them. */
+    @Test
+    void control_markingBeforeThePermit_countsEffectsThatNeverLeft() {
+        assertTrue(markedButNotSent(false) > 0, "the snapshot must catch effects waiting for a permit");
+    }
+
+    private int markedButNotSent(boolean gate) {
+        int leads = 40;
+        LimitedCrm crm = limited(new ProgramHolder(StubProgram.of("v1", new StubFlow("orders", Duration.ZERO, "v1"))), 4);
+        crm.gate = gate;
+        h.options = h.options.withPerAccount(8);
+        h.start();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < leads; i++) ids.add(h.append("+38067300" + String.format("%04d", i)));
+        int worst = 0;
+        int marked = 0;
+        for (int round = 0; round < 4; round++) {
+            Harness.sleep(700);
+            List<String> sending = new ArrayList<>();
+            for (String id : ids) {
+                for (var e : h.detail(id).effects()) {
+                    if (e.state() == io.leadflow.runtime.journal.EffectState.SENDING) sending.add(e.idemKey());
+                }
+            }
+            Harness.sleep(100);                      // a call whose mark was just committed is on its way out
+            int notSent = (int) sending.stream().filter(k -> !crm.sentKeys.contains(k)).count();
+            marked = Math.max(marked, sending.size());
+            worst = Math.max(worst, notSent);
+        }
+        int attempts = 0;
+        for (String id : ids) {
+            for (var e : h.detail(id).effects()) attempts += e.attempts();
+        }
+        System.out.printf("point 2 (%s): up to %d effects SENDING at a snapshot, up to %d of them never sent; "
+                + "attempts counted %d, effect calls made %d%n", gate ? "mark at the permit" : "mark before the permit",
+                marked, worst, attempts, crm.sentKeys.size());
+        if (gate) assertEquals(crm.sentKeys.size(), attempts, "attempts counted = effect calls made");
+        return worst;
+    }
 }

@@ -36,6 +36,10 @@ final class LimitedCrm implements CrmConnector {
     final Map<String, Integer> lookedUpAt = new ConcurrentHashMap<>();
     final Map<String, Integer> lookupAgeCalls = new ConcurrentHashMap<>();
     volatile int callsAtFirstCreateDone = -1;
+    /** Idempotency keys of effects whose call left (permit granted, gate opened), as a real connector's request would. */
+    final Set<String> sentKeys = ConcurrentHashMap.newKeySet();
+    /** Whether {@link #apply} opens the context's send gate after its permit ({@code false}: the runtime marks before). */
+    volatile boolean gate = true;
 
     LimitedCrm(Vertx vertx, FakeCrm crm, int perSecond) {
         this.crm = crm;
@@ -46,6 +50,11 @@ final class LimitedCrm implements CrmConnector {
     @Override
     public ConnectorDescriptor descriptor() {
         return new ConnectorDescriptor("fake", "Fake", Set.of(), Map.of(), limit);
+    }
+
+    @Override
+    public boolean opensSendGate() {
+        return gate;
     }
 
     @Override
@@ -74,14 +83,15 @@ final class LimitedCrm implements CrmConnector {
 
     @Override
     public Future<EffectResult> apply(Effect effect, EffectContext ctx) {
-        return call(n -> {
+        return call(n -> ctx.sendGate().open().compose(v -> {
+            sentKeys.add(ctx.idempotencyKey());
             String phone = effect.fields().path("phone").asText();
             Integer at = lookedUpAt.get(phone);
             if (at != null && effect.describe().equals("create contact")) lookupAgeCalls.put(phone, n - at);
             return crm.apply(effect, ctx).andThen(ar -> {
                 if (ar.succeeded() && effect.describe().equals("create deal") && callsAtFirstCreateDone < 0) callsAtFirstCreateDone = calls.get();
             });
-        });
+        }));
     }
 
     @Override

@@ -423,15 +423,22 @@ public abstract class ConnectorContract extends ContractFixture implements Accou
     }
 
     protected EffectResult apply(Effect effect, Map<Integer, String> created) {
-        EffectResult r = Await.result(connector.apply(effect, ctx(created)));
+        EffectContext ctx = ctx(created);
+        EffectResult r = Await.result(connector.apply(effect, ctx));
         assertNotNull(r.crmId(), effect.describe() + " returns the CRM id");
         assertTrue(r.httpCalls() >= 1, effect.describe() + " counts its calls");
+        if (effect.describe().startsWith("create")) {
+            // issue 18 point 2: the runtime records an effect as sent in this gate, so a write must open it
+            assertTrue(connector.opensSendGate() && ctx.sendGate().isOpened(),
+                    effect.describe() + " left without opening the effect's send gate (mutating request not marked mutating?)");
+        }
         return r;
     }
 
     protected EffectContext ctx(Map<Integer, String> created) {
         int n = keys.incrementAndGet();
-        return new EffectContext("lead-" + n + "/0", "lead-" + n, created, null);
+        return new EffectContext("lead-" + n + "/0", "lead-" + n, created, null,
+                io.leadflow.connector.SendGate.of(io.vertx.core.Future::succeededFuture));
     }
 
     /** One successful create so reference data is cached and later counts are steady. */
