@@ -109,7 +109,7 @@ public final class LeadflowServer {
             journalRef.set(journal);
             storeRules(journal, program, firstSources.get());
             ConnectorAccounts accounts = new ConnectorAccounts(vertx, ConnectorAccounts.discover(), s.sandbox(), secrets::current, out::println,
-                    s.dataDir().resolve("ratelimit"));
+                    s.dataDir().resolve("ratelimit"), s.dataDir().resolve("emulators"));
             accountsRef.set(accounts);
             accounts.prepare(program).otherwise(e -> {
                 LOG.warning("not every CRM account is ready; its leads wait and retry: " + e.getMessage());

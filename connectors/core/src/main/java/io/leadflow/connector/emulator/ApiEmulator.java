@@ -90,4 +90,9 @@ public abstract class ApiEmulator<D extends EmulatorRecords> extends EmulatorSer
     protected final void clearRecords() {
         data.clear();
     }
+
+    @Override
+    protected final void restoreRecords(JsonObject snapshot) {
+        data.restore(snapshot);
+    }
 }

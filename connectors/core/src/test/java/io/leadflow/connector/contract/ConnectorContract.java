@@ -138,6 +138,48 @@ public abstract class ConnectorContract extends ContractFixture implements Accou
         assertFalse(declared.isEmpty(), "a system that can do nothing");
     }
 
+    /**
+     * Issue 18 point 6: an emulator restarted on the same records file (the sandbox's data folder)
+     * holds what it held, finds it, and hands out new ids after it. Runs on emulators of its own.
+     */
+    @Test
+    void emulatorRecords_surviveARestart_inTheirFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        boolean effects = connector.capabilities().contains(SystemCapability.EFFECTS);
+        assumeTrue(effects || connector.capabilities().contains(SystemCapability.PULL), "nothing to store");
+        java.nio.file.Path file = dir.resolve(descriptor().name() + ".json");
+        Emulator kit = emulator;
+        CrmConnector kitConnector = connector;
+        EmulatorAdmin kitAdmin = admin;
+        try {
+            emulator = Await.result(factory().startEmulator(vertx, 0));
+            Await.result(emulator.keepRecordsIn(file));
+            admin = new EmulatorAdmin(vertx, emulator);
+            connector = factory().create(vertx, unthrottled(emulator.account("main")));
+            Created made = effects ? createContactAndDeal("Kept across a restart") : null;
+            if (!effects) seedPullable(2);
+            JsonObject before = admin.records();
+            Await.result(connector.close());
+            Await.result(emulator.stop());                             // writes the file
+
+            emulator = Await.result(factory().startEmulator(vertx, 0));
+            Await.result(emulator.keepRecordsIn(file));
+            admin = new EmulatorAdmin(vertx, emulator);
+            connector = factory().create(vertx, unthrottled(emulator.account("main")));
+            assertEquals(before, admin.records(), "the restarted emulator holds the same records");
+            if (effects) {
+                Created next = createContactAndDeal("Made after the restart");
+                assertNotEquals(made.dealId(), next.dealId(), "a new id, not one handed out before the restart");
+                if (made.contactId() != null) assertNotEquals(made.contactId(), next.contactId());
+            }
+            Await.result(connector.close());
+            Await.result(emulator.stop());
+        } finally {
+            emulator = kit;
+            connector = kitConnector;
+            admin = kitAdmin;
+        }
+    }
+
     @BothModes
     void undeclaredCapabilities_areRefused_withoutAnyCall() {
         Set<SystemCapability> declared = connector.capabilities();

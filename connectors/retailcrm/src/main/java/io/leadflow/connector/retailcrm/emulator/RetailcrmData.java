@@ -167,6 +167,11 @@ public final class RetailcrmData implements EmulatorRecords {
     }
 
     @Override
+    public synchronized void restore(JsonObject snapshot) {
+        nextId = EmulatorRecords.restoreById(snapshot, 1, Map.of("customers", customers, "orders", orders, "tasks", tasks));
+    }
+
+    @Override
     public synchronized void clear() {
         customers.clear();
         orders.clear();
