@@ -25,16 +25,32 @@ import java.util.Optional;
  * a lead of n effects costs n + 1 commit rounds, and nothing is sent before what precedes it is durable.
  */
 final class EffectRunner {
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(EffectRunner.class.getName());
     private final Ledger ledger;
     private final Clock clock;
     private final ExecutionListener listener;
     private final Outcomes outcomes;
+    private final Duration lookupFreshFor;
+    /** After this many redone lookups the next one is used whatever its age, so a lead always progresses. */
+    static final int MAX_REDONE = 3;
+    private final java.util.function.Consumer<LeadRun> discard;
 
     EffectRunner(Ledger ledger, Clock clock, ExecutionListener listener, Outcomes outcomes) {
+        this(ledger, clock, listener, outcomes, null, null);
+    }
+
+    /**
+     * @param lookupFreshFor how old the lookup behind a still-pending decision may be when its first write leaves; null: any
+     * @param discard        takes such a decision back ({@link Decider#discard}) so the lead is decided again
+     */
+    EffectRunner(Ledger ledger, Clock clock, ExecutionListener listener, Outcomes outcomes, Duration lookupFreshFor,
+                 java.util.function.Consumer<LeadRun> discard) {
         this.ledger = ledger;
         this.clock = clock;
         this.listener = listener;
         this.outcomes = outcomes;
+        this.lookupFreshFor = lookupFreshFor;
+        this.discard = discard;
     }
 
     Future<StepResult> run(LeadRun run, CrmConnector connector) {
@@ -72,12 +88,24 @@ final class EffectRunner {
      */
     private Future<StepResult> send(LeadRun run, CrmConnector connector, int index) {
         Effect effect = EffectCodec.decode(run.effects.get(index).effectJson());
-        if (!connector.opensSendGate()) return markSent(run, index).compose(v -> call(run, connector, index, effect, SendGate.none()));
-        return call(run, connector, index, effect, SendGate.of(() -> markSent(run, index)));
+        Future<StepResult> sent = connector.opensSendGate()
+                ? call(run, connector, index, effect, SendGate.of(() -> markSent(run, index)))
+                : markSent(run, index).compose(v -> call(run, connector, index, effect, SendGate.none()));
+        return sent.recover(e -> StaleLookup.in(e) ? decideAgain(run) : Future.failedFuture(e));
     }
 
-    /** The durable SENDING mark with its attempt, committed together with any pending results. */
+    /**
+     * The durable SENDING mark with its attempt, committed together with any pending results
+     * (the decision too, for the first write). A decision still pending whose lookup is older than
+     * {@code lookupFreshFor} is not committed: the mark fails with {@link StaleLookup} and nothing is sent
+     * (at most {@link #MAX_REDONE} times per run).
+     */
     private Future<Void> markSent(LeadRun run, int index) {
+        if (run.decisionPending && run.lookedUpAt != null && lookupFreshFor != null && discard != null
+                && run.lookupsRedone < MAX_REDONE) {
+            Duration age = Duration.between(run.lookedUpAt, clock.instant());
+            if (age.compareTo(lookupFreshFor) > 0) return Future.failedFuture(new StaleLookup(age));
+        }
         tx(run).effectSending(run.id(), run.run(), index);
         return flush(run).map(v -> {
             Ledger.EffectRecord r = run.effects.get(index);
@@ -96,6 +124,7 @@ final class EffectRunner {
             call = Future.failedFuture(e);
         }
         return call.transform(ar -> {
+            if (ar.failed() && StaleLookup.in(ar.cause())) return decideAgain(run);
             listener.effectSent(run.connector, r.kind(), ar.succeeded(), Duration.between(started, clock.instant()));
             if (ar.failed()) {
                 // Results of earlier effects may still be pending when no request of this one left.
@@ -123,6 +152,16 @@ final class EffectRunner {
         });
     }
 
+    /** Takes the stale decision back and has the lead looked up and decided again at once; nothing was sent or counted. */
+    private Future<StepResult> decideAgain(LeadRun run) {
+        Duration age = run.lookedUpAt == null ? Duration.ZERO : Duration.between(run.lookedUpAt, clock.instant());
+        discard.accept(run);
+        run.lookupsRedone++;
+        LOG.info(() -> "event=lookup_redone lead=" + run.id() + " flow=\"" + run.lead.flow() + "\" account=\""
+                + StepRunner.accountKey(run) + "\" age_ms=" + age.toMillis() + " bound_ms=" + lookupFreshFor.toMillis());
+        return Future.succeededFuture(StepResult.waitUntil(clock.instant()));
+    }
+
     /** Records the result in memory and in the pending writes; it commits before the next send or with the finish. */
     private Future<StepResult> done(LeadRun run, CrmConnector connector, int index, EffectResult result) {
         tx(run).effectDone(run.id(), run.run(), index, EffectState.DONE, result.crmId());
@@ -140,7 +179,12 @@ final class EffectRunner {
     private Future<Void> flush(LeadRun run) {
         Ledger.Tx t = run.pending;
         if (t == null || t.isEmpty()) return Future.succeededFuture();
-        return ledger.commit(t).andThen(ar -> { if (ar.succeeded() && run.pending == t) run.pending = null; });
+        return ledger.commit(t).andThen(ar -> {
+            if (ar.succeeded() && run.pending == t) {
+                run.pending = null;
+                run.decisionPending = false;
+            }
+        });
     }
 
     private static EffectContext context(LeadRun run, int index, SendGate gate) {

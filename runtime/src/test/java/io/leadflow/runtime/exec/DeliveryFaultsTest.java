@@ -174,4 +174,44 @@ class DeliveryFaultsTest extends HarnessTest {
         if (gate) assertEquals(crm.sentKeys.size(), attempts, "attempts counted = effect calls made");
         return worst;
     }
+
+    /**
+     * Point 1, the stale lookup: the first create pauses the account for 1.5 s (as a Retry-After
+     * would) while the other leads have looked up or wait to; a decision whose lookup is older than the bound (400 ms) when its first write
+     * could leave is taken back and the lead looked up again, so no create acts on an old lookup.
+     */
+    @Test
+    void staleLookup_isRedoneBeforeItsDecisionIsUsed() {
+        int leads = 8;
+        Result r = pausedAfterLookups(leads, Duration.ofMillis(400));
+        System.out.printf("stale lookups: %d leads, account paused 1.5 s at the first create; bound 400 ms: %d lookups, "
+                + "oldest lookup a create used %d ms%n", leads, r.lookups, r.maxAgeMs);
+        assertTrue(r.maxAgeMs <= 400 + 300, "a create used a lookup " + r.maxAgeMs + " ms old");
+        assertTrue(r.lookups > leads, "stale lookups were redone: " + r.lookups + " lookups");
+    }
+
+    @Test
+    void control_withoutTheBound_createsUseLookupsOlderThanThePause() {
+        Result r = pausedAfterLookups(8, Duration.ofHours(1));
+        assertTrue(r.maxAgeMs >= 1_000, "the control must see old lookups: " + r.maxAgeMs + " ms");
+        assertEquals(8, r.lookups, "no lookup redone");
+    }
+
+    private record Result(int lookups, long maxAgeMs) { }
+
+    private Result pausedAfterLookups(int leads, Duration bound) {
+        LimitedCrm crm = limited(new ProgramHolder(StubProgram.of("v1", new StubFlow("orders", Duration.ZERO, "v1"))), 200);
+        crm.pauseAtFirstCreate.set(true);
+        crm.pause = Duration.ofMillis(1_500);
+        h.options = h.options.withPerAccount(leads).withLookupFreshFor(bound);
+        h.start();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < leads; i++) ids.add(h.append("orders", "{\"phone\":\"+38067400" + String.format("%04d", i) + "\",\"seq\":" + i + ",\"lookup\":true}"));
+        for (String id : ids) {
+            LeadDetail d = h.await(id, LeadStatus.DONE, Duration.ofSeconds(30));
+            assertEquals(0, d.attempts(), "a redone lookup is not a retry");
+        }
+        assertEquals(2 * leads, h.crm.made.size(), "every lead created its contact and deal once");
+        return new Result(crm.lookups.get(), crm.lookupAgeMs.values().stream().mapToLong(Long::longValue).max().orElseThrow());
+    }
 }
