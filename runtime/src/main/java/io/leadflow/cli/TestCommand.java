@@ -27,10 +27,18 @@ public final class TestCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "Also list the tests that passed.")
     boolean verbose;
 
+    enum Format { text, junit }
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "text|junit",
+            description = "text (default) or junit: JUnit XML on stdout, one testsuite per rule file, for CI servers.")
+    Format format;
+
     @Override
     public Integer call() {
         TestReport report = new RuleTestRunner(Leadflow.compiler(ConnectorCatalog.discover())).run(paths);
-        spec.commandLine().getOut().print(report.render(verbose));
+        var out = spec.commandLine().getOut();
+        out.print(format == Format.junit ? Reports.junitXml(report) : report.render(verbose));
+        out.flush();
         return report.ok() ? 0 : 1;
     }
 }
