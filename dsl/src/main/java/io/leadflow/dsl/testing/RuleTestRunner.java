@@ -25,10 +25,24 @@ import java.util.Optional;
  * (a {@code *_test.flow} file next to the rules), else the program's only flow.
  */
 public final class RuleTestRunner {
-    private final LeadflowCompiler compiler;
+    /** How many leads the built-in properties try per flow unless told otherwise. */
+    public static final int DEFAULT_TRIES = 200;
 
+    private final LeadflowCompiler compiler;
+    private final int tries;
+    private final long seed;
+
+    /** Runs the test blocks and the built-in properties ({@value #DEFAULT_TRIES} leads per flow, a random seed). */
     public RuleTestRunner(LeadflowCompiler compiler) {
+        this(compiler, DEFAULT_TRIES, new java.util.SplittableRandom().nextLong());
+    }
+
+    /** @param tries generated leads per flow for the built-in properties (0: test blocks only) */
+    public RuleTestRunner(LeadflowCompiler compiler, int tries, long seed) {
+        if (tries < 0) throw new IllegalArgumentException("tries must be ≥ 0");
         this.compiler = compiler;
+        this.tries = tries;
+        this.seed = seed;
     }
 
     public TestReport run(List<Path> paths) {
@@ -81,7 +95,15 @@ public final class RuleTestRunner {
                 outcomes.add(new TestOutcome(t.name(), t.span().at(), List.of("internal error: " + ex), null, null));
             }
         }
-        return new TestReport(outcomes, "", coverage);
+        List<PropertyOutcome> properties = new ArrayList<>();
+        if (tries > 0) {
+            for (Flow f : program.flows()) {
+                FlowDecl decl = flows.get(f.name());
+                if (decl == null) continue;
+                properties.add(new PropertyRunner(f, decl, compiler.catalog()).run(tries, seed));
+            }
+        }
+        return new TestReport(outcomes, "", coverage, properties);
     }
 
     /** The first flow of the test's own file, else of the files it imports (a {@code *_test.flow} file). */
