@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadflow.dsl.CompileResult;
 import io.leadflow.dsl.Diagnostic;
+import io.leadflow.dsl.testing.PropertyOutcome;
 import io.leadflow.dsl.testing.TestOutcome;
 import io.leadflow.dsl.testing.TestReport;
 import java.util.LinkedHashMap;
@@ -54,14 +55,15 @@ final class Reports {
 
     /**
      * One {@code <testsuite>} per rule file, one {@code <testcase>} per test (its name, its
-     * {@code file:line:col}), a {@code <failure>} with the report's text for a failed one; a rule
+     * {@code file:line:col}), a {@code <failure>} with the report's text for a failed one; the
+     * properties (built-in and the files' {@code property} blocks) in a suite of their own; a rule
      * set that does not compile is one failed case named "compile" holding the diagnostics.
      */
     static String junitXml(TestReport report) {
         Map<String, List<TestOutcome>> byFile = new LinkedHashMap<>();
         for (TestOutcome o : report.outcomes()) byFile.computeIfAbsent(file(o.at()), k -> new java.util.ArrayList<>()).add(o);
         StringBuilder b = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        long tests = report.outcomes().size() + (report.compileErrors().isEmpty() ? 0 : 1);
+        long tests = report.outcomes().size() + report.properties().size() + (report.compileErrors().isEmpty() ? 0 : 1);
         b.append("<testsuites name=\"leadflow\" tests=\"").append(tests).append("\" failures=\"").append(report.failed()).append("\">\n");
         if (!report.compileErrors().isEmpty()) {
             b.append("  <testsuite name=\"compile\" tests=\"1\" failures=\"1\">\n")
@@ -82,6 +84,22 @@ final class Reports {
                 }
                 b.append(">\n      <failure message=\"").append(attr(o.failures().get(0))).append("\">")
                         .append(xml(o.render())).append("</failure>\n    </testcase>\n");
+            }
+            b.append("  </testsuite>\n");
+        }
+        if (!report.properties().isEmpty()) {
+            b.append("  <testsuite name=\"properties\" tests=\"").append(report.properties().size()).append("\" failures=\"")
+                    .append(report.propertiesBroken()).append("\">\n");
+            for (PropertyOutcome p : report.properties()) {
+                String file = file(p.at());
+                b.append("    <testcase classname=\"").append(attr(file)).append("\" name=\"").append(attr(p.title()))
+                        .append("\" file=\"").append(attr(file)).append("\" line=\"").append(line(p.at())).append('"');
+                if (p.held()) {
+                    b.append("/>\n");
+                    continue;
+                }
+                b.append(">\n      <failure message=\"").append(attr(p.detail())).append("\">").append(xml(p.render()))
+                        .append("</failure>\n    </testcase>\n");
             }
             b.append("  </testsuite>\n");
         }

@@ -135,7 +135,7 @@ class CliTest {
         Files.writeString(dir.resolve("t.flow"), "flow \"x\" {\n  from site.a\n  to baselinker\n  order { email <- lead.e }\n}\n"
                 + "test \"passes\" {\n  lead { e: \"a@b.c\" }\n  expect create order { email: \"a@b.c\" }\n}\n"
                 + "test \"fails <here>\" {\n  lead { e: \"a@b.c\" }\n  expect create order { email: \"x@y.z\" }\n}\n");
-        Run r = run("test", "--format", "junit", dir.toString());
+        Run r = run("test", "--format", "junit", "--tries", "0", dir.toString());
         assertEquals(1, r.code(), r.out() + r.err());
         assertTrue(r.out().startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"leadflow\" tests=\"2\" failures=\"1\">"), r.out());
         assertTrue(r.out().contains("name=\"passes\""), r.out());
@@ -145,6 +145,11 @@ class CliTest {
         var doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(new java.io.ByteArrayInputStream(r.out().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         assertEquals(2, doc.getElementsByTagName("testcase").getLength());
+        // With the built-in properties (the email field can be longer than Baselinker's 150 characters).
+        Run withProperties = run("test", "--format", "junit", "--seed", "1", dir.toString());
+        assertTrue(withProperties.out().contains("<testsuite name=\"properties\" tests=\"1\" failures=\"1\">"), withProperties.out());
+        assertTrue(withProperties.out().contains("name=\"built-in properties of &quot;x&quot;\""), withProperties.out());
+        assertTrue(withProperties.out().contains("holds at most 150 characters"), withProperties.out());
     }
 
     @Test

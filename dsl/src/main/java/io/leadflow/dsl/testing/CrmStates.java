@@ -64,7 +64,22 @@ final class CrmStates {
         return d;
     }
 
-    static List<Integer> simplerThan(int i) {
-        return java.util.stream.IntStream.range(0, i).boxed().toList();
+    /** The names a property's {@code crm …} statement uses, by index. */
+    static final List<String> NAMES = List.of("no_contact", "contact", "open_deal", "completed_deal", "cancelled_deal", "marked_deal",
+            "open_and_closed_deals", "two_contacts", "second_key");
+
+    /** @throws IllegalArgumentException for an unknown name, with the names there are */
+    static List<Integer> named(List<String> names, io.leadflow.dsl.SourceSpan at) {
+        List<Integer> out = new java.util.ArrayList<>();
+        for (String n : names) {
+            int i = NAMES.indexOf(n);
+            if (i < 0) {
+                String near = io.leadflow.dsl.diag.Suggest.closest(n, NAMES).map(s -> "; did you mean '" + s + "'?").orElse("");
+                throw new IllegalArgumentException(at.at() + ": unknown CRM state '" + n + "'" + near + " (states: " + String.join(", ", NAMES) + ")");
+            }
+            if (!out.contains(i)) out.add(i);
+        }
+        java.util.Collections.sort(out);
+        return List.copyOf(out);
     }
 }

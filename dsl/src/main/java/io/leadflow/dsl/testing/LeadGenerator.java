@@ -130,15 +130,50 @@ final class LeadGenerator {
         return pick(WORDS, r);
     }
 
+    /** A schema value for one path (what {@code maybe()} narrows to). */
+    JsonNode valueAt(List<String> path, SplittableRandom r) {
+        Located at = locate(path);
+        if (at.field != null) return value(at.field.type(), at.field.nested(), at.read, r, path.size());
+        return at.read != null && !at.read.leaf() ? object(PayloadSchema.anyFields(), at.read, r, path.size()) : guess(path.get(path.size() - 1), r);
+    }
+
+    /** A list of exactly {@code n} items for one path, each as the schema (or the flow's reads) describe them. */
+    ArrayNode listAt(List<String> path, int n, SplittableRandom r) {
+        Located at = locate(path);
+        PayloadSchema items = at.field != null ? at.field.nested() : PayloadSchema.anyFields();
+        ReadPaths.Node readItem = at.read == null ? null : at.read.items;
+        ArrayNode a = F.arrayNode();
+        for (int i = 0; i < n; i++) a.add(object(items, readItem, r, path.size() + 1));
+        return a;
+    }
+
+    private record Located(PayloadField field, ReadPaths.Node read) { }
+
+    private Located locate(List<String> path) {
+        PayloadSchema s = schema;
+        PayloadField field = null;
+        ReadPaths.Node read = reads.lead;
+        for (String name : path) {
+            field = s == null ? null : s.field(name).orElse(null);
+            s = field == null ? null : field.nested();
+            read = read == null ? null : read.members.get(name);
+        }
+        return new Located(field, read);
+    }
+
     /** A phone as people type it: the flow's country in its usual forms, another country, or junk. */
     String phone(SplittableRandom r) {
-        String sub = String.format("%07d", r.nextInt(10_000_000));
-        String ua = pick(List.of("67", "50", "63", "93", "97", "44"), r);
-        String ru = pick(List.of("915", "903", "495", "926"), r);
         int k = r.nextInt(20);
         if (k == 0) return pick(List.of("", "123", "n/a", "+", "0000000000", "067 123"), r);
         boolean own = k > 4;
-        String region = own ? narrowing.region() : narrowing.region().equals("RU") ? "UA" : "RU";
+        return phoneOf(own ? narrowing.region() : narrowing.region().equals("RU") ? "UA" : "RU", r);
+    }
+
+    /** A number of that country (UA or RU forms; others written as the UA forms) as people type it. */
+    String phoneOf(String region, SplittableRandom r) {
+        String sub = String.format("%07d", r.nextInt(10_000_000));
+        String ua = pick(List.of("67", "50", "63", "93", "97", "44"), r);
+        String ru = pick(List.of("915", "903", "495", "926"), r);
         if (region.equals("RU") || region.equals("KZ")) {
             String d = sub.substring(0, 3) + "-" + sub.substring(3, 5) + "-" + sub.substring(5);
             return pick(List.of("7" + ru + sub, "+7 " + ru + " " + d, "8 (" + ru + ") " + d, "8" + ru + sub, "+7" + ru + sub), r);

@@ -46,8 +46,8 @@ public record TestReport(List<TestOutcome> outcomes, String compileErrors, Cover
         }
         if (!properties.isEmpty()) {
             int leads = properties.stream().mapToInt(PropertyOutcome::tries).sum();
-            b.append("built-in properties: ").append(properties.size() - propertiesBroken()).append('/').append(properties.size())
-                    .append(" flows held over ").append(leads).append(" generated leads (seed ").append(properties.get(0).seed()).append(")\n");
+            b.append("properties: ").append(properties.size() - propertiesBroken()).append('/').append(properties.size())
+                    .append(" held over ").append(leads).append(" generated leads (seed ").append(properties.get(0).seed()).append(")\n");
         }
         b.append(passed()).append(" passed, ").append(failed()).append(" failed\n");
         return b.toString();

@@ -83,7 +83,7 @@ class BuiltinPropertiesTest {
         assertTrue(r.ok(), r.render(false));
         assertEquals(1, r.properties().size());
         assertTrue(r.properties().get(0).held());
-        assertTrue(r.render(false).contains("built-in properties: 1/1 flows held over 300 generated leads (seed 42)"), r.render(false));
+        assertTrue(r.render(false).contains("properties: 1/1 held over 300 generated leads (seed 42)"), r.render(false));
     }
 
     @Test
