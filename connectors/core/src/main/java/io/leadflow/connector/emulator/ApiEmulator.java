@@ -92,6 +92,11 @@ public abstract class ApiEmulator<D extends EmulatorRecords> extends EmulatorSer
     }
 
     @Override
+    protected final JsonObject persistedRecords() {
+        return data.persisted();
+    }
+
+    @Override
     protected final void restoreRecords(JsonObject snapshot) {
         data.restore(snapshot);
     }

@@ -11,7 +11,16 @@ public interface EmulatorRecords {
     void clear();
 
     /**
-     * Replaces every record with those of a {@link #snapshot()} (an empty object: none), so the
+     * What {@link EmulatorServer#keepRecordsIn} writes and {@link #restore} reads back: the
+     * {@link #snapshot()} plus any state the inspection view leaves out but a restart must keep
+     * (a change feed and its ids). The default is the snapshot.
+     */
+    default JsonObject persisted() {
+        return snapshot();
+    }
+
+    /**
+     * Replaces every record with those of a {@link #persisted()} form (an empty object: none), so the
      * emulator can keep its records across restarts ({@link EmulatorServer#keepRecordsIn});
      * ids handed out afterwards continue after the restored ones. The default says the emulator
      * cannot, and its records then live in memory only.

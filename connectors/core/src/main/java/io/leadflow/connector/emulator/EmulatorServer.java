@@ -159,10 +159,15 @@ public abstract class EmulatorServer implements Emulator {
     @Override
     public Future<Void> keepRecordsIn(java.nio.file.Path file) {
         if (recordsFile != null) return Future.failedFuture(new IllegalStateException("records are already kept in " + recordsFile.path()));
-        return RecordsFile.open(vertx, file, this::records, this::restoreRecords).map(f -> {
+        return RecordsFile.open(vertx, file, this::persistedRecords, this::restoreRecords).map(f -> {
             recordsFile = f;
             return null;
         });
+    }
+
+    /** What a records file keeps: {@link #records()} unless more must survive a restart ({@link EmulatorRecords#persisted}). */
+    protected JsonObject persistedRecords() {
+        return records();
     }
 
     /** Replaces the records with a snapshot's; see {@link EmulatorRecords#restore}. The default cannot. */
