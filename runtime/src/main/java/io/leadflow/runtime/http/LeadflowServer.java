@@ -127,7 +127,7 @@ public final class LeadflowServer {
             AtomicReference<Engine> engine = new AtomicReference<>();
             EdgeMetrics metrics = new EdgeMetrics(() -> engine.get() == null ? 0 : engine.get().inFlight());
             if (s.deliver()) {
-                engine.set(startEngine(vertx, journal, programs, accounts, metrics, compiler));
+                engine.set(startEngine(vertx, journal, programs, accounts, metrics, compiler, s.dataDir()));
             } else {
                 out.println("delivery is PAUSED (--pause-delivery): leads are journaled and acknowledged, none is run until a start without it");
             }
@@ -165,10 +165,11 @@ public final class LeadflowServer {
     }
 
     private static Engine startEngine(Vertx vertx, Journal journal, ProgramHolder programs, ConnectorAccounts accounts, EdgeMetrics metrics,
-                                      RuleCompiler compiler) {
+                                      RuleCompiler compiler, java.nio.file.Path dataDir) {
         try {
             return Engine.start(vertx, journal, programs, accounts::get, Clock.systemUTC(),
-                    EngineOptions.defaults().withListener(metrics), compiler::compileSources).await();
+                    EngineOptions.defaults().withListener(metrics)
+                            .withEvaluationMarks(io.leadflow.runtime.exec.EvaluationMarks.open(dataDir)), compiler::compileSources).await();
         } catch (UnsupportedOperationException e) {
             // The executor is built alongside this edge; until it is merged, serve still takes leads durably.
             LOG.warning("the executor is not part of this build (" + e.getMessage() + "): leads are journaled but not delivered");

@@ -1,5 +1,6 @@
 package io.leadflow.runtime.exec;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.leadflow.runtime.journal.LeadStatus;
@@ -25,5 +26,40 @@ class PoisonLeadTest extends HarnessTest {
         h.restart();
         h.await(poison, LeadStatus.DEAD);
         assertTrue(h.crm.made.size() == 2, "only the good lead reached the CRM: " + h.crm.made);
+    }
+
+    /** A lead during whose evaluation the process ended twice (kill, halt, a fatal error) is not evaluated a third time. */
+    @Test
+    void processEndedTwiceDuringALeadsEvaluation_quarantinesIt_beforeItIsEvaluatedAgain() {
+        assertEquals(LeadStatus.DEAD, afterCrashes(2));
+    }
+
+    @Test
+    void control_oneCrash_isNotEnough_theLeadIsDelivered() {
+        assertEquals(LeadStatus.DONE, afterCrashes(1));
+    }
+
+    private LeadStatus afterCrashes(int crashes) {
+        java.nio.file.Path marks = dir.resolve("marks");
+        ProgramHolder programs = new ProgramHolder();
+        h = new Harness(dir, Clock.systemUTC(), programs).start();
+        String suspect = h.append("+380671110100");
+        String next = h.append("+380671110101");
+        h.stop();
+        for (int i = 0; i < crashes; i++) {
+            // the process "ends" inside the evaluation: the next process opens the marks while the lead is still marked
+            EvaluationMarks.open(marks).during(suspect + "#1", () -> EvaluationMarks.open(marks));
+        }
+        h.options = h.options.withEvaluationMarks(EvaluationMarks.open(marks));
+        h.start();
+        programs.swap(StubProgram.of("v1", new StubFlow("orders", Duration.ZERO, "v1")));
+        h.await(next, LeadStatus.DONE);
+        LeadStatus status = crashes >= EvaluationMarks.QUARANTINE_AFTER ? LeadStatus.DEAD : LeadStatus.DONE;
+        String reason = h.await(suspect, status).summary().reason();
+        if (status == LeadStatus.DEAD) {
+            assertTrue(reason.startsWith("quarantined: the process ended " + crashes + " times while evaluating"), reason);
+            assertEquals(2, h.crm.made.size(), "only the next lead reached the CRM: " + h.crm.made);
+        }
+        return status;
     }
 }
