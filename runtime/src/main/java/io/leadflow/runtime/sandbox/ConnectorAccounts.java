@@ -124,7 +124,12 @@ public final class ConnectorAccounts {
         }
         // peers are asked for lazily, on a call, never while this account is being made
         ConnectorFactory.Peers peers = (connector, account) -> connector(new AccountKey(connector, account));
-        return config.map(cfg -> connectors.computeIfAbsent(key, k -> factory.create(vertx, cfg, peers)));
+        return config.compose(cfg -> {
+            CrmConnector made = connectors.computeIfAbsent(key, k -> factory.create(vertx, cfg, peers));
+            List<Future<CrmConnector>> through = new ArrayList<>();
+            for (ConnectorFactory.PeerAccount p : factory.peers(cfg)) through.add(connector(new AccountKey(p.connector(), p.account())));
+            return Future.all(through).map(v -> made);
+        });
     }
 
     /** The emulator's account with the account's own settings laid over the emulator's defaults. */
