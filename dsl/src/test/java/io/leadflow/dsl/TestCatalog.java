@@ -9,6 +9,7 @@ import io.leadflow.connector.horoshop.HoroshopSources;
 import io.leadflow.connector.keycrm.KeycrmSchema;
 import io.leadflow.connector.keycrm.webhook.KeycrmSources;
 import io.leadflow.connector.shopexpress.ShopExpressSchema;
+import io.leadflow.connector.calltouch.CalltouchSchema;
 import io.leadflow.connector.shopexpress.ShopExpressSources;
 import io.leadflow.spi.ArgSpec;
 import io.leadflow.spi.job.JobSpec;
@@ -77,12 +78,13 @@ public final class TestCatalog {
     }
 
     /**
-     * For the examples: the fixtures the older examples were written against, with the real KeyCRM
-     * and Shop-Express schemas (examples/shopexpress-keycrm maps KeyCRM's full order and card
+     * For the examples: the fixtures the older examples were written against, with the real KeyCRM,
+     * Shop-Express and Calltouch schemas (examples/shopexpress-keycrm maps KeyCRM's full order and card
      * fields, which the small KeyCRM fixture does not have).
      */
     public static ConnectorCatalog examples() {
-        return ConnectorCatalog.of(BaselinkerSchema.DESCRIPTOR, KEEPIN, RETAIL, KeycrmSchema.DESCRIPTOR, ShopExpressSchema.DESCRIPTOR)
+        return ConnectorCatalog.of(BaselinkerSchema.DESCRIPTOR, KEEPIN, RETAIL, KeycrmSchema.DESCRIPTOR, ShopExpressSchema.DESCRIPTOR,
+                        CalltouchSchema.DESCRIPTOR)
                 .withSources(HoroshopSources.DESCRIPTOR, CalltouchSources.DESCRIPTOR, KeycrmSources.DESCRIPTOR,
                         ShopExpressSources.DESCRIPTOR)
                 .withJobs(LOG_JOB);
