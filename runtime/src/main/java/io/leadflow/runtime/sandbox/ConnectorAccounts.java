@@ -122,7 +122,9 @@ public final class ConnectorAccounts {
             Map<String, String> own = secrets.get().crmSettings(key.connector(), key.account());
             config = emulator(factory).map(e -> withSettings(e.account(key.account()), own));
         }
-        return config.map(cfg -> connectors.computeIfAbsent(key, k -> factory.create(vertx, cfg)));
+        // peers are asked for lazily, on a call, never while this account is being made
+        ConnectorFactory.Peers peers = (connector, account) -> connector(new AccountKey(connector, account));
+        return config.map(cfg -> connectors.computeIfAbsent(key, k -> factory.create(vertx, cfg, peers)));
     }
 
     /** The emulator's account with the account's own settings laid over the emulator's defaults. */

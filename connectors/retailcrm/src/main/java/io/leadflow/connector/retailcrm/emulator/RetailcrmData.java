@@ -17,7 +17,7 @@ import java.util.function.Predicate;
 /**
  * The fake RetailCRM account, in memory: customers, orders, tasks, and the reference data of the
  * SDK fixture account (status groups new/approval/assembling/delivery/complete/cancel, two sites,
- * order custom fields for the Calltouch integration of seed 002). Records are kept in the API's
+ * order custom fields for the Calltouch integration of seed 002 and the Mindbox module of seed 004). Records are kept in the API's
  * own JSON shape. Thread-safe.
  */
 public final class RetailcrmData implements EmulatorRecords {
@@ -49,6 +49,12 @@ public final class RetailcrmData implements EmulatorRecords {
         for (String[] f : new String[][] {{"ct_site_id", "ID сайта в Calltouch"}, {"ct_call_id", "ID звонка в Calltouch"},
                 {"ct_request_id", "ID заявки в Calltouch"}, {"utm_keyword", "Ключевое слово (utm_term)"}}) {
             customFields.add(new JsonObject().put("code", f[0]).put("name", f[1]).put("entity", "order").put("type", "string")
+                    .put("required", false).put("inFilter", true).put("inList", true).put("ordering", customFields.size() + 1));
+        }
+        // seed 004 (Mindbox): the order fields the module writes the calculation into
+        for (String[] f : new String[][] {{"mindbox_discount", "Сумма применяемой по заказу скидки", "integer"},
+                {"mindbox_promo", "Применяемый к заказу промокод", "string"}, {"mindbox_bonus", "Доступные бонусные баллы", "integer"}}) {
+            customFields.add(new JsonObject().put("code", f[0]).put("name", f[1]).put("entity", "order").put("type", f[2])
                     .put("required", false).put("inFilter", true).put("inList", true).put("ordering", customFields.size() + 1));
         }
         customFields.add(new JsonObject().put("code", "loyalty_card").put("name", "Loyalty card").put("entity", "customer")
