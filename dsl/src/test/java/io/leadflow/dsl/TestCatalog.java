@@ -10,6 +10,7 @@ import io.leadflow.connector.keycrm.KeycrmSchema;
 import io.leadflow.connector.keycrm.webhook.KeycrmSources;
 import io.leadflow.connector.shopexpress.ShopExpressSchema;
 import io.leadflow.connector.calltouch.CalltouchSchema;
+import io.leadflow.connector.catalog.ProductSyncSpec;
 import io.leadflow.connector.shopexpress.ShopExpressSources;
 import io.leadflow.spi.ArgSpec;
 import io.leadflow.spi.job.JobSpec;
@@ -87,6 +88,6 @@ public final class TestCatalog {
                         CalltouchSchema.DESCRIPTOR)
                 .withSources(HoroshopSources.DESCRIPTOR, CalltouchSources.DESCRIPTOR, KeycrmSources.DESCRIPTOR,
                         ShopExpressSources.DESCRIPTOR)
-                .withJobs(LOG_JOB);
+                .withJobs(LOG_JOB, ProductSyncSpec.SPEC);
     }
 }

@@ -41,6 +41,7 @@ public final class EdgeVerticle extends VerticleBase {
         r.get("/v1/leads/:id").handler(h.registry()::handleGet);
         r.post("/v1/leads/:id/replay").handler(h.registry()::handleReplay);
         r.get("/v1/flows").handler(ctx -> h.registry().handleFlows(ctx, h.reload().get(), h.accountChecks().get()));
+        r.get("/v1/schedules").handler(ctx -> h.registry().handleSchedules(ctx, h.scheduleRuns().get()));
         r.get("/health").handler(h.health()::handleHealth);
         r.get("/health/live").handler(h.health()::handleLive);
         r.get("/metrics").handler(h.health()::handleMetrics);
@@ -81,7 +82,13 @@ public final class EdgeVerticle extends VerticleBase {
     /** The handlers the routes call, built once and shared by every instance (they are thread-safe). */
     public record EdgeHandlers(IntakeHandler intake, RegistryHandler registry, HealthHandler health, LeadPage page,
                                Supplier<com.fasterxml.jackson.databind.node.ObjectNode> reload,
-                               Supplier<java.util.List<io.leadflow.runtime.account.AccountReport>> accountChecks) {
+                               Supplier<java.util.List<io.leadflow.runtime.account.AccountReport>> accountChecks,
+                               Supplier<java.util.Map<String, java.util.Map<String, Object>>> scheduleRuns) {
+
+        /** With the last runs of the jobs that report them ({@code GET /v1/schedules}). */
+        public EdgeHandlers withScheduleRuns(Supplier<java.util.Map<String, java.util.Map<String, Object>>> runs) {
+            return new EdgeHandlers(intake, registry, health, page, reload, accountChecks, runs);
+        }
 
         /** Wires every handler over one journal, one program source and one set of source guards. */
         public static EdgeHandlers of(io.leadflow.runtime.journal.Journal journal, io.leadflow.runtime.exec.ProgramSource programs,
@@ -101,7 +108,7 @@ public final class EdgeVerticle extends VerticleBase {
             FlowDirectory flows = new FlowDirectory(programs);
             return new EdgeHandlers(new IntakeHandler(flows, guards, journal, limits, metrics, clock),
                     new RegistryHandler(journal, flows, guards), new HealthHandler(journal, flows, connectors, metrics),
-                    new LeadPage(journal), () -> ReloadJson.of(reload.get()), accountChecks);
+                    new LeadPage(journal), () -> ReloadJson.of(reload.get()), accountChecks, java.util.Map::of);
         }
     }
 }

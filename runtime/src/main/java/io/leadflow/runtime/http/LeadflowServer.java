@@ -20,6 +20,10 @@ import io.leadflow.runtime.reload.RuleFolder;
 import io.leadflow.runtime.reload.RuleWatcher;
 import io.leadflow.runtime.sandbox.AccountKey;
 import io.leadflow.runtime.sandbox.ConnectorAccounts;
+import io.leadflow.connector.catalog.ProductSyncSpec;
+import io.leadflow.connector.catalog.FileCheckpointStore;
+import io.leadflow.runtime.schedule.JobRegistry;
+import io.leadflow.runtime.schedule.ProductSyncJob;
 import io.leadflow.runtime.security.LogMasker;
 import io.leadflow.runtime.security.SourceGuards;
 import io.vertx.core.Future;
@@ -120,15 +124,18 @@ public final class LeadflowServer {
             check.run(program);
             AtomicReference<Engine> engine = new AtomicReference<>();
             EdgeMetrics metrics = new EdgeMetrics(() -> engine.get() == null ? 0 : engine.get().inFlight());
+            ProductSyncJob productSync = new ProductSyncJob(accounts::config,
+                    new FileCheckpointStore(vertx, s.dataDir().resolve("sync")));
+            JobRegistry jobs = JobRegistry.builtins().with(ProductSyncSpec.SPEC.name(), productSync);
             if (s.deliver()) {
-                engine.set(startEngine(vertx, journal, programs, accounts, metrics, compiler));
+                engine.set(startEngine(vertx, journal, programs, accounts, metrics, compiler, jobs));
             } else {
                 out.println("delivery is PAUSED (--pause-delivery): leads are journaled and acknowledged, none is run until a start without it");
             }
             SourceGuards guards = new SourceGuards(secrets.current(), s.limits(), Clock.systemUTC());
             guardsRef.set(guards);
             var handlers = EdgeVerticle.EdgeHandlers.of(journal, programs, guards, s.limits(), metrics, watcher::lastReport,
-                    () -> readiness(accounts, programs.current()), check::latest, Clock.systemUTC());
+                    () -> readiness(accounts, programs.current()), check::latest, Clock.systemUTC()).withScheduleRuns(productSync::lastRuns);
             int loops = Math.max(1, Runtime.getRuntime().availableProcessors());
             EdgeServer edge = EdgeServer.start(vertx, handlers, s.host(), s.port(), loops, s.limits()).await();
             long timer = vertx.setPeriodic(1000, t -> journal.stats().onSuccess(metrics::sample));
@@ -154,10 +161,10 @@ public final class LeadflowServer {
     }
 
     private static Engine startEngine(Vertx vertx, Journal journal, ProgramHolder programs, ConnectorAccounts accounts, EdgeMetrics metrics,
-                                      RuleCompiler compiler) {
+                                      RuleCompiler compiler, JobRegistry jobs) {
         try {
             return Engine.start(vertx, journal, programs, accounts::get, Clock.systemUTC(),
-                    EngineOptions.defaults().withListener(metrics), compiler::compileSources).await();
+                    EngineOptions.defaults().withListener(metrics).withJobs(jobs), compiler::compileSources).await();
         } catch (UnsupportedOperationException e) {
             // The executor is built alongside this edge; until it is merged, serve still takes leads durably.
             LOG.warning("the executor is not part of this build (" + e.getMessage() + "): leads are journaled but not delivered");

@@ -100,6 +100,19 @@ public final class ConnectorAccounts {
         CrmConnector existing = connectors.get(key);
         if (existing != null) return Future.succeededFuture(existing);
         ConnectorFactory factory = factories.get(key.connector());
+        // peers are asked for lazily, on a call, never while this account is being made
+        ConnectorFactory.Peers peers = (connector, account) -> connector(new AccountKey(connector, account));
+        return config(key).map(cfg -> connectors.computeIfAbsent(key, k -> factory.create(vertx, cfg, peers)));
+    }
+
+    /**
+     * The account's configuration: its credentials and settings from the secrets file, or in
+     * sandbox (and without credentials) the emulator's account with the account's own settings;
+     * starts the emulator on first use. For jobs that talk to an account through more than the
+     * connector (the product sync reads KeyCRM's catalog and writes a shop's).
+     */
+    public Future<AccountConfig> config(AccountKey key) {
+        ConnectorFactory factory = factories.get(key.connector());
         if (factory == null) {
             return Future.failedFuture(new IllegalStateException("no connector named '" + key.connector()
                     + "' is on the class path (known: " + factories.keySet() + ")"));
@@ -122,9 +135,7 @@ public final class ConnectorAccounts {
             Map<String, String> own = secrets.get().crmSettings(key.connector(), key.account());
             config = emulator(factory).map(e -> withSettings(e.account(key.account()), own));
         }
-        // peers are asked for lazily, on a call, never while this account is being made
-        ConnectorFactory.Peers peers = (connector, account) -> connector(new AccountKey(connector, account));
-        return config.map(cfg -> connectors.computeIfAbsent(key, k -> factory.create(vertx, cfg, peers)));
+        return config;
     }
 
     /** The emulator's account with the account's own settings laid over the emulator's defaults. */
