@@ -10,6 +10,7 @@ import io.leadflow.connector.keycrm.KeycrmSchema;
 import io.leadflow.connector.keycrm.webhook.KeycrmSources;
 import io.leadflow.connector.shopexpress.ShopExpressSchema;
 import io.leadflow.connector.calltouch.CalltouchSchema;
+import io.leadflow.connector.horoshop.HoroshopSchema;
 import io.leadflow.connector.catalog.ProductSyncSpec;
 import io.leadflow.connector.shopexpress.ShopExpressSources;
 import io.leadflow.spi.ArgSpec;
@@ -85,7 +86,7 @@ public final class TestCatalog {
      */
     public static ConnectorCatalog examples() {
         return ConnectorCatalog.of(BaselinkerSchema.DESCRIPTOR, KEEPIN, RETAIL, KeycrmSchema.DESCRIPTOR, ShopExpressSchema.DESCRIPTOR,
-                        CalltouchSchema.DESCRIPTOR)
+                        CalltouchSchema.DESCRIPTOR, HoroshopSchema.DESCRIPTOR)
                 .withSources(HoroshopSources.DESCRIPTOR, CalltouchSources.DESCRIPTOR, KeycrmSources.DESCRIPTOR,
                         ShopExpressSources.DESCRIPTOR)
                 .withJobs(LOG_JOB, ProductSyncSpec.SPEC);

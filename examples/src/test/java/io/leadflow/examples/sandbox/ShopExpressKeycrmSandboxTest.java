@@ -25,6 +25,7 @@ class ShopExpressKeycrmSandboxTest {
     private static final String STATUS_TOKEN = "lf_test_status_0123456789abcdef012345678";
     private static final String CARD_STATUS_TOKEN = "lf_test_cardstatus_0123456789abcdef01234";
     private static final String ADMIN = "lf_test_admin_0123456789abcdef0123456789ab";
+    private static final String HOROSHOP_TOKEN = "lf_test_horoshop_0123456789abcdef0123456";
     @TempDir
     static Path data;
     private SandboxRun run;
@@ -33,7 +34,8 @@ class ShopExpressKeycrmSandboxTest {
     void start() throws Exception {
         run = SandboxRun.start(Path.of("shopexpress-keycrm"), data, Map.of(
                 "source.shop-express-orders.token", ORDERS_TOKEN, "source.shop-express-cards.token", CARDS_TOKEN,
-                "source.keycrm-order-status.token", STATUS_TOKEN, "source.keycrm-card-status.token", CARD_STATUS_TOKEN, "admin.token", ADMIN));
+                "source.keycrm-order-status.token", STATUS_TOKEN, "source.keycrm-card-status.token", CARD_STATUS_TOKEN, "admin.token", ADMIN,
+                "source.keycrm-order-status-to-horoshop.token", HOROSHOP_TOKEN));
     }
 
     @AfterAll
@@ -132,5 +134,23 @@ class ShopExpressKeycrmSandboxTest {
         assertEquals("{\"created\":0,\"updated\":0,\"hidden\":0,\"unchanged\":0,\"failed\":0}",
                 daily.path("lastRun").path("counts").toString(), body.toString());
         assertEquals(4 * 3600, find(body.path("schedules"), "name", "prices and stock").path("everySeconds").asInt());
+    }
+
+    /** Horoshop as the second shop target: a KeyCRM status change reaches the Horoshop order as its status id, read back. */
+    @Test
+    void aKeycrmOrderStatusChange_changesTheHoroshopOrdersStatus() throws Exception {
+        assertEquals(200, run.post(run.emulator("horoshop") + "/__emulator/seed", "{\"orders\":[{\"order_id\":1207,\"stat_status\":1}]}").statusCode());
+        assertEquals(202, run.post(run.base() + "/v1/leads/shop-express-orders", order("1207", "new"),
+                "Authorization", "Bearer " + ORDERS_TOKEN).statusCode());
+        JsonNode state = run.await(run.emulator("keycrm") + "/__emulator/state",
+                s -> find(s.path("records").path("orders"), "source_uuid", "1207") != null, "the KeyCRM order of shop order 1207");
+        JsonNode order = find(state.path("records").path("orders"), "source_uuid", "1207");
+        trigger("order.change_order_status", "keycrm-order-status-to-horoshop", HOROSHOP_TOKEN);
+        assertEquals(200, run.post(run.emulator("keycrm") + "/__emulator/orders/" + order.path("id").asLong() + "/status",
+                "{\"status_id\":5}").statusCode());
+        run.await(run.emulator("horoshop") + "/__emulator/state", s -> {
+            JsonNode o = find(s.path("records").path("orders"), "order_id", "1207");
+            return o != null && o.path("stat_status").asInt() == 3;
+        }, "Horoshop order 1207 reaching status 3 (Delivered)");
     }
 }
