@@ -100,10 +100,9 @@ public final class ConnectorAccounts {
     public Future<CrmConnector> connector(AccountKey key) {
         CrmConnector existing = connectors.get(key);
         if (existing != null) return Future.succeededFuture(existing);
-        ConnectorFactory factory = factories.get(key.connector());
         // peers are asked for lazily, on a call, never while this account is being made
         ConnectorFactory.Peers peers = (connector, account) -> connector(new AccountKey(connector, account));
-        return config(key).map(cfg -> connectors.computeIfAbsent(key, k -> factory.create(vertx, cfg, peers)));
+        return config(key).map(cfg -> connectors.computeIfAbsent(key, k -> factories.get(key.connector()).create(vertx, cfg, peers)));
     }
 
     /**
@@ -118,10 +117,7 @@ public final class ConnectorAccounts {
             return Future.failedFuture(new IllegalStateException("no connector named '" + key.connector()
                     + "' is on the class path (known: " + factories.keySet() + ")"));
         }
-        Future<AccountConfig> config = config(key, factory);
-        // peers are asked for lazily, on a call, never while this account is being made
-        ConnectorFactory.Peers peers = (connector, account) -> connector(new AccountKey(connector, account));
-        return config.map(cfg -> connectors.computeIfAbsent(key, k -> factory.create(vertx, cfg, peers)));
+        return config(key, factory);
     }
 
     /**
