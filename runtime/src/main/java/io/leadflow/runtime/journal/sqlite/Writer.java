@@ -8,7 +8,6 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,9 +34,13 @@ final class Writer {
         T run(Connection c) throws SQLException;
     }
 
-    /** What a write is: appends are refused when the queue is full; appends and replays wake the executor. */
+    /**
+     * What a write is: appends are refused when the queue is full; appends and replays wake the
+     * executor; only LEDGER writes (the executor's) are fenced. STORE: a node's own bookkeeping any
+     * node may write (rule texts).
+     */
     enum Kind {
-        APPEND(true, true), REPLAY(false, true), LEDGER(false, false);
+        APPEND(true, true), REPLAY(false, true), LEDGER(false, false), STORE(false, false);
 
         final boolean bounded;
         final boolean wakes;
@@ -50,8 +53,20 @@ final class Writer {
 
     private record Task(Op<?> op, Kind kind, Promise<Object> promise, Context context) { }
 
+    /**
+     * Checked once per batch that holds executor writes, inside the batch's transaction, before
+     * them: a node that no longer holds the delivery lease gets its executor writes refused
+     * (appends still commit). Null: no check (one process owns the store).
+     */
+    @FunctionalInterface
+    interface Fence {
+        void check(Connection c) throws SQLException;
+    }
+
     private final Connection connection;
     private final JournalOptions options;
+    private final Dialect dialect;
+    private final Fence fence;
     private final LinkedBlockingQueue<Task> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private final AtomicLong commits = new AtomicLong();
@@ -64,8 +79,14 @@ final class Writer {
     private volatile Runnable afterCommit = () -> { };
 
     Writer(Connection connection, JournalOptions options) {
+        this(connection, options, Dialect.SQLITE, null);
+    }
+
+    Writer(Connection connection, JournalOptions options, Dialect dialect, Fence fence) {
         this.connection = connection;
         this.options = options;
+        this.dialect = dialect;
+        this.fence = fence;
         this.thread = new Thread(this::loop, "leadflow-journal-writer");
         this.thread.setDaemon(true);
     }
@@ -190,7 +211,12 @@ final class Writer {
         Object[] results = new Object[batch.size()];
         Throwable[] errors = new Throwable[batch.size()];
         try {
+            Throwable fenced = fence(batch);
             for (int i = 0; i < batch.size(); i++) {
+                if (fenced != null && batch.get(i).kind() == Kind.LEDGER) {
+                    errors[i] = fenced;
+                    continue;
+                }
                 Sql.prepare(connection, "SAVEPOINT op").execute();
                 try {
                     results[i] = batch.get(i).op().run(connection);
@@ -201,7 +227,7 @@ final class Writer {
                     errors[i] = e;
                 }
             }
-            changesAtCommit = totalChanges();
+            changesAtCommit = dialect.changes(connection);
             connection.commit();
             commits.incrementAndGet();
             rows.addAndGet(batch.size());
@@ -244,22 +270,23 @@ final class Writer {
         }));
     }
 
-    private long totalChanges() {
-        try (var rs = Sql.prepare(connection, "SELECT total_changes()").executeQuery()) {
-            return rs.next() ? rs.getLong(1) : 0;
-        } catch (SQLException e) {
-            return -1;
+    /** Null when the batch may run all its writes; else why its executor writes are refused. */
+    private Throwable fence(List<Task> batch) throws SQLException {
+        if (fence == null || batch.stream().noneMatch(t -> t.kind() == Kind.LEDGER)) return null;
+        Sql.prepare(connection, "SAVEPOINT fence").execute();
+        try {
+            fence.check(connection);
+            Sql.prepare(connection, "RELEASE fence").execute();
+            return null;
+        } catch (SQLException | RuntimeException e) {
+            Sql.prepare(connection, "ROLLBACK TO fence").execute();
+            Sql.prepare(connection, "RELEASE fence").execute();
+            return e;
         }
     }
 
     private void checkpoint() {
-        try (Statement s = connection.createStatement()) {
-            connection.setAutoCommit(true);
-            s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
-            connection.setAutoCommit(false);
-        } catch (SQLException e) {
-            LOG.log(Level.FINE, "idle checkpoint skipped", e);
-        }
+        dialect.checkpoint(connection);
     }
 
     private static void complete(Task t, Object result, Throwable error) {
