@@ -13,6 +13,8 @@ import io.leadflow.runtime.exec.EngineOptions;
 import io.leadflow.runtime.exec.ProgramHolder;
 import io.leadflow.runtime.journal.Journal;
 import io.leadflow.runtime.journal.sqlite.JournalOptions;
+import io.leadflow.runtime.journal.sqlite.DeliveryLease;
+import io.leadflow.runtime.journal.sqlite.PostgresJournal;
 import io.leadflow.runtime.journal.sqlite.SqliteJournal;
 import io.leadflow.runtime.reload.ReloadReport;
 import io.leadflow.runtime.reload.RuleCompiler;
@@ -81,6 +83,8 @@ public final class LeadflowServer {
         AtomicReference<Journal> journalRef = new AtomicReference<>();
         AtomicReference<Map<String, String>> firstSources = new AtomicReference<>();
         AtomicReference<SourcePollers> pollersRef = new AtomicReference<>();
+        // a shared journal: only the delivery lease holder reads pull sources (one reader per feed, one account budget)
+        AtomicReference<java.util.function.BooleanSupplier> pullsHere = new AtomicReference<>(() -> true);
         RuleWatcher watcher = new RuleWatcher(new RuleFolder(s.rulesDir()), compiler, (p, sources) -> {
             programs.swap(p);
             Journal j = journalRef.get();
@@ -91,7 +95,7 @@ public final class LeadflowServer {
             AccountCheck check = checkRef.get();
             if (check != null) check.run(p);
             SourcePollers pollers = pollersRef.get();
-            if (pollers != null) pollers.apply(p);
+            if (pollers != null && pullsHere.get().getAsBoolean()) pollers.apply(p);
             SourceGuards g = guardsRef.get();
             if (g != null) {
                 Map<String, String> fresh = generatedTokens(s, p, secrets.current(), out);
@@ -111,7 +115,9 @@ public final class LeadflowServer {
         Vertx vertx = Vertx.vertx();
         io.leadflow.runtime.lifecycle.FatalErrors.install(vertx);
         try {
-            Journal journal = SqliteJournal.open(vertx, s.dataDir(), JournalOptions.defaults()).await();
+            Journal journal = openJournal(vertx, s, out);
+            DeliveryLease lease = journal instanceof PostgresJournal pg ? pg.delivery() : null;
+            if (lease != null) pullsHere.set(lease::held);
             journalRef.set(journal);
             storeRules(journal, program, firstSources.get());
             ConnectorAccounts accounts = new ConnectorAccounts(vertx, ConnectorAccounts.discover(), s.sandbox(), secrets::current, out::println,
@@ -126,8 +132,10 @@ public final class LeadflowServer {
             check.run(program);
             AtomicReference<Engine> engine = new AtomicReference<>();
             EdgeMetrics metrics = new EdgeMetrics(() -> engine.get() == null ? 0 : engine.get().inFlight());
-            if (s.deliver()) {
+            if (s.deliver() && lease == null) {
                 engine.set(startEngine(vertx, journal, programs, accounts, metrics, compiler));
+            } else if (s.deliver()) {
+                out.println("node " + lease.nodeId() + " on a shared journal: it takes leads; it delivers while it holds the delivery lease");
             } else {
                 out.println("delivery is PAUSED (--pause-delivery): leads are journaled and acknowledged, none is run until a start without it");
             }
@@ -145,8 +153,28 @@ public final class LeadflowServer {
             SourcePollers pollers = new SourcePollers(vertx, journal, io.leadflow.spi.ConnectorCatalog.discover(),
                     (spec, settings) -> accounts.pullConnector(new AccountKey(spec.system(), spec.account()), settings), Clock.systemUTC());
             handlers.sources().set(pollers::report);
-            pollers.apply(program);
+            if (lease == null) pollers.apply(program);
             pollersRef.set(pollers);
+            if (lease != null && s.deliver()) {
+                lease.onChange(new DeliveryLease.Listener() {
+                    @Override
+                    public void acquired(long epoch) {
+                        Engine started = startEngine(vertx, journal, programs, accounts, metrics, compiler);
+                        engine.set(started);
+                        pollers.apply(programs.current());
+                        out.println("node " + lease.nodeId() + " holds the delivery lease (epoch " + epoch + "): delivering for the cluster");
+                    }
+
+                    @Override
+                    public void lost(long epoch) {
+                        pollers.stop();
+                        Engine running = engine.getAndSet(null);
+                        if (running != null) await(running.stop(), "stopping the executor after losing the delivery lease");
+                        out.println("node " + lease.nodeId() + " lost the delivery lease (epoch " + epoch + "): standing by");
+                    }
+                });
+                lease.start();
+            }
             watcher.start();
             banner(out, s, edge.port(), program, secrets.current());
             return new LeadflowServer(vertx, journal, engine, edge, watcher, accounts, timer, pollers);
@@ -155,6 +183,19 @@ public final class LeadflowServer {
             throw e;
         }
     }
+
+    /** The embedded SQLite file in the data folder, or the shared PostgreSQL database {@code --journal} names. */
+    private static Journal openJournal(Vertx vertx, ServeSettings s, PrintStream out) {
+        if (s.journal() == null) return SqliteJournal.open(vertx, s.dataDir(), JournalOptions.defaults()).await();
+        try {
+            return PostgresJournal.open(vertx, s.journal(), s.nodeId(), JournalOptions.defaults(), DELIVERY_LEASE_TTL).await();
+        } catch (RuntimeException e) {
+            throw new StartFailure("cannot open the PostgreSQL journal: " + e.getMessage());
+        }
+    }
+
+    /** How long a silent node keeps the delivery lease: a node killed with -9 is replaced after about this long. */
+    static final Duration DELIVERY_LEASE_TTL = Duration.ofSeconds(10);
 
     /** Keeps a loaded version's rule texts in the journal (once per hash) for ORIGINAL replays after a restart. */
     private static void storeRules(Journal journal, Program program, Map<String, String> sources) {
