@@ -38,6 +38,12 @@ public final class PgDatabases {
         }
     }
 
+    /** A plain JDBC connection to a database {@link #fresh()} made (the test's own look at the rows). */
+    public static Connection connect(String url) throws SQLException {
+        URI u = URI.create(url);
+        return DriverManager.getConnection(jdbc(u, u.getPath().substring(1)), user(u), password(u));
+    }
+
     private static String server() throws java.io.IOException {
         if (base != null) return base;
         String env = System.getenv("LEADFLOW_PG_URL");
