@@ -121,7 +121,7 @@ public final class LeadflowServer {
             journalRef.set(journal);
             storeRules(journal, program, firstSources.get());
             ConnectorAccounts accounts = new ConnectorAccounts(vertx, ConnectorAccounts.discover(), s.sandbox(), secrets::current, out::println,
-                    s.dataDir().resolve("ratelimit"));
+                    s.dataDir().resolve("ratelimit"), s.dataDir().resolve("emulators"));
             accountsRef.set(accounts);
             accounts.prepare(program).otherwise(e -> {
                 LOG.warning("not every CRM account is ready; its leads wait and retry: " + e.getMessage());
@@ -250,8 +250,15 @@ public final class LeadflowServer {
         String base = "http://" + ("0.0.0.0".equals(s.host()) ? "127.0.0.1" : s.host()) + ":" + port;
         out.println("leadflow listening on " + base + (s.sandbox() ? " (sandbox: every CRM is its emulator)" : "")
                 + ", data in " + s.dataDir().toAbsolutePath() + ", rules version " + program.contentHash().substring(0, 12));
+        io.leadflow.spi.ConnectorCatalog catalog = io.leadflow.spi.ConnectorCatalog.discover();
         for (Flow f : program.flows()) {
             String slug = Slugs.of(f.name());
+            var pull = io.leadflow.runtime.pull.PullSpec.of(f, catalog);
+            if (pull.isPresent()) {
+                out.println("flow '" + f.name() + "' → " + f.connector() + "/" + f.account() + "   PULLED from " + f.source()
+                        + " (account '" + pull.get().account() + "') every " + pull.get().poll().toSeconds() + " s; cursor: GET " + base + "/v1/sources");
+                continue;
+            }
             var src = secrets.source(slug);
             out.println("flow '" + f.name() + "' → " + f.connector() + "/" + f.account() + "   POST " + base + "/v1/leads/" + slug);
             if (s.sandbox() && !src.tokens().isEmpty()) {
