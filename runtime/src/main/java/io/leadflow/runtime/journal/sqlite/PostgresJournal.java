@@ -78,7 +78,10 @@ public final class PostgresJournal extends SqlJournal {
         }
         DeliveryLease lease = new DeliveryLease(t::connect, nodeId, ttl);
         Writer writer = new Writer(opened.get(0), options, Dialect.POSTGRESQL, lease::fence);
-        PostgresJournal journal = new PostgresJournal(writer, new ReadPool(vertx, opened.subList(1, opened.size())), options, lease);
+        writer.reconnectWith(t::connect);
+        ReadPool reads = new ReadPool(vertx, opened.subList(1, opened.size()));
+        reads.reconnectWith(t::connect);
+        PostgresJournal journal = new PostgresJournal(writer, reads, options, lease);
         writer.start();
         return journal;
     }

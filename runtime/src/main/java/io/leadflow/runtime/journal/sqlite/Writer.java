@@ -63,7 +63,14 @@ final class Writer {
         void check(Connection c) throws SQLException;
     }
 
-    private final Connection connection;
+    /** Opens a replacement for a connection the server dropped (PostgreSQL restarted, network cut); null: none. */
+    @FunctionalInterface
+    interface Reopen {
+        Connection open() throws SQLException;
+    }
+
+    private Connection connection;
+    private Reopen reopen;
     private final JournalOptions options;
     private final Dialect dialect;
     private final Fence fence;
@@ -93,6 +100,11 @@ final class Writer {
 
     void start() {
         thread.start();
+    }
+
+    /** Before {@link #start}: a broken connection is replaced after the batch that found it broken. */
+    void reconnectWith(Reopen r) {
+        this.reopen = r;
     }
 
     /** Queues a write; refuses an append when the queue is at capacity. */
@@ -241,6 +253,7 @@ final class Writer {
                 // the connection is already broken; the commit error is what matters
             }
             for (Task t : batch) complete(t, null, new SQLException("journal commit failed: " + e.getMessage(), e));
+            reconnectIfBroken();
             return;
         }
         if (batch.stream().anyMatch(t -> t.kind().wakes)) afterCommit.run();
@@ -268,6 +281,34 @@ final class Writer {
                 }
             }
         }));
+    }
+
+    /**
+     * After a failed batch: when the connection is gone and a {@link Reopen} is set, a new one takes
+     * its place (the failed batch's callers were told; the next batch runs on the new connection).
+     */
+    private void reconnectIfBroken() {
+        if (reopen == null) return;
+        try {
+            if (connection.isValid(2)) return;
+        } catch (SQLException ignored) {
+            // treat as broken
+        }
+        try {
+            Connection fresh = reopen.open();
+            fresh.setAutoCommit(false);
+            Sql.forget(connection);
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // it is broken; nothing to close cleanly
+            }
+            connection = fresh;
+            LOG.warning("journal writer: the database connection was lost; reconnected");
+        } catch (SQLException e) {
+            LOG.warning("journal writer: the database connection was lost and cannot be reopened yet (" + e.getMessage()
+                    + "); trying again after the next failed write");
+        }
     }
 
     /** Null when the batch may run all its writes; else why its executor writes are refused. */

@@ -121,4 +121,29 @@ class PostgresClusterTest {
         assertEquals(List.of("acquired 2"), heard);
         a = Await.result(PostgresJournal.open(vertx, url, "node-a", JournalOptions.defaults(), TTL));
     }
+
+    @Test
+    void connectionsTheServerDropped_areReplaced_andTheNextAppendIsStored() throws Exception {
+        Await.result(a.append(Leads.json("orders", "before", "{}", T0)));
+        try (java.sql.Connection admin = PgDatabases.connect(url); java.sql.Statement s = admin.createStatement()) {
+            s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()");
+        }
+        // the write and the read that meet the dead connections fail (their callers are told); the ones after work
+        try {
+            Await.result(a.append(Leads.json("orders", "lost-or-stored", "{}", T0)));
+        } catch (RuntimeException expected) {
+            // refused, not acknowledged: the sender retries
+        }
+        for (int i = 0; i < 4; i++) {
+            try {
+                Await.result(a.list(LeadQuery.all(10)));
+            } catch (RuntimeException expected) {
+                // one dead read connection per read until each is replaced
+            }
+        }
+        Accepted after = Await.result(a.append(Leads.json("orders", "after", "{}", T0)));
+        assertFalse(after.duplicate());
+        assertTrue(a.healthy());
+        assertTrue(Await.result(a.list(LeadQuery.all(10))).stream().anyMatch(r -> r.leadId().equals(after.leadId())));
+    }
 }
