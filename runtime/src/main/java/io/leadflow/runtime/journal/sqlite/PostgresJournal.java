@@ -44,7 +44,7 @@ public final class PostgresJournal extends SqlJournal {
     }
 
     /**
-     * Connects, migrates the schema (Flyway; a database migrated by a newer Leadflow is refused),
+     * Connects, migrates the schema (Flyway; not checked: a database already migrated by a newer Leadflow is accepted, Flyway ignores migrations it does not know),
      * and opens the writer and readers. The delivery lease is not started: register its listeners
      * ({@link #delivery()}) and call {@link DeliveryLease#start()}.
      *
