@@ -209,6 +209,12 @@ public final class KeycrmData implements EmulatorRecords {
     }
 
     @Override
+    public synchronized void restore(JsonObject snapshot) {
+        nextId = EmulatorRecords.restoreById(snapshot, nextId, Map.of("buyers", buyers, "orders", orders, "cards", cards));
+        funnelsEnabled = snapshot.getBoolean("funnelsEnabled", funnelsEnabled);
+    }
+
+    @Override
     public synchronized void clear() {
         buyers.clear();
         orders.clear();
