@@ -10,6 +10,9 @@ import io.leadflow.connector.keycrm.KeycrmSchema;
 import io.leadflow.connector.keycrm.webhook.KeycrmSources;
 import io.leadflow.connector.mindbox.MindboxSchema;
 import io.leadflow.connector.shopexpress.ShopExpressSchema;
+import io.leadflow.connector.calltouch.CalltouchSchema;
+import io.leadflow.connector.horoshop.HoroshopSchema;
+import io.leadflow.connector.catalog.ProductSyncSpec;
 import io.leadflow.connector.shopexpress.ShopExpressSources;
 import io.leadflow.spi.ArgSpec;
 import io.leadflow.spi.job.JobSpec;
@@ -78,15 +81,24 @@ public final class TestCatalog {
     }
 
     /**
+<<<<<<< HEAD
      * For the examples: the fixtures the older examples were written against, with the real KeyCRM
      * Shop-Express and Mindbox schemas (examples/shopexpress-keycrm maps KeyCRM's full order and card
+=======
+     * For the examples: the fixtures the older examples were written against, with the real KeyCRM,
+     * Shop-Express and Calltouch schemas (examples/shopexpress-keycrm maps KeyCRM's full order and card
+>>>>>>> main
      * fields, which the small KeyCRM fixture does not have).
      */
     public static ConnectorCatalog examples() {
         return ConnectorCatalog.of(BaselinkerSchema.DESCRIPTOR, KEEPIN, RETAIL, KeycrmSchema.DESCRIPTOR, ShopExpressSchema.DESCRIPTOR,
+<<<<<<< HEAD
                         MindboxSchema.DESCRIPTOR)
+=======
+                        CalltouchSchema.DESCRIPTOR, HoroshopSchema.DESCRIPTOR)
+>>>>>>> main
                 .withSources(HoroshopSources.DESCRIPTOR, CalltouchSources.DESCRIPTOR, KeycrmSources.DESCRIPTOR,
                         ShopExpressSources.DESCRIPTOR)
-                .withJobs(LOG_JOB);
+                .withJobs(LOG_JOB, ProductSyncSpec.SPEC);
     }
 }
