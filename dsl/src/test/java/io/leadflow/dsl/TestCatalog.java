@@ -81,22 +81,13 @@ public final class TestCatalog {
     }
 
     /**
-<<<<<<< HEAD
-     * For the examples: the fixtures the older examples were written against, with the real KeyCRM
-     * Shop-Express and Mindbox schemas (examples/shopexpress-keycrm maps KeyCRM's full order and card
-=======
      * For the examples: the fixtures the older examples were written against, with the real KeyCRM,
-     * Shop-Express and Calltouch schemas (examples/shopexpress-keycrm maps KeyCRM's full order and card
->>>>>>> main
+     * Shop-Express, Calltouch and Mindbox schemas (examples/shopexpress-keycrm maps KeyCRM's full order and card
      * fields, which the small KeyCRM fixture does not have).
      */
     public static ConnectorCatalog examples() {
         return ConnectorCatalog.of(BaselinkerSchema.DESCRIPTOR, KEEPIN, RETAIL, KeycrmSchema.DESCRIPTOR, ShopExpressSchema.DESCRIPTOR,
-<<<<<<< HEAD
-                        MindboxSchema.DESCRIPTOR)
-=======
-                        CalltouchSchema.DESCRIPTOR, HoroshopSchema.DESCRIPTOR)
->>>>>>> main
+                        CalltouchSchema.DESCRIPTOR, HoroshopSchema.DESCRIPTOR, MindboxSchema.DESCRIPTOR)
                 .withSources(HoroshopSources.DESCRIPTOR, CalltouchSources.DESCRIPTOR, KeycrmSources.DESCRIPTOR,
                         ShopExpressSources.DESCRIPTOR)
                 .withJobs(LOG_JOB, ProductSyncSpec.SPEC);
