@@ -11,6 +11,7 @@ import io.leadflow.connector.keycrm.webhook.KeycrmSources;
 import io.leadflow.connector.mindbox.MindboxSchema;
 import io.leadflow.connector.shopexpress.ShopExpressSchema;
 import io.leadflow.connector.calltouch.CalltouchSchema;
+import io.leadflow.connector.retailcrm.history.RetailcrmSources;
 import io.leadflow.connector.horoshop.HoroshopSchema;
 import io.leadflow.connector.catalog.ProductSyncSpec;
 import io.leadflow.connector.shopexpress.ShopExpressSources;
@@ -89,7 +90,7 @@ public final class TestCatalog {
         return ConnectorCatalog.of(BaselinkerSchema.DESCRIPTOR, KEEPIN, RETAIL, KeycrmSchema.DESCRIPTOR, ShopExpressSchema.DESCRIPTOR,
                         CalltouchSchema.DESCRIPTOR, HoroshopSchema.DESCRIPTOR, MindboxSchema.DESCRIPTOR)
                 .withSources(HoroshopSources.DESCRIPTOR, CalltouchSources.DESCRIPTOR, KeycrmSources.DESCRIPTOR,
-                        ShopExpressSources.DESCRIPTOR)
+                        ShopExpressSources.DESCRIPTOR, RetailcrmSources.DESCRIPTOR)
                 .withJobs(LOG_JOB, ProductSyncSpec.SPEC);
     }
 }

@@ -19,18 +19,19 @@ import java.util.Map;
  * ({@code order_id}, the deal's external id {@code orderNumber}) and what the deal shows. The
  * write is an upsert: a deal that does not exist yet is created and linked once to the
  * customer's Calltouch lead ({@code phone} / {@code email}: calls first, then requests, within
- * {@code lead_window_days}); an existing one is updated and never re-linked.
+ * {@code lead_window_days}); an existing one is updated and never re-linked. No field lengths are
+ * documented [U], so none are checked here.
  */
 public final class CalltouchSchema {
     private CalltouchSchema() { }
 
     public static final EntitySchema DEAL = EntitySchema.of(EntityKind.DEAL, "order", CustomFieldStyle.NONE,
-            of("order_id", STRING).max(100).asRequired(),
-            of("name", STRING).max(255),
-            of("funnel", STRING).max(255).asRequired(),
-            of("status", STRING).max(255).asRequired(),
+            of("order_id", STRING).asRequired(),
+            of("name", STRING),
+            of("funnel", STRING).asRequired(),
+            of("status", STRING).asRequired(),
             of("revenue", NUMBER),
-            of("manager_name", STRING).max(255),
+            of("manager_name", STRING),
             of("created_at", DATETIME),
             of("status_changed_at", DATETIME),
             of("phone", PHONE),
