@@ -113,15 +113,31 @@ public final class ConnectorAccounts {
     public Future<CrmConnector> connector(AccountKey key) {
         CrmConnector existing = connectors.get(key);
         if (existing != null) return Future.succeededFuture(existing);
+        // peers are asked for lazily, on a call, never while this account is being made
+        ConnectorFactory.Peers peers = (connector, account) -> connector(new AccountKey(connector, account));
+        // the accounts it writes through are made ready with it (at start-up, before any lead)
+        return config(key).compose(cfg -> {
+            ConnectorFactory factory = factories.get(key.connector());
+            CrmConnector made = connectors.computeIfAbsent(key, k -> factory.create(vertx, cfg, peers));
+            List<Future<CrmConnector>> through = new ArrayList<>();
+            for (ConnectorFactory.PeerAccount p : factory.peers(cfg)) through.add(connector(new AccountKey(p.connector(), p.account())));
+            return Future.all(through).map(v -> made);
+        });
+    }
+
+    /**
+     * The account's configuration: its credentials and settings from the secrets file, or in
+     * sandbox (and without credentials) the emulator's account with the account's own settings;
+     * starts the emulator on first use. For jobs that talk to an account through more than the
+     * connector (the product sync reads KeyCRM's catalog and writes a shop's).
+     */
+    public Future<AccountConfig> config(AccountKey key) {
         ConnectorFactory factory = factories.get(key.connector());
         if (factory == null) {
             return Future.failedFuture(new IllegalStateException("no connector named '" + key.connector()
                     + "' is on the class path (known: " + factories.keySet() + ")"));
         }
-        Future<AccountConfig> config = config(key, factory);
-        // peers are asked for lazily, on a call, never while this account is being made
-        ConnectorFactory.Peers peers = (connector, account) -> connector(new AccountKey(connector, account));
-        return config.map(cfg -> connectors.computeIfAbsent(key, k -> factory.create(vertx, cfg, peers)));
+        return config(key, factory);
     }
 
     /**

@@ -106,5 +106,6 @@ public final class ShopData implements EmulatorRecords {
         orders.clear();
         products.clear();
         categories.clear();
+        nextId = 1;
     }
 }
