@@ -64,6 +64,11 @@ public final class Suite {
         return flow.map(lead, CLOCK);
     }
 
+    /** Leadflow by its closure interpreter (the reference the generated code is checked against). */
+    public JsonNode closuresTree() {
+        return ((io.leadflow.dsl.exec.FlowProgram) flow).referenceMap(lead, CLOCK);
+    }
+
     public JsonNode jsltTree() {
         return jslt.apply(lead);
     }
@@ -99,6 +104,7 @@ public final class Suite {
             JsonNode expected = handTree();
             same("jslt tree", expected, jsltTree());
             same("leadflow tree", expected, leadflowTree());
+            same("leadflow closures tree", expected, closuresTree());
             same("hand bytes", expected, JSON.readTree(handBytes()));
             same("jslt bytes", expected, JSON.readTree(jsltBytes()));
             same("leadflow bytes", expected, JSON.readTree(leadflowBytes()));

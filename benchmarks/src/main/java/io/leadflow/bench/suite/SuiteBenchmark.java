@@ -33,6 +33,7 @@ public class SuiteBenchmark {
     }
 
     @Benchmark public JsonNode leadflowTree() { return s.leadflowTree(); }
+    @Benchmark public JsonNode closuresTree() { return s.closuresTree(); }
     @Benchmark public JsonNode jsltTree() { return s.jsltTree(); }
     @Benchmark public JsonNode handTree() { return s.handTree(); }
     @Benchmark public byte[] leadflowBytes() throws Exception { return s.leadflowBytes(); }
