@@ -23,8 +23,9 @@ import java.util.logging.Logger;
 
 /**
  * One {@link CrmConnector} per account named in the rules. Accounts with credentials talk to the
- * real API; the rest (all of them in sandbox mode) talk to the connector's emulator, one per
- * connector, started on loopback the first time a rule names it.
+ * real API; the rest (all of them in sandbox mode) talk to an emulator started on loopback the
+ * first time a rule names the account: one emulator per account (SPEC C7), so two accounts of the
+ * same CRM never see each other's records, as in production.
  */
 public final class ConnectorAccounts {
     private static final Logger LOG = Logger.getLogger(ConnectorAccounts.class.getName());
@@ -36,7 +37,7 @@ public final class ConnectorAccounts {
     private final Consumer<String> announce;
     /** Where real accounts keep their recent calls across restarts ({@link RateLimitMemory}), or null. */
     private final java.nio.file.Path rateMemory;
-    private final Map<String, Future<Emulator>> emulators = new ConcurrentHashMap<>();
+    private final Map<AccountKey, Future<Emulator>> emulators = new ConcurrentHashMap<>();
     private final Map<AccountKey, CrmConnector> connectors = new ConcurrentHashMap<>();
 
     /**
@@ -120,7 +121,7 @@ public final class ConnectorAccounts {
                         + "API_KEY or crm." + key.connector() + "." + key.account() + ".api_key in the secrets file.");
             }
             Map<String, String> own = secrets.get().crmSettings(key.connector(), key.account());
-            config = emulator(factory).map(e -> withSettings(e.account(key.account()), own));
+            config = emulator(factory, key).map(e -> withSettings(e.account(key.account()), own));
         }
         return config.map(cfg -> connectors.computeIfAbsent(key, k -> factory.create(vertx, cfg)));
     }
@@ -133,20 +134,20 @@ public final class ConnectorAccounts {
         return new AccountConfig(emulated.connector(), emulated.account(), emulated.baseUrl(), emulated.secrets(), merged);
     }
 
-    private Future<Emulator> emulator(ConnectorFactory factory) {
-        String name = factory.descriptor().name();
-        return emulators.computeIfAbsent(name, n -> factory.startEmulator(vertx, 0).map(e -> {
-            announce.accept("emulator " + n + " listening on http://127.0.0.1:" + e.port()
+    /** The account's own emulator, started on first use. */
+    private Future<Emulator> emulator(ConnectorFactory factory, AccountKey key) {
+        return emulators.computeIfAbsent(key, k -> factory.startEmulator(vertx, 0).map(e -> {
+            announce.accept("emulator " + k.connector() + " account '" + k.account() + "' listening on http://127.0.0.1:" + e.port()
                     + "  (see what arrived: curl http://127.0.0.1:" + e.port() + "/__emulator/state)");
             return (Emulator) e;
         }));
     }
 
-    /** Running emulators by connector name (for health and the banner). */
+    /** Running emulators by account ({@code keepincrm/main}), for health and the banner. */
     public Map<String, Integer> emulatorPorts() {
         Map<String, Integer> out = new java.util.TreeMap<>();
-        emulators.forEach((n, f) -> {
-            if (f.succeeded()) out.put(n, f.result().port());
+        emulators.forEach((k, f) -> {
+            if (f.succeeded()) out.put(k.toString(), f.result().port());
         });
         return out;
     }

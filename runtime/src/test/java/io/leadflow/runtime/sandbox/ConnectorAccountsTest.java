@@ -31,18 +31,31 @@ class ConnectorAccountsTest {
         return new StubProgram(List.of(flows), "h");
     }
 
+    /** Issue 9 defect 9 (SPEC C7): each account is its own emulated account, as it is in production. */
     @Test
-    void sandbox_startsOneEmulatorPerConnectorAndAnnouncesIt() throws Exception {
+    void sandbox_startsOneEmulatorPerAccount_andAnnouncesEach_andTheirRecordsAreApart() throws Exception {
         List<String> said = new ArrayList<>();
         ConnectorAccounts a = new ConnectorAccounts(vertx, ConnectorAccounts.discover(), true, Secrets::empty, said::add);
         a.prepare(program(new StubFlow("x", "keycrm", "main"), new StubFlow("y", "keycrm", "second"))).await();
         assertTrue(a.get("keycrm", "main").isPresent());
         assertTrue(a.get("keycrm", "second").isPresent());
-        assertEquals(1, said.size(), said.toString());
-        int port = a.emulatorPorts().get("keycrm");
-        var r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/__emulator/state")).build(),
+        assertEquals(2, said.size(), said.toString());
+        assertTrue(said.stream().anyMatch(l -> l.startsWith("emulator keycrm account 'main' listening on http://127.0.0.1:")), said.toString());
+        assertTrue(said.stream().anyMatch(l -> l.startsWith("emulator keycrm account 'second' listening on")), said.toString());
+        int main = a.emulatorPorts().get("keycrm/main");
+        int second = a.emulatorPorts().get("keycrm/second");
+        assertTrue(main != second, "two accounts, two emulators");
+        HttpClient http = HttpClient.newHttpClient();
+        var seeded = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + main + "/__emulator/seed"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"contacts\":[{\"ref\":\"c\",\"name\":\"Only in main\",\"phone\":\"+380671234567\"}]}"))
+                .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, seeded.statusCode(), seeded.body());
+        var inMain = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + main + "/__emulator/state")).build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, r.statusCode(), r.body());
+        var inSecond = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + second + "/__emulator/state")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertTrue(inMain.body().contains("Only in main"), inMain.body());
+        assertFalse(inSecond.body().contains("Only in main"), inSecond.body());
         a.close().await();
     }
 
