@@ -22,44 +22,58 @@ import java.time.Duration;
  * @param jobs          the schedule job registry (L11)
  * @param listener      metrics hooks
  * @param stopTimeout   how long {@link Engine#stop()} waits for in-flight calls before parking them
+ * @param schemas       each account's field list as read at start-up (none: effects are not checked before sending)
  */
 public record EngineOptions(int maxInFlight, int maxActive, int maxActivePerAccount, Duration pollInterval, RetryPolicy retry,
-                            BreakerPolicy breakers, JobRegistry jobs, ExecutionListener listener, Duration stopTimeout) {
+                            BreakerPolicy breakers, JobRegistry jobs, ExecutionListener listener, Duration stopTimeout,
+                            AccountSchemas schemas) {
+
+    /** An account's field list ({@code connector}, {@code account}), when it was read. */
+    @FunctionalInterface
+    public interface AccountSchemas {
+        AccountSchemas NONE = (connector, account) -> java.util.Optional.empty();
+
+        java.util.Optional<io.leadflow.spi.account.AccountSchema> of(String connector, String account);
+    }
 
     public static EngineOptions defaults() {
         return new EngineOptions(10_000, 256, 8, Duration.ofMillis(250), RetryPolicy.defaults(), BreakerPolicy.defaults(),
-                JobRegistry.builtins(), ExecutionListener.NONE, Duration.ofSeconds(10));
+                JobRegistry.builtins(), ExecutionListener.NONE, Duration.ofSeconds(10), AccountSchemas.NONE);
     }
 
     public EngineOptions withRetry(RetryPolicy r) {
-        return new EngineOptions(maxInFlight, maxActive, maxActivePerAccount, pollInterval, r, breakers, jobs, listener, stopTimeout);
+        return new EngineOptions(maxInFlight, maxActive, maxActivePerAccount, pollInterval, r, breakers, jobs, listener, stopTimeout, schemas);
     }
 
     public EngineOptions withBreakers(BreakerPolicy b) {
-        return new EngineOptions(maxInFlight, maxActive, maxActivePerAccount, pollInterval, retry, b, jobs, listener, stopTimeout);
+        return new EngineOptions(maxInFlight, maxActive, maxActivePerAccount, pollInterval, retry, b, jobs, listener, stopTimeout, schemas);
     }
 
     public EngineOptions withJobs(JobRegistry j) {
-        return new EngineOptions(maxInFlight, maxActive, maxActivePerAccount, pollInterval, retry, breakers, j, listener, stopTimeout);
+        return new EngineOptions(maxInFlight, maxActive, maxActivePerAccount, pollInterval, retry, breakers, j, listener, stopTimeout, schemas);
     }
 
     public EngineOptions withListener(ExecutionListener l) {
-        return new EngineOptions(maxInFlight, maxActive, maxActivePerAccount, pollInterval, retry, breakers, jobs, l, stopTimeout);
+        return new EngineOptions(maxInFlight, maxActive, maxActivePerAccount, pollInterval, retry, breakers, jobs, l, stopTimeout, schemas);
     }
 
     public EngineOptions withPollInterval(Duration p) {
-        return new EngineOptions(maxInFlight, maxActive, maxActivePerAccount, p, retry, breakers, jobs, listener, stopTimeout);
+        return new EngineOptions(maxInFlight, maxActive, maxActivePerAccount, p, retry, breakers, jobs, listener, stopTimeout, schemas);
     }
 
     public EngineOptions withStopTimeout(Duration t) {
-        return new EngineOptions(maxInFlight, maxActive, maxActivePerAccount, pollInterval, retry, breakers, jobs, listener, t);
+        return new EngineOptions(maxInFlight, maxActive, maxActivePerAccount, pollInterval, retry, breakers, jobs, listener, t, schemas);
     }
 
     public EngineOptions withConcurrency(int inFlight, int active) {
-        return new EngineOptions(inFlight, active, maxActivePerAccount, pollInterval, retry, breakers, jobs, listener, stopTimeout);
+        return new EngineOptions(inFlight, active, maxActivePerAccount, pollInterval, retry, breakers, jobs, listener, stopTimeout, schemas);
     }
 
     public EngineOptions withPerAccount(int perAccount) {
-        return new EngineOptions(maxInFlight, maxActive, perAccount, pollInterval, retry, breakers, jobs, listener, stopTimeout);
+        return new EngineOptions(maxInFlight, maxActive, perAccount, pollInterval, retry, breakers, jobs, listener, stopTimeout, schemas);
+    }
+
+    public EngineOptions withSchemas(AccountSchemas s) {
+        return new EngineOptions(maxInFlight, maxActive, maxActivePerAccount, pollInterval, retry, breakers, jobs, listener, stopTimeout, s);
     }
 }

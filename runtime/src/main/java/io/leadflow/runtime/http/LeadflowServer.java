@@ -121,13 +121,18 @@ public final class LeadflowServer {
                 LOG.warning("not every CRM account is ready; its leads wait and retry: " + e.getMessage());
                 return null;
             }).await();
-            AccountCheck check = new AccountCheck(accounts::connector, accounts::hasCredentials);
+            // Every account is checked, the emulated ones too (issue 9 defect 2): a sandbox refuses what the real account would.
+            AccountCheck check = new AccountCheck(accounts::connector, key -> true);
             checkRef.set(check);
-            check.run(program);
+            try {   // leads start only after it (or 30 s): their effects are checked against what it read
+                check.run(program).toCompletionStage().toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                LOG.warning("the CRM accounts' field lists were not read within 30 s; leads are checked once they are");
+            }
             AtomicReference<Engine> engine = new AtomicReference<>();
             EdgeMetrics metrics = new EdgeMetrics(() -> engine.get() == null ? 0 : engine.get().inFlight());
             if (s.deliver()) {
-                engine.set(startEngine(vertx, journal, programs, accounts, metrics, compiler));
+                engine.set(startEngine(vertx, journal, programs, accounts, metrics, compiler, check));
             } else {
                 out.println("delivery is PAUSED (--pause-delivery): leads are journaled and acknowledged, none is run until a start without it");
             }
@@ -165,10 +170,10 @@ public final class LeadflowServer {
     }
 
     private static Engine startEngine(Vertx vertx, Journal journal, ProgramHolder programs, ConnectorAccounts accounts, EdgeMetrics metrics,
-                                      RuleCompiler compiler) {
+                                      RuleCompiler compiler, AccountCheck check) {
         try {
             return Engine.start(vertx, journal, programs, accounts::get, Clock.systemUTC(),
-                    EngineOptions.defaults().withListener(metrics), compiler::compileSources).await();
+                    EngineOptions.defaults().withListener(metrics).withSchemas(check::schema), compiler::compileSources).await();
         } catch (UnsupportedOperationException e) {
             // The executor is built alongside this edge; until it is merged, serve still takes leads durably.
             LOG.warning("the executor is not part of this build (" + e.getMessage() + "): leads are journaled but not delivered");
