@@ -30,14 +30,15 @@ final class Decider {
     private final EngineOptions.AccountSchemas schemas;
     private ManagerState managers;
 
-    Decider(Ledger ledger, Clock clock, ExecutionListener listener, Outcomes outcomes, ManagerState managers) {
-        this(ledger, clock, listener, outcomes, managers, EngineOptions.AccountSchemas.NONE);
-    }
+    private final EvaluationMarks marks;
 
-    /** @param schemas the accounts' field lists: a decision the account would refuse is a dead letter before any effect */
-    Decider(Ledger ledger, Clock clock, ExecutionListener listener, Outcomes outcomes, ManagerState managers,
+    /**
+     * @param schemas the accounts' field lists: a decision the account would refuse is a dead letter before any effect
+     */
+    Decider(Ledger ledger, Clock clock, ExecutionListener listener, Outcomes outcomes, ManagerState managers, EvaluationMarks marks,
             EngineOptions.AccountSchemas schemas) {
         this.schemas = schemas;
+        this.marks = marks;
         this.ledger = ledger;
         this.clock = clock;
         this.listener = listener;
@@ -68,7 +69,8 @@ final class Decider {
     private Future<StepResult> record(LeadRun run, Found found) {
         Decision d;
         try {
-            d = run.flow.decide(run.evaluation, found, managers, clock);
+            ManagerState before = managers;
+            d = marks.during(run.markKey(), () -> run.flow.decide(run.evaluation, found, before, clock));
         } catch (RuntimeException e) {
             return finalRecord(run, run.evaluation.trace(), LeadStatus.DEAD, RuleFailure.reason(e, run.flow.name()));
         } catch (OutOfMemoryError | StackOverflowError e) {
