@@ -75,6 +75,11 @@ public final class RegistryHandler {
         }, 202);
     }
 
+    /** {@code GET /v1/sources}: each pull source's cursor, last poll, lag and last error (admin token). */
+    public void handleSources(RoutingContext ctx, java.util.function.Supplier<Future<ObjectNode>> sources) {
+        run(ctx, sources::get);
+    }
+
     public void handleFlows(RoutingContext ctx, ObjectNode reload, java.util.List<io.leadflow.runtime.account.AccountReport> accountChecks) {
         run(ctx, () -> {
             ObjectNode out = Responses.JSON.createObjectNode();

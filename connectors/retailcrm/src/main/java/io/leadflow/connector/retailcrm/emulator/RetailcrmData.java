@@ -35,6 +35,9 @@ public final class RetailcrmData implements EmulatorRecords {
     private final List<String> orderTypes = List.of("eshop-individual", "eshop-legal");
     private final List<String> orderMethods = List.of("shopping-cart", "phone", "callback", "landing-page");
     private long nextId = 1;
+    private final List<JsonObject> orderHistory = new ArrayList<>();
+    private final List<JsonObject> customerHistory = new ArrayList<>();
+    private long nextHistoryId = 1;
 
     public RetailcrmData(Clock clock) {
         this.clock = clock;
@@ -83,13 +86,60 @@ public final class RetailcrmData implements EmulatorRecords {
     }
 
     public synchronized JsonObject putCustomer(JsonObject c) {
-        return put(customers, c);
+        JsonObject before = c.getValue("id") == null ? null : customers.get(c.getLong("id"));
+        JsonObject stored = put(customers, c);
+        record(customerHistory, "customer", before == null ? null : before.copy(), stored);
+        return stored;
     }
 
     public synchronized JsonObject putOrder(JsonObject o) {
+        JsonObject before = o.getValue("id") == null ? null : orders.get(o.getLong("id"));
         JsonObject stored = put(orders, o);
         if (!stored.containsKey("number")) stored.put("number", stored.getLong("id") + "A");
+        record(orderHistory, "order", before == null ? null : before.copy(), stored);
         return stored;
+    }
+
+    /**
+     * The change feed ({@code GET /orders/history}, {@code /customers/history}): a new record is
+     * one entry {@code created: true} carrying the whole record; an edit is one entry per top-level
+     * field that changed ({@code field}, {@code oldValue}, {@code newValue}) carrying the record's
+     * ids. Entry ids grow across both feeds. How the real API splits a creation into entries, and
+     * the shape of {@code oldValue}/{@code newValue} beyond {@code status: {code}}, are [U].
+     */
+    private void record(List<JsonObject> feed, String entity, JsonObject before, JsonObject after) {
+        if (before == null) {
+            feed.add(entry(entity, after.copy()).put("created", true).put("field", "id").putNull("oldValue")
+                    .put("newValue", after.getValue("id")));
+            return;
+        }
+        for (String field : new java.util.TreeSet<>(after.fieldNames())) {
+            if (List.of("createdAt", "statusUpdatedAt", "updatedAt").contains(field)) continue;
+            Object was = before.getValue(field);
+            Object now = after.getValue(field);
+            if (java.util.Objects.equals(was, now)) continue;
+            boolean coded = field.equals("status");
+            JsonObject ids = new JsonObject().put("id", after.getValue("id")).put("externalId", after.getValue("externalId"))
+                    .put("site", after.getValue("site"));
+            if (entity.equals("order")) ids.put("number", after.getValue("number")).put("status", after.getValue("status"));
+            feed.add(entry(entity, ids).put("field", field)
+                    .put("oldValue", coded && was != null ? new JsonObject().put("code", was) : was)
+                    .put("newValue", coded && now != null ? new JsonObject().put("code", now) : now));
+        }
+    }
+
+    private JsonObject entry(String entity, JsonObject record) {
+        return new JsonObject().put("id", nextHistoryId++).put("createdAt", now()).put("source", "api").put(entity, record);
+    }
+
+    /** The order change feed, oldest first (by entry id). */
+    public synchronized List<JsonObject> orderHistory() {
+        return orderHistory.stream().map(JsonObject::copy).toList();
+    }
+
+    /** The customer change feed, oldest first (by entry id). */
+    public synchronized List<JsonObject> customerHistory() {
+        return customerHistory.stream().map(JsonObject::copy).toList();
     }
 
     public synchronized JsonObject putTask(JsonObject t) {
@@ -177,5 +227,7 @@ public final class RetailcrmData implements EmulatorRecords {
         customers.clear();
         orders.clear();
         tasks.clear();
+        orderHistory.clear();
+        customerHistory.clear();
     }
 }
