@@ -187,11 +187,17 @@ final class PropertyRunner {
         }
     }
 
-    private record Checked(Optional<BuiltinProperties.Failure> failure, ObjectNode crm, Decision decision) { }
+    /** One lead against one CRM state: the broken built-in property (if any), the CRM state's JSON, the decision (null when evaluation failed). */
+    record Checked(Optional<BuiltinProperties.Failure> failure, ObjectNode crm, Decision decision) { }
+
+    /** A generated lead (for the test kit). */
+    ObjectNode lead(SplittableRandom r) {
+        return generator.next(r);
+    }
 
     private record Shrunk(ObjectNode lead, int crm, BuiltinProperties.Failure failure, Checked checked) { }
 
-    private Checked check(ObjectNode lead, int crmVariant) {
+    Checked check(ObjectNode lead, int crmVariant) {
         ObjectNode crmJson = JsonNodeFactory.instance.objectNode();
         try {
             Evaluation ev = flow.evaluate(lead, CLOCK);

@@ -7,7 +7,9 @@ import io.leadflow.spi.ConnectorCatalog;
 import io.leadflow.spi.source.Arrival;
 import io.leadflow.spi.source.SourceKind;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,7 +20,8 @@ import java.util.Optional;
  *
  * @param key the journal cursor's name: {@code <flow slug>|<source.kind>|<account>}
  */
-public record PullSpec(String flow, String slug, String system, String kind, String account, Duration poll, String since, String key) {
+public record PullSpec(String flow, String slug, String system, String kind, String account, Duration poll, String since, String key,
+                       Map<String, String> args) {
     /** Without {@code poll}: once a minute. */
     public static final Duration DEFAULT_POLL = Duration.ofMinutes(1);
 
@@ -35,15 +38,32 @@ public record PullSpec(String flow, String slug, String system, String kind, Str
         Object account = flow.sourceArgs().getOrDefault("account", "default");
         Object since = flow.sourceArgs().get("since");
         String slug = Slugs.of(flow.name());
+        Map<String, String> args = new LinkedHashMap<>();
+        flow.sourceArgs().forEach((k, v) -> {
+            if (!k.equals("account") && !k.equals("poll")) args.put(k, text(v));
+        });
         return Optional.of(new PullSpec(flow.name(), slug, parts[0], parts[1], String.valueOf(account), interval,
-                since == null ? null : String.valueOf(since), slug + "|" + flow.source() + "|" + account));
+                since == null ? null : String.valueOf(since), slug + "|" + flow.source() + "|" + account, Map.copyOf(args)));
     }
 
-    /** The settings the connector's pull reads ({@code feed}, {@code since}). */
+    /** A constant argument as a setting: text as is, a list joined with commas. */
+    private static String text(Object v) {
+        if (v instanceof java.util.Collection<?> c) return String.join(",", c.stream().map(String::valueOf).toList());
+        if (v instanceof com.fasterxml.jackson.databind.JsonNode n) {
+            if (n.isArray()) {
+                List<String> out = new ArrayList<>();
+                n.forEach(x -> out.add(x.asText()));
+                return String.join(",", out);
+            }
+            return n.asText();
+        }
+        return String.valueOf(v);
+    }
+
+    /** The settings the connector's pull reads: {@code feed} (the kind) and the flow's other arguments ({@code since}, …). */
     public Map<String, String> settings() {
-        Map<String, String> m = new LinkedHashMap<>();
+        Map<String, String> m = new LinkedHashMap<>(args);
         m.put("feed", kind);
-        if (since != null) m.put("since", since);
         return m;
     }
 }
