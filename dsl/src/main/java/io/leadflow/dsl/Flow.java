@@ -25,6 +25,20 @@ public interface Flow {
 
     Map<String, Object> sourceArgs();
 
+    /**
+     * A source argument written as a duration ({@code poll: "30s"}), read the way the compiler
+     * checked it; empty when the flow does not give it.
+     *
+     * @throws IllegalArgumentException when the argument is given but is not a duration (the
+     *     compiler refuses that for every argument it types as a duration)
+     */
+    default Optional<Duration> sourceDuration(String name) {
+        Object v = sourceArgs().get(name);
+        if (v == null) return Optional.empty();
+        return Optional.of(io.leadflow.dsl.parse.Durations.parseText(String.valueOf(v)).orElseThrow(
+                () -> new IllegalArgumentException("flow '" + name() + "': " + name + " '" + v + "' is not a duration")));
+    }
+
     /** The target connector name ({@code keycrm}). */
     String connector();
 
