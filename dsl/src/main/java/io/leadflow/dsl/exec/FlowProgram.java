@@ -155,13 +155,29 @@ public final class FlowProgram implements Flow {
         }
     }
 
+    /**
+     * {@link #map(JsonNode, Clock)} by the closure interpreter alone, never the generated code: the
+     * reference the generated blocks are checked against (GeneratedBlocksProperties, the benchmarks).
+     */
+    public ObjectNode referenceMap(JsonNode lead, Clock clock) {
+        try {
+            return map(prepare(lead, clock), true);
+        } catch (RuleException e) {
+            throw e.in(info.name(), lead);
+        }
+    }
+
     /** Every block over a prepared lead: {"contact":{…},"deal":{…,"products":[…]},"task":{…}}. */
     public ObjectNode map(Env env) {
+        return map(env, false);
+    }
+
+    private ObjectNode map(Env env, boolean reference) {
         ObjectNode out = Values.NODES.objectNode();
         ArrayNode products = null;
         for (CompiledBlock b : blocks) {
-            if (b.perItem()) products = b.items(env);
-            else out.set(b.entity(), b.entity(env));
+            if (b.perItem()) products = b.items(env, reference);
+            else out.set(b.entity(), reference ? b.referenceEntity(env) : b.entity(env));
         }
         if (products != null) {
             JsonNode deal = out.get("deal");

@@ -102,14 +102,16 @@ public final class RuleTestRunner {
                 outcomes.add(new TestOutcome(t.name(), t.span().at(), List.of("internal error: " + ex), null, null));
             }
         }
+        Coverage reached = new Coverage();
         if (tries > 0) {
             for (Flow f : program.flows()) {
                 FlowDecl decl = flows.get(f.name());
                 if (decl == null) continue;
-                properties.add(new PropertyRunner(f, decl, compiler.catalog()).run(tries, seed));
+                reached.flow(decl);
+                properties.add(new PropertyRunner(f, decl, compiler.catalog()).run(tries, seed, reached));
             }
         }
-        return new TestReport(outcomes, "", coverage, properties);
+        return new TestReport(outcomes, "", coverage, properties, tries > 0 ? reached : null);
     }
 
     /** A {@code property} block: its flow found as a test's is, then generated leads against its expectations. */
