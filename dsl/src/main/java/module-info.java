@@ -13,6 +13,7 @@ module io.leadflow.dsl {
     requires org.antlr.antlr4.runtime;
     requires com.google.i18n.phonenumbers.libphonenumber;
     requires re2j;
+    requires org.objectweb.asm;
 
     exports io.leadflow.dsl;
     exports io.leadflow.dsl.explain;
