@@ -8,6 +8,8 @@ import io.leadflow.dsl.Decision;
 import io.leadflow.dsl.Evaluation;
 import io.leadflow.dsl.Flow;
 import io.leadflow.dsl.ManagerState;
+import io.leadflow.dsl.scenario.CrmState;
+import io.leadflow.dsl.scenario.Scenario;
 import io.leadflow.dsl.ast.ExpectStmt;
 import io.leadflow.dsl.ast.FlowDecl;
 import io.leadflow.dsl.ast.ObjectExpr;

@@ -10,6 +10,8 @@ import io.leadflow.dsl.ast.TestDecl;
 import io.leadflow.dsl.ast.TopDecl;
 import io.leadflow.dsl.diag.Diagnostics;
 import io.leadflow.dsl.RuleException;
+import io.leadflow.dsl.scenario.CrmState;
+import io.leadflow.dsl.scenario.Scenario;
 import io.leadflow.dsl.parse.RuleParser;
 import java.nio.file.Path;
 import java.util.ArrayList;
