@@ -55,7 +55,7 @@ class HoroshopKillDuringPullIT extends KillDuringPullContract {
                 + "crm.horoshop.shop.api_key=" + HoroshopEmulator.TEST_KEY + "\n"
                 + "crm.horoshop.shop.setting.login=" + HoroshopEmulator.LOGIN + "\n"
                 + "crm.horoshop.shop.setting.settle_seconds=0\n"
-                + "crm.horoshop.shop.setting.rate_limit=100/1m\n"
+                + "crm.horoshop.shop.setting.rate_limit=100/60s\n"
                 + "crm.horoshop.shop.setting.page_limit=" + pageLimit + "\n";
     }
 
