@@ -255,13 +255,8 @@ final class BlockCodegen {
             if (depth < 8 && e instanceof CallExpr c) {
                 var decl = s.find(c.name()).filter(sym -> sym.kind() == Symbol.Kind.TEMPLATE);
                 if (decl.isPresent() && ((TemplateDecl) decl.get().decl()).body() instanceof TemplateExpr body) {
-                    TemplateDecl td = (TemplateDecl) decl.get().decl();
-                    Expr[] args = CallArgs.arrange(c.name(), td.params(), td.params().size(), false, c.args(), c.span(), null);
-                    Map<String, Bound> bound = new HashMap<>();
-                    for (int i = 0; i < td.params().size(); i++) bound.put(td.params().get(i), new Bound(args[i], s, ps));
-                    Scope bodyScope = exprs.fileScope(td);
-                    for (String param : td.params()) bodyScope = bodyScope.with(Symbol.of(Symbol.Kind.PARAM, param, td));
-                    flatten(body, bodyScope, bound, out, depth + 1);
+                    Expansion x = expand((TemplateDecl) decl.get().decl(), c, s, ps);
+                    flatten(body, x.scope(), x.params(), out, depth + 1);
                     continue;
                 }
             }
@@ -370,13 +365,8 @@ final class BlockCodegen {
     private void call(CallExpr c, Scope scope, Map<String, Bound> params) {
         var template = scope.find(c.name()).filter(s -> s.kind() == Symbol.Kind.TEMPLATE);
         if (template.isPresent()) {
-            TemplateDecl t = (TemplateDecl) template.get().decl();
-            Expr[] args = CallArgs.arrange(c.name(), t.params(), t.params().size(), false, c.args(), c.span(), null);
-            Map<String, Bound> bound = new HashMap<>();
-            for (int i = 0; i < t.params().size(); i++) bound.put(t.params().get(i), new Bound(args[i], scope, params));
-            Scope body = exprs.fileScope(t);
-            for (String p : t.params()) body = body.with(Symbol.of(Symbol.Kind.PARAM, p, t));
-            gen(t.body(), body, bound);
+            Expansion x = expand((TemplateDecl) template.get().decl(), c, scope, params);
+            gen(x.body(), x.scope(), x.params());
             return;
         }
         BuiltinSpec spec = builtins.find(c.name()).orElseThrow();
@@ -397,6 +387,18 @@ final class BlockCodegen {
         mv.visitLdcInsn(c.name());
         mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "call", "(Lio/leadflow/dsl/builtin/Fn;[" + NODE_D + "L" + ENV
                 + ";Lio/leadflow/dsl/SourceSpan;Ljava/lang/String;)" + NODE_D, false);
+    }
+
+    /** A user template's body with its parameters bound to the call's arguments, as Calls expands it. */
+    private record Expansion(Expr body, Scope scope, Map<String, Bound> params) { }
+
+    private Expansion expand(TemplateDecl t, CallExpr c, Scope scope, Map<String, Bound> params) {
+        Expr[] args = CallArgs.arrange(c.name(), t.params(), t.params().size(), false, c.args(), c.span(), null);
+        Map<String, Bound> bound = new HashMap<>();
+        for (int i = 0; i < t.params().size(); i++) bound.put(t.params().get(i), new Bound(args[i], scope, params));
+        Scope body = exprs.fileScope(t);
+        for (String p : t.params()) body = body.with(Symbol.of(Symbol.Kind.PARAM, p, t));
+        return new Expansion(t.body(), body, bound);
     }
 
     private void unary(String helper, Expr operand, Scope scope, Map<String, Bound> params) {
