@@ -17,7 +17,12 @@ import io.leadflow.spi.record.LookupRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import io.leadflow.dsl.graph.GraphPrinter;
+import io.leadflow.spi.EntityKind;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 
@@ -107,8 +112,21 @@ public final class FlowProgram implements Flow {
         return info.eventKey() == null ? Duration.ZERO : info.eventKey().window();
     }
 
-    public RuleGraph graph() {
-        return graph;
+    @Override
+    public Optional<String> graph(String format) {
+        return Optional.of(GraphPrinter.print(graph, GraphPrinter.Format.parse(format)));
+    }
+
+    @Override
+    public Map<EntityKind, Set<String>> writes() {
+        Map<EntityKind, Set<String>> out = new EnumMap<>(EntityKind.class);
+        for (CompiledBlock block : blocks) {
+            EntityKind entity = EntityKind.fromBlockName(block.entity()).orElse(null);
+            if (entity == null) continue;
+            for (CompiledField field : block.fields()) out.computeIfAbsent(entity, k -> new LinkedHashSet<>()).add(field.name());
+        }
+        out.replaceAll((k, v) -> java.util.Collections.unmodifiableSet(v));
+        return java.util.Collections.unmodifiableMap(out);
     }
 
     public List<CompiledBlock> blocks() {
