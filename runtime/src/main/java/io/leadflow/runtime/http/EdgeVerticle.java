@@ -44,7 +44,7 @@ public final class EdgeVerticle extends VerticleBase {
         r.get("/health").handler(h.health()::handleHealth);
         r.get("/health/live").handler(h.health()::handleLive);
         r.get("/metrics").handler(h.health()::handleMetrics);
-        r.get("/").handler(h.page()::handlePage);
+        h.console().mount(r);
         r.errorHandler(404, ctx -> fail(ctx, 404, "not_found", "no such path: " + RequestPath.forLog(ctx.request().path())));
         r.errorHandler(405, ctx -> fail(ctx, 405, "method_not_allowed", ctx.request().method() + " is not allowed on " + RequestPath.forLog(ctx.request().path())));
         r.errorHandler(500, ctx -> fail(ctx, 500, "internal_error", "the server failed on this request; nothing was acknowledged"));
@@ -79,7 +79,7 @@ public final class EdgeVerticle extends VerticleBase {
     }
 
     /** The handlers the routes call, built once and shared by every instance (they are thread-safe). */
-    public record EdgeHandlers(IntakeHandler intake, RegistryHandler registry, HealthHandler health, LeadPage page,
+    public record EdgeHandlers(IntakeHandler intake, RegistryHandler registry, HealthHandler health, io.leadflow.runtime.console.Console console,
                                Supplier<com.fasterxml.jackson.databind.node.ObjectNode> reload,
                                Supplier<java.util.List<io.leadflow.runtime.account.AccountReport>> accountChecks) {
 
@@ -98,10 +98,23 @@ public final class EdgeVerticle extends VerticleBase {
                                       Supplier<java.util.Map<String, Boolean>> connectors,
                                       Supplier<java.util.List<io.leadflow.runtime.account.AccountReport>> accountChecks,
                                       java.time.Clock clock) {
+            return of(journal, programs, guards, limits, metrics, reload, connectors, accountChecks,
+                    new io.leadflow.runtime.reload.DslRuleCompiler(io.leadflow.spi.ConnectorCatalog.discover()), clock);
+        }
+
+        /** Same, with the compiler the console's playground and impact view compile candidate rule texts with. */
+        public static EdgeHandlers of(io.leadflow.runtime.journal.Journal journal, io.leadflow.runtime.exec.ProgramSource programs,
+                                      io.leadflow.runtime.security.SourceGuards guards, Limits limits, EdgeMetrics metrics,
+                                      Supplier<io.leadflow.runtime.reload.ReloadReport> reload,
+                                      Supplier<java.util.Map<String, Boolean>> connectors,
+                                      Supplier<java.util.List<io.leadflow.runtime.account.AccountReport>> accountChecks,
+                                      io.leadflow.runtime.reload.RuleCompiler compiler, java.time.Clock clock) {
             FlowDirectory flows = new FlowDirectory(programs);
+            Supplier<com.fasterxml.jackson.databind.node.ObjectNode> reloadJson = () -> ReloadJson.of(reload.get());
             return new EdgeHandlers(new IntakeHandler(flows, guards, journal, limits, metrics, clock),
                     new RegistryHandler(journal, flows, guards), new HealthHandler(journal, flows, connectors, metrics),
-                    new LeadPage(journal), () -> ReloadJson.of(reload.get()), accountChecks);
+                    new io.leadflow.runtime.console.Console(journal, flows, guards, compiler, reloadJson, accountChecks, clock),
+                    reloadJson, accountChecks);
         }
     }
 }

@@ -34,6 +34,7 @@ final class Reads {
         if (q.from() != null) { sql.append(" AND received_at >= ?"); args.add(q.from().toEpochMilli()); }
         if (q.to() != null) { sql.append(" AND received_at < ?"); args.add(q.to().toEpochMilli()); }
         if (q.cursor() != null) { sql.append(" AND seq < ?"); args.add(cursor(q.cursor())); }
+        if (q.searchText() != null) search(q, sql, args);
         sql.append(" ORDER BY seq DESC LIMIT ?");
         args.add(q.clampedLimit());
         try (PreparedStatement ps = Sql.prepare(c, sql.toString())) {
@@ -44,6 +45,23 @@ final class Reads {
             }
             return out;
         }
+    }
+
+    /** The registry's text search ({@link LeadQuery#text()}): a scan of the matching rows' bodies, newest first. */
+    private static void search(LeadQuery q, StringBuilder sql, List<Object> args) {
+        String t = q.searchText();
+        sql.append(" AND (id = ? OR event_id = ? OR instr(lower(CAST(body AS TEXT)), ?) > 0");
+        args.add(t);
+        args.add(t);
+        args.add(t.toLowerCase(java.util.Locale.ROOT));
+        String digits = q.searchDigits();
+        if (digits != null) {
+            String stripped = "CAST(body AS TEXT)";
+            for (String c : new String[] {" ", "-", ".", "(", ")", "+"}) stripped = "replace(" + stripped + ", '" + c + "', '')";
+            sql.append(" OR instr(").append(stripped).append(", ?) > 0");
+            args.add(digits);
+        }
+        sql.append(')');
     }
 
     private static long cursor(String cursor) {

@@ -186,6 +186,22 @@ class SqliteJournalTest {
     }
 
     @Test
+    void list_searchesIdsAndBodies_aPhoneInAnyFormat_andAnEmailInAnyCase() {
+        Await.result(journal.append(Leads.json("orders", "ev-1", "{\"order_id\": 7101, \"phone\": \"+38 (067) 555-01-01\", \"email\": \"Olha@Example.com\"}", T0)));
+        Await.result(journal.append(Leads.json("orders", "ev-2", "{\"order_id\": 7102, \"phone\": \"067 555 01 02\"}", T0.plusSeconds(1))));
+        Await.result(journal.append(Leads.json("calls", "ev-3", "{\"note\": \"nothing\"}", T0.plusSeconds(2))));
+        java.util.function.Function<String, List<String>> search = q -> Await.result(journal.list(
+                new LeadQuery(null, null, null, null, 10, null, q))).stream().map(LeadSummary::flow).toList();
+        assertEquals(1, search.apply("0675550102").size(), "digits typed together find a phone stored with spaces");
+        assertEquals(1, search.apply("+380675550101").size(), "an international number finds a bracketed one");
+        assertEquals(1, search.apply("olha@example.COM").size(), "email, case-insensitive");
+        assertEquals(1, search.apply("7102").size(), "order id");
+        assertEquals(List.of("calls"), search.apply("ev-3"), "the event id");
+        assertEquals(0, search.apply("0679999999").size());
+        assertEquals(3, search.apply("  ").size(), "blank: no filter");
+    }
+
+    @Test
     void list_filtersByFlowAndPagesByCursor() {
         for (int i = 0; i < 5; i++) Await.result(journal.append(Leads.json("orders", "a" + i, "{}", T0.plusSeconds(i))));
         Await.result(journal.append(Leads.json("calls", "b", "{}", T0)));
