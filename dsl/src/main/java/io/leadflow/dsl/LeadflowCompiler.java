@@ -36,8 +36,10 @@ import java.util.stream.Stream;
 public final class LeadflowCompiler {
     private final Pipeline<LoadRequest, Decided> checks;
     private final Pipeline<Decided, Program> build;
+    private final ConnectorCatalog catalog;
 
     LeadflowCompiler(ConnectorCatalog catalog, Builtins builtins) {
+        this.catalog = catalog;
         this.checks = Pipeline.of(new LoadPhase())
                 .then(new ResolveNamesPhase(builtins))
                 .then(new CheckTypesPhase(builtins))
@@ -47,6 +49,11 @@ public final class LeadflowCompiler {
                 .then(new DecisionsPhase(builtins));
         this.build = Pipeline.of(new PlanGraphPhase())
                 .then(new BuildPhase(builtins));
+    }
+
+    /** The connectors, sources and jobs this compiler checks against (the test runner generates leads from the sources' payloads). */
+    public ConnectorCatalog catalog() {
+        return catalog;
     }
 
     /** The names of the phases in the order they run. */

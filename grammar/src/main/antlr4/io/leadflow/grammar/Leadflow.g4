@@ -125,14 +125,18 @@ scheduleDecl
 
 // ---------------------------------------------------------------- tests beside the rules
 
+// `property` blocks hold for every generated lead: the same statements, plus which CRM states
+// (`crm open_deal, marked_deal`) and how many leads (`tries 500`).
 testDecl
-    : TEST STRING LBRACE testStmt* RBRACE
+    : (TEST | PROPERTY) STRING LBRACE testStmt* RBRACE
     ;
 
 testStmt
     : FLOW STRING                                                 # testFlow
     | name object                                                 # testLead
     | CRM name literal object                                     # testCrmRecord
+    | CRM name (COMMA name)*                                      # testCrmStates
+    | TRIES NUMBER                                                # testTries
     | MANAGERS name object                                        # testManagers
     | NOW STRING                                                  # testNow
     | EXPECT expectation                                          # testExpect
@@ -211,7 +215,7 @@ name
     | PHONE | FIND | BY | TASK | CREATE | UPDATE | ALL | EMPTY | DEFAULT | AS | FROM | TO
     | DELAY | DIGITS | MOBILE | MARKER | KEEP | DROP | SKIP_ | CRM | NOW | EXPECT | NO
     | EXACTLY | EVERY | AT | SCHEDULE | TEST | TEMPLATE | TABLE | MANAGERS | LET | EXCEPT
-    | IMPORT | FIELDS | DEDUPE | WITHIN
+    | IMPORT | FIELDS | DEDUPE | WITHIN | PROPERTY | TRIES
     ;
 
 // ---------------------------------------------------------------- lexer
@@ -253,6 +257,8 @@ SCHEDULE  : 'schedule';
 EVERY     : 'every';
 AT        : 'at';
 TEST      : 'test';
+PROPERTY  : 'property';
+TRIES     : 'tries';
 CRM       : 'crm';
 NOW       : 'now';
 EXPECT    : 'expect';

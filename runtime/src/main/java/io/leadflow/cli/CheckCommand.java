@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -22,14 +23,33 @@ public final class CheckCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Rule files or directories.")
     List<Path> paths;
 
+    enum Format { text, json }
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",
+            description = "text (default: diagnostics on stderr with carets) or json (one document on stdout: path, line, column, code, message of each diagnostic).")
+    Format format;
+
+    @Option(names = "--strict", description = "Treat warnings as errors (exit 1 when there is any).")
+    boolean strict;
+
     @Override
     public Integer call() {
         CompileResult r = Leadflow.compiler(ConnectorCatalog.discover()).compile(paths);
+        long warnings = Reports.count(r.diagnostics(), Diagnostic.Severity.WARNING);
+        boolean ok = r.ok() && !(strict && warnings > 0);
+        if (format == Format.json) {
+            var out = spec.commandLine().getOut();
+            out.print(Reports.diagnosticsJson(r, ok));
+            out.flush();
+            return ok ? 0 : 1;
+        }
         var err = spec.commandLine().getErr();
         if (!r.diagnostics().isEmpty()) err.print(r.render());
-        if (!r.ok()) {
-            long errors = r.diagnostics().stream().filter(d -> d.severity() == Diagnostic.Severity.ERROR).count();
-            err.println(errors + " error" + (errors == 1 ? "" : "s") + " in " + r.sources().size() + " file" + (r.sources().size() == 1 ? "" : "s"));
+        if (!ok) {
+            long errors = Reports.count(r.diagnostics(), Diagnostic.Severity.ERROR);
+            String files = " in " + r.sources().size() + " file" + (r.sources().size() == 1 ? "" : "s");
+            if (r.ok()) err.println(warnings + " warning" + (warnings == 1 ? "" : "s") + files + " (--strict: warnings are errors)");
+            else err.println(errors + " error" + (errors == 1 ? "" : "s") + files);
             err.flush();
             return 1;
         }

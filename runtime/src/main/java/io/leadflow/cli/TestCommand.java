@@ -27,10 +27,31 @@ public final class TestCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "Also list the tests that passed.")
     boolean verbose;
 
+    enum Format { text, junit }
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "text|junit",
+            description = "text (default) or junit: JUnit XML on stdout, one testsuite per rule file, for CI servers.")
+    Format format;
+
+    @Option(names = "--tries", defaultValue = "" + RuleTestRunner.DEFAULT_TRIES, paramLabel = "N",
+            description = "Generated leads per flow for the built-in properties (default ${DEFAULT-VALUE}; 0 runs the test blocks only).")
+    int tries;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of the generated leads (a failure prints the seed that reproduces it); random when not given.")
+    Long seed;
+
     @Override
     public Integer call() {
-        TestReport report = new RuleTestRunner(Leadflow.compiler(ConnectorCatalog.discover())).run(paths);
-        spec.commandLine().getOut().print(report.render(verbose));
+        if (tries < 0) {
+            spec.commandLine().getErr().println("--tries must be 0 or more");
+            spec.commandLine().getErr().flush();
+            return 2;
+        }
+        long s = seed != null ? seed : new java.util.SplittableRandom().nextLong();
+        TestReport report = new RuleTestRunner(Leadflow.compiler(ConnectorCatalog.discover()), tries, s).run(paths);
+        var out = spec.commandLine().getOut();
+        out.print(format == Format.junit ? Reports.junitXml(report) : report.render(verbose));
+        out.flush();
         return report.ok() ? 0 : 1;
     }
 }

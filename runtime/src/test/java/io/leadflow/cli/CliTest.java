@@ -93,4 +93,71 @@ class CliTest {
         assertEquals("# keep me\nlet x = 1 + 2  # and me\n", Files.readString(f));
         assertEquals(0, run("fmt", "--check", f.toString()).code());
     }
+
+    @Test
+    void check_json_givesPathLineColumnCodeAndMessage_ofEveryDiagnostic(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("bad.flow"), "flow \"x\" {\n  from site.a\n  to baselinker\n  order { phone <- lowr(lead.p)  email <- nope }\n}\n");
+        Run r = run("check", "--format", "json", dir.toString());
+        assertEquals(1, r.code(), r.err());
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        assertFalse(json.get("ok").asBoolean());
+        assertEquals(2, json.get("errors").asInt());
+        var first = json.get("diagnostics").get(0);
+        assertTrue(first.get("path").asText().endsWith("bad.flow"), first.toString());
+        assertEquals(4, first.get("line").asInt());
+        assertEquals(20, first.get("column").asInt());
+        assertEquals("LF202", first.get("code").asText());
+        assertEquals("error", first.get("severity").asText());
+        assertTrue(first.get("message").asText().contains("did you mean 'lower'"), first.toString());
+        assertEquals("", r.err());
+    }
+
+    @Test
+    void check_strict_failsOnWarnings_thatPlainCheckAccepts(@TempDir Path dir) throws Exception {
+        // No rule reads phone.valid: LF520 is a warning.
+        Files.writeString(dir.resolve("warn.flow"), "flow \"x\" {\n  from site.a\n  to keycrm\n  phone lead.p\n"
+                + "  find contact by phone\n  when contact -> create deal\n  otherwise -> create contact, create deal\n"
+                + "  contact { full_name <- lead.n  phone <- phone }\n  deal { title <- \"t\" }\n}\n");
+        Run plain = run("check", dir.toString());
+        assertEquals(0, plain.code(), plain.err());
+        assertTrue(plain.err().contains("warning LF520"), plain.err());
+        Run strict = run("check", "--strict", dir.toString());
+        assertEquals(1, strict.code(), strict.err());
+        assertTrue(strict.err().contains("1 warning in 1 file (--strict: warnings are errors)"), strict.err());
+        Run json = run("check", "--strict", "--format", "json", dir.toString());
+        assertEquals(1, json.code());
+        assertTrue(json.out().contains("\"ok\" : false"), json.out());
+        assertTrue(json.out().contains("\"code\" : \"LF520\""), json.out());
+    }
+
+    @Test
+    void test_junit_writesOneCasePerTest_withFailuresAndLines(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("t.flow"), "flow \"x\" {\n  from site.a\n  to baselinker\n  order { email <- lead.e }\n}\n"
+                + "test \"passes\" {\n  lead { e: \"a@b.c\" }\n  expect create order { email: \"a@b.c\" }\n}\n"
+                + "test \"fails <here>\" {\n  lead { e: \"a@b.c\" }\n  expect create order { email: \"x@y.z\" }\n}\n");
+        Run r = run("test", "--format", "junit", "--tries", "0", dir.toString());
+        assertEquals(1, r.code(), r.out() + r.err());
+        assertTrue(r.out().startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"leadflow\" tests=\"2\" failures=\"1\">"), r.out());
+        assertTrue(r.out().contains("name=\"passes\""), r.out());
+        assertTrue(r.out().contains("name=\"fails &lt;here&gt;\""), r.out());
+        assertTrue(r.out().contains("line=\"10\""), r.out());
+        assertEquals(1, r.out().split("<failure ", -1).length - 1, r.out());
+        var doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(r.out().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertEquals(2, doc.getElementsByTagName("testcase").getLength());
+        // With the built-in properties (the email field can be longer than Baselinker's 150 characters).
+        Run withProperties = run("test", "--format", "junit", "--seed", "1", dir.toString());
+        assertTrue(withProperties.out().contains("<testsuite name=\"properties\" tests=\"1\" failures=\"1\">"), withProperties.out());
+        assertTrue(withProperties.out().contains("name=\"built-in properties of &quot;x&quot;\""), withProperties.out());
+        assertTrue(withProperties.out().contains("holds at most 150 characters"), withProperties.out());
+    }
+
+    @Test
+    void test_junit_reportsACompileFailure_asAFailedCase(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("t.flow"), "flow \"x\" {\n  from site.a\n  to baselinker\n  order { email <- nope }\n}\n");
+        Run r = run("test", "--format", "junit", dir.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.out().contains("<testcase classname=\"compile\""), r.out());
+        assertTrue(r.out().contains("LF201"), r.out());
+    }
 }

@@ -14,6 +14,25 @@ public interface ConnectorFactory extends ConnectorDescriptorProvider {
     CrmConnector create(Vertx vertx, AccountConfig account);
 
     /**
+     * A connector for one account that may write through other accounts' connectors ({@code peers}):
+     * Mindbox writes its calculation into the RetailCRM order. The default ignores the peers.
+     */
+    default CrmConnector create(Vertx vertx, AccountConfig account, Peers peers) {
+        return create(vertx, account);
+    }
+
+    /** The connectors of the other accounts of this installation, by connector and account name. */
+    @FunctionalInterface
+    interface Peers {
+        Future<CrmConnector> connector(String connector, String account);
+
+        /** No other accounts: every request fails, naming the one asked for. */
+        static Peers none() {
+            return (c, a) -> Future.failedFuture(new IllegalStateException("no " + c + " account '" + a + "' is available here"));
+        }
+    }
+
+    /**
      * Starts this CRM's emulator on loopback (port 0 = any free port) and returns it running.
      * The returned account config points at it, with the emulator's test credentials.
      */

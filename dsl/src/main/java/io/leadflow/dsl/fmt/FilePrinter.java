@@ -45,7 +45,7 @@ final class FilePrinter {
             out.before(end, "  ");
             out.line("}", end);
         } else if (d instanceof TestDecl t) {
-            out.line("test " + q(t.name()) + " {", t.span().line(), Out.limit(t.body(), 0, t.span().line()));
+            out.line((t.property() ? "property " : "test ") + q(t.name()) + " {", t.span().line(), Out.limit(t.body(), 0, t.span().line()));
             for (int i = 0; i < t.body().size(); i++) {
                 TestStmt s = t.body().get(i);
                 out.before(s.span().line(), "  ");

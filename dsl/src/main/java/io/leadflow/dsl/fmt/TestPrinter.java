@@ -16,6 +16,8 @@ final class TestPrinter {
         if (s instanceof TestCrmStmt c) return withObject("crm " + c.entity() + " " + print(c.id()) + " ", c.value());
         if (s instanceof TestManagersStmt m) return withObject("managers " + m.collection() + " ", m.value());
         if (s instanceof TestNowStmt n) return "now " + q(n.instant());
+        if (s instanceof TestCrmStatesStmt c) return "crm " + String.join(", ", c.states());
+        if (s instanceof TestTriesStmt t) return "tries " + t.tries();
         return "expect " + expectation(((ExpectStmt) s).expectation());
     }
 

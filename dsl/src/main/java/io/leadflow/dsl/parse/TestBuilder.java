@@ -18,7 +18,7 @@ final class TestBuilder {
 
     TestDecl test(TestDeclContext ctx) {
         return new TestDecl(StringLiterals.unquote(ctx.STRING().getText()), ctx.testStmt().stream().map(this::stmt).toList(),
-                spans.of(ctx));
+                spans.of(ctx), ctx.PROPERTY() != null);
     }
 
     private TestStmt stmt(TestStmtContext ctx) {
@@ -29,6 +29,10 @@ final class TestBuilder {
         }
         if (ctx instanceof TestManagersContext m) return new TestManagersStmt(m.name().getText(), exprs.object(m.object()), spans.of(m));
         if (ctx instanceof TestNowContext n) return new TestNowStmt(StringLiterals.unquote(n.STRING().getText()), spans.of(n));
+        if (ctx instanceof TestCrmStatesContext c) {
+            return new TestCrmStatesStmt(c.name().stream().map(n -> n.getText()).toList(), spans.of(c));
+        }
+        if (ctx instanceof TestTriesContext t) return new TestTriesStmt(tries(t), spans.of(t));
         TestExpectContext e = (TestExpectContext) ctx;
         return new ExpectStmt(expectation(e.expectation()), spans.of(e));
     }
@@ -50,6 +54,15 @@ final class TestBuilder {
         }
         ExpectSkipContext s = (ExpectSkipContext) ctx;
         return new Expectation.Skip(Optional.ofNullable(s.STRING()).map(t -> StringLiterals.unquote(t.getText())), spans.of(s));
+    }
+
+    /** A count that does not fit an int reads as the largest one; the runner refuses more than it allows. */
+    private static int tries(TestTriesContext t) {
+        try {
+            return Integer.parseInt(t.NUMBER().getText());
+        } catch (NumberFormatException e) {
+            return t.NUMBER().getText().contains(".") ? -1 : Integer.MAX_VALUE;
+        }
     }
 
     private static Verb verb(TerminalNode create, TerminalNode update) {

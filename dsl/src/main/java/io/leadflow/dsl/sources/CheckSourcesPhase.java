@@ -11,7 +11,6 @@ import io.leadflow.dsl.diag.Diagnostics;
 import io.leadflow.dsl.diag.Suggest;
 import io.leadflow.spi.ConnectorCatalog;
 import io.leadflow.spi.FieldType;
-import io.leadflow.spi.source.Arrival;
 import io.leadflow.spi.source.Confidence;
 import io.leadflow.spi.source.PayloadField;
 import io.leadflow.spi.source.PayloadSchema;
@@ -97,12 +96,6 @@ public final class CheckSourcesPhase implements Phase<Targeted, Targeted> {
                     + Suggest.hint(parts[1], source.get().kindsByName().keySet()) + " (known: " + String.join(", ", kinds) + ")",
                     from.span());
             return kind;
-        }
-        if (!kind.get().canArrive(Arrival.WEBHOOK)) {
-            // the catalog describes it (payload, event id), but this runtime has no poller yet: refuse rather than never read
-            sink.error(DiagnosticCode.LF409, from.source() + " is read by polling " + source.get().displayName()
-                    + "'s API, which this runtime does not do yet; only pushed sources run", from.span());
-            return Optional.empty();
         }
         return kind;
     }

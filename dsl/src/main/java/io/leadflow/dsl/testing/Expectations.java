@@ -15,7 +15,19 @@ final class Expectations {
 
     /** Empty when the expectation holds, else what was expected. */
     static Optional<String> check(ExpectStmt stmt, Decision d) {
+        return check(stmt, d, false);
+    }
+
+    /**
+     * @param noneHoldsWhenDropped in a {@code property}, {@code expect no create deal} holds for a
+     *        dropped lead too (nothing was created); in a {@code test} the lead must reach the rules
+     */
+    static Optional<String> check(ExpectStmt stmt, Decision d, boolean noneHoldsWhenDropped) {
         Expectation x = stmt.expectation();
+        if (x instanceof Expectation.None none && none.verb() == Expectation.Verb.ANY && none.target().equals("drop")) {
+            return d.dropReason().map(r -> "expected the lead not to be dropped, it was dropped (\"" + r + "\")");
+        }
+        if (noneHoldsWhenDropped && x instanceof Expectation.None && d.dropReason().isPresent()) return Optional.empty();
         if (x instanceof Expectation.Drop drop) {
             if (d.dropReason().isEmpty()) return Optional.of("expected the lead to be dropped" + drop.reason().map(r -> " (\"" + r + "\")").orElse(""));
             if (drop.reason().isPresent() && !drop.reason().get().equals(d.dropReason().get())) {

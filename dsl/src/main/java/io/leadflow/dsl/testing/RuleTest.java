@@ -7,6 +7,8 @@ import io.leadflow.dsl.ManagerState;
 import io.leadflow.dsl.SourceSpan;
 import io.leadflow.dsl.ast.ExpectStmt;
 import io.leadflow.dsl.ast.TestCrmStmt;
+import io.leadflow.dsl.ast.TestCrmStatesStmt;
+import io.leadflow.dsl.ast.TestTriesStmt;
 import io.leadflow.dsl.ast.TestDecl;
 import io.leadflow.dsl.ast.TestFlowStmt;
 import io.leadflow.dsl.ast.TestLeadStmt;
@@ -49,6 +51,10 @@ public record RuleTest(String name, SourceSpan span, Optional<String> flow, Json
             else if (s instanceof TestManagersStmt m) managers.put(m.collection(), constant(m.value(), m.span()));
             else if (s instanceof TestNowStmt n) clock = clock(n);
             else if (s instanceof ExpectStmt e) expects.add(e);
+            else if (s instanceof TestCrmStatesStmt || s instanceof TestTriesStmt) {
+                throw new IllegalArgumentException(s.span().at() + ": generated CRM states and tries belong in a property block"
+                        + " (property \"" + t.name() + "\" { … }); a test gives its CRM records: crm contact 7 { … }");
+            }
         }
         if (lead == null) throw new IllegalArgumentException(t.span().at() + ": test \"" + t.name() + "\" has no lead { … }");
         if (expects.isEmpty()) throw new IllegalArgumentException(t.span().at() + ": test \"" + t.name() + "\" expects nothing");

@@ -25,10 +25,24 @@ import java.util.Optional;
  * (a {@code *_test.flow} file next to the rules), else the program's only flow.
  */
 public final class RuleTestRunner {
-    private final LeadflowCompiler compiler;
+    /** How many leads the built-in properties try per flow unless told otherwise. */
+    public static final int DEFAULT_TRIES = 200;
 
+    private final LeadflowCompiler compiler;
+    private final int tries;
+    private final long seed;
+
+    /** Runs the test blocks and the built-in properties ({@value #DEFAULT_TRIES} leads per flow, a random seed). */
     public RuleTestRunner(LeadflowCompiler compiler) {
+        this(compiler, DEFAULT_TRIES, new java.util.SplittableRandom().nextLong());
+    }
+
+    /** @param tries generated leads per flow for the built-in properties (0: test blocks only) */
+    public RuleTestRunner(LeadflowCompiler compiler, int tries, long seed) {
+        if (tries < 0) throw new IllegalArgumentException("tries must be ≥ 0");
         this.compiler = compiler;
+        this.tries = tries;
+        this.seed = seed;
     }
 
     public TestReport run(List<Path> paths) {
@@ -61,9 +75,14 @@ public final class RuleTestRunner {
             }
         }
         List<TestOutcome> outcomes = new ArrayList<>();
+        List<PropertyOutcome> properties = new ArrayList<>();
         flows.values().forEach(coverage::flow);
         for (var e : tests) {
             TestDecl t = e.getValue();
+            if (t.property()) {
+                if (tries > 0) properties.add(property(t, e.getKey(), program, flows, flowsByFile, imports));
+                continue;
+            }
             try {
                 RuleTest test = RuleTest.of(t);
                 Optional<String> name = test.flow().or(() -> firstFlow(e.getKey(), flowsByFile, imports))
@@ -81,7 +100,33 @@ public final class RuleTestRunner {
                 outcomes.add(new TestOutcome(t.name(), t.span().at(), List.of("internal error: " + ex), null, null));
             }
         }
-        return new TestReport(outcomes, "", coverage);
+        if (tries > 0) {
+            for (Flow f : program.flows()) {
+                FlowDecl decl = flows.get(f.name());
+                if (decl == null) continue;
+                properties.add(new PropertyRunner(f, decl, compiler.catalog()).run(tries, seed));
+            }
+        }
+        return new TestReport(outcomes, "", coverage, properties);
+    }
+
+    /** A {@code property} block: its flow found as a test's is, then generated leads against its expectations. */
+    private PropertyOutcome property(TestDecl t, String file, Program program, Map<String, FlowDecl> flows,
+                                     Map<String, List<FlowDecl>> flowsByFile, Map<String, List<String>> imports) {
+        Optional<String> named = t.body().stream().filter(s -> s instanceof io.leadflow.dsl.ast.TestFlowStmt)
+                .map(s -> ((io.leadflow.dsl.ast.TestFlowStmt) s).flow()).findFirst();
+        Optional<String> name = named.or(() -> firstFlow(file, flowsByFile, imports))
+                .or(() -> flows.size() == 1 ? Optional.of(flows.keySet().iterator().next()) : Optional.empty());
+        String title = "property \"" + t.name() + "\"";
+        if (name.isEmpty() || program.flow(name.get()).isEmpty()) {
+            return PropertyOutcome.broken(title, t.span().at(), seed, name.map(n -> "no flow \"" + n + "\"")
+                    .orElse("which flow? add flow \"name\" to the property"));
+        }
+        try {
+            return new PropertyRunner(program.flow(name.get()).get(), flows.get(name.get()), compiler.catalog()).runUser(t, tries, seed);
+        } catch (IllegalArgumentException | RuleException ex) {
+            return PropertyOutcome.broken(title, t.span().at(), seed, ex.getMessage());
+        }
     }
 
     /** The first flow of the test's own file, else of the files it imports (a {@code *_test.flow} file). */

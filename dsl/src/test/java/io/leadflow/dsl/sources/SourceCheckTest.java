@@ -139,13 +139,27 @@ class SourceCheckTest {
     }
 
     @Test
-    void aKindThatCanOnlyBePulled_isRefusedUntilTheRuntimePullsIt() {
+    void aPulledKind_takesPollAndSince_andChecksThemAndItsFields() {
         var compiler = Leadflow.compiler(TestCatalog.catalog().withSources(
                 io.leadflow.connector.retailcrm.history.RetailcrmSources.DESCRIPTOR));
-        CompileResult r = compiler.compileSources(Map.of("f.flow", flow("retailcrm.orders_history(account: \"main\")",
+        CompileResult ok = compiler.compileSources(Map.of("f.flow", flow("retailcrm.orders_history(account: \"main\", poll: \"30s\", since: \"2026-11-01\")",
                 "  contact { name <- lead.order.firstName }")));
-        Diagnostic d = only(r, "LF409");
-        assertTrue(d.message().contains("does not do yet"), d.message());
+        assertTrue(ok.ok(), ok.diagnostics().toString());
+        Diagnostic d = only(compiler.compileSources(Map.of("f.flow", flow("retailcrm.orders_history(account: \"main\", pol: \"30s\")",
+                "  contact { name <- lead.order.firstName }"))), "LF410");
+        assertTrue(d.message().contains("did you mean 'poll'?"), d.message());
+        d = only(compiler.compileSources(Map.of("f.flow", flow("retailcrm.orders_history(since: \"01.11.2026\")",
+                "  contact { name <- lead.order.firstName }"))), "LF410");
+        assertTrue(d.message().contains("a date"), d.message());
+        d = only(compiler.compileSources(Map.of("f.flow", flow("retailcrm.orders_history(account: \"main\")",
+                "  contact { name <- lead.newValeu }"))), "LF411");
+        assertTrue(d.message().contains("did you mean 'newValue'?"), d.message());
+    }
+
+    @Test
+    void aPushedOnlyKind_hasNoPollArgument() {
+        Diagnostic d = only(compile(flow("calltouch.calls(poll: \"1m\")", "  contact { name <- lead.callerNumber }")), "LF410");
+        assertTrue(d.message().contains("has no argument 'poll'"), d.message());
     }
 
     @Test

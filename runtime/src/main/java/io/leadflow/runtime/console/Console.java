@@ -75,6 +75,7 @@ public final class Console {
     private final RuleCompiler compiler;
     private final Supplier<ObjectNode> reload;
     private final Supplier<List<AccountReport>> accountChecks;
+    private final Supplier<Supplier<Future<ObjectNode>>> sources;
     private final Clock clock;
     private final ConsoleSessions sessions;
     private final ConsoleMask mask;
@@ -83,13 +84,14 @@ public final class Console {
     private final Map<String, CompileResult> compiledByHash = new ConcurrentHashMap<>();
 
     public Console(Journal journal, FlowDirectory flows, SourceGuards guards, RuleCompiler compiler, Supplier<ObjectNode> reload,
-                   Supplier<List<AccountReport>> accountChecks, Clock clock) {
+                   Supplier<List<AccountReport>> accountChecks, Supplier<Supplier<Future<ObjectNode>>> sources, Clock clock) {
         this.journal = journal;
         this.flows = flows;
         this.guards = guards;
         this.compiler = compiler;
         this.reload = reload;
         this.accountChecks = accountChecks;
+        this.sources = sources;
         this.clock = clock;
         this.sessions = new ConsoleSessions(clock);
         this.mask = new ConsoleMask(() -> guards.secrets().values());
@@ -412,7 +414,14 @@ public final class Console {
         ObjectNode out = registry.flowsJson(reload.get(), accountChecks.get());
         Instant now = clock.instant();
         Instant from = now.minus(Duration.ofMinutes(60)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
-        return scan(new LeadQuery(null, null, from, null, LeadQuery.MAX_LIMIT, null)).map(rows -> {
+        Future<ObjectNode> pulled = sources.get().get().otherwise(e -> {
+            ObjectNode none = JSON.createObjectNode().put("error", "the pull sources could not be read: " + e.getMessage());
+            none.putArray("sources");
+            return none;
+        });
+        return pulled.compose(src -> scan(new LeadQuery(null, null, from, null, LeadQuery.MAX_LIMIT, null)).map(rows -> {
+            out.set("sources", src.path("sources"));
+            if (src.has("error")) out.put("sourcesError", src.get("error").asText());
             out.put("activityFrom", from.toString()).put("activityLeads", rows.size()).put("activityTruncated", rows.size() >= SCAN);
             Map<String, Map<LeadStatus, Integer>> perFlow = new TreeMap<>();
             int minutes = (int) Duration.between(from, now).toMinutes() + 1;
@@ -434,7 +443,7 @@ public final class Console {
                 for (int n : counts) a.add(n);
             });
             return mask.json(out);
-        });
+        }));
     }
 
     /** The rule texts in force (as the journal stored them for this version), for the playground's editor. */

@@ -40,6 +40,7 @@ public final class EdgeVerticle extends VerticleBase {
         r.get("/v1/leads").handler(h.registry()::handleList);
         r.get("/v1/leads/:id").handler(h.registry()::handleGet);
         r.post("/v1/leads/:id/replay").handler(h.registry()::handleReplay);
+        r.get("/v1/sources").handler(ctx -> h.registry().handleSources(ctx, h.sources().get()));
         r.get("/v1/flows").handler(ctx -> h.registry().handleFlows(ctx, h.reload().get(), h.accountChecks().get()));
         r.get("/health").handler(h.health()::handleHealth);
         r.get("/health/live").handler(h.health()::handleLive);
@@ -81,7 +82,15 @@ public final class EdgeVerticle extends VerticleBase {
     /** The handlers the routes call, built once and shared by every instance (they are thread-safe). */
     public record EdgeHandlers(IntakeHandler intake, RegistryHandler registry, HealthHandler health, io.leadflow.runtime.console.Console console,
                                Supplier<com.fasterxml.jackson.databind.node.ObjectNode> reload,
-                               Supplier<java.util.List<io.leadflow.runtime.account.AccountReport>> accountChecks) {
+                               Supplier<java.util.List<io.leadflow.runtime.account.AccountReport>> accountChecks,
+                               java.util.concurrent.atomic.AtomicReference<Supplier<Future<com.fasterxml.jackson.databind.node.ObjectNode>>> sources) {
+
+        /** What {@code GET /v1/sources} shows until the server sets its pull sources: none. */
+        static Future<com.fasterxml.jackson.databind.node.ObjectNode> noSources() {
+            var out = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            out.putArray("sources");
+            return Future.succeededFuture(out);
+        }
 
         /** Wires every handler over one journal, one program source and one set of source guards. */
         public static EdgeHandlers of(io.leadflow.runtime.journal.Journal journal, io.leadflow.runtime.exec.ProgramSource programs,
@@ -111,10 +120,12 @@ public final class EdgeVerticle extends VerticleBase {
                                       io.leadflow.runtime.reload.RuleCompiler compiler, java.time.Clock clock) {
             FlowDirectory flows = new FlowDirectory(programs);
             Supplier<com.fasterxml.jackson.databind.node.ObjectNode> reloadJson = () -> ReloadJson.of(reload.get());
+            java.util.concurrent.atomic.AtomicReference<Supplier<Future<com.fasterxml.jackson.databind.node.ObjectNode>>> sources =
+                    new java.util.concurrent.atomic.AtomicReference<>(EdgeHandlers::noSources);
             return new EdgeHandlers(new IntakeHandler(flows, guards, journal, limits, metrics, clock),
                     new RegistryHandler(journal, flows, guards), new HealthHandler(journal, flows, connectors, metrics),
-                    new io.leadflow.runtime.console.Console(journal, flows, guards, compiler, reloadJson, accountChecks, clock),
-                    reloadJson, accountChecks);
+                    new io.leadflow.runtime.console.Console(journal, flows, guards, compiler, reloadJson, accountChecks, sources, clock),
+                    reloadJson, accountChecks, sources);
         }
     }
 }

@@ -17,6 +17,7 @@ import io.leadflow.runtime.journal.sqlite.SqliteJournal;
 import io.leadflow.runtime.reload.ReloadReport;
 import io.leadflow.runtime.reload.RuleCompiler;
 import io.leadflow.runtime.reload.RuleFolder;
+import io.leadflow.runtime.pull.SourcePollers;
 import io.leadflow.runtime.reload.RuleWatcher;
 import io.leadflow.runtime.sandbox.AccountKey;
 import io.leadflow.runtime.sandbox.ConnectorAccounts;
@@ -47,10 +48,12 @@ public final class LeadflowServer {
     private final EdgeServer edge;
     private final RuleWatcher watcher;
     private final ConnectorAccounts accounts;
+    private final SourcePollers pollers;
     private final long statsTimer;
 
     private LeadflowServer(Vertx vertx, Journal journal, AtomicReference<Engine> engine, EdgeServer edge, RuleWatcher watcher,
-                           ConnectorAccounts accounts, long statsTimer) {
+                           ConnectorAccounts accounts, long statsTimer, SourcePollers pollers) {
+        this.pollers = pollers;
         this.vertx = vertx;
         this.journal = journal;
         this.engine = engine;
@@ -77,6 +80,7 @@ public final class LeadflowServer {
         AtomicReference<AccountCheck> checkRef = new AtomicReference<>();
         AtomicReference<Journal> journalRef = new AtomicReference<>();
         AtomicReference<Map<String, String>> firstSources = new AtomicReference<>();
+        AtomicReference<SourcePollers> pollersRef = new AtomicReference<>();
         RuleWatcher watcher = new RuleWatcher(new RuleFolder(s.rulesDir()), compiler, (p, sources) -> {
             programs.swap(p);
             Journal j = journalRef.get();
@@ -86,6 +90,8 @@ public final class LeadflowServer {
             if (a != null) a.prepare(p).onFailure(e -> LOG.warning("reloaded rules name an account that cannot be reached: " + e.getMessage()));
             AccountCheck check = checkRef.get();
             if (check != null) check.run(p);
+            SourcePollers pollers = pollersRef.get();
+            if (pollers != null) pollers.apply(p);
             SourceGuards g = guardsRef.get();
             if (g != null) {
                 Map<String, String> fresh = generatedTokens(s, p, secrets.current(), out);
@@ -136,9 +142,14 @@ public final class LeadflowServer {
                 guards.reload(n);
                 LOG.info("secrets file changed: source tokens and webhook secrets reloaded");
             })).onFailure(e -> LOG.warning("cannot re-read the secrets file: " + e.getMessage())));
+            SourcePollers pollers = new SourcePollers(vertx, journal, io.leadflow.spi.ConnectorCatalog.discover(),
+                    (spec, settings) -> accounts.pullConnector(new AccountKey(spec.system(), spec.account()), settings), Clock.systemUTC());
+            handlers.sources().set(pollers::report);
+            pollers.apply(program);
+            pollersRef.set(pollers);
             watcher.start();
             banner(out, s, edge.port(), program, secrets.current());
-            return new LeadflowServer(vertx, journal, engine, edge, watcher, accounts, timer);
+            return new LeadflowServer(vertx, journal, engine, edge, watcher, accounts, timer, pollers);
         } catch (Exception | Error e) {
             vertx.close();
             throw e;
@@ -198,8 +209,15 @@ public final class LeadflowServer {
         String base = "http://" + ("0.0.0.0".equals(s.host()) ? "127.0.0.1" : s.host()) + ":" + port;
         out.println("leadflow listening on " + base + (s.sandbox() ? " (sandbox: every CRM is its emulator)" : "")
                 + ", data in " + s.dataDir().toAbsolutePath() + ", rules version " + program.contentHash().substring(0, 12));
+        io.leadflow.spi.ConnectorCatalog catalog = io.leadflow.spi.ConnectorCatalog.discover();
         for (Flow f : program.flows()) {
             String slug = Slugs.of(f.name());
+            var pull = io.leadflow.runtime.pull.PullSpec.of(f, catalog);
+            if (pull.isPresent()) {
+                out.println("flow '" + f.name() + "' → " + f.connector() + "/" + f.account() + "   PULLED from " + f.source()
+                        + " (account '" + pull.get().account() + "') every " + pull.get().poll().toSeconds() + " s; cursor: GET " + base + "/v1/sources");
+                continue;
+            }
             var src = secrets.source(slug);
             out.println("flow '" + f.name() + "' → " + f.connector() + "/" + f.account() + "   POST " + base + "/v1/leads/" + slug);
             if (s.sandbox() && !src.tokens().isEmpty()) {
@@ -220,6 +238,7 @@ public final class LeadflowServer {
     /** Graceful stop: stop accepting, let the executor finish or park in-flight leads, close the store. */
     public void stop() {
         watcher.close();
+        pollers.stop();
         vertx.cancelTimer(statsTimer);
         await(edge.stop(), "stopping the HTTP edge");
         Engine e = engine.get();

@@ -71,6 +71,11 @@ public final class RegistryHandler {
         }, 202);
     }
 
+    /** {@code GET /v1/sources}: each pull source's cursor, last poll, lag and last error (admin token). */
+    public void handleSources(RoutingContext ctx, java.util.function.Supplier<Future<ObjectNode>> sources) {
+        run(ctx, sources::get);
+    }
+
     /**
      * Asks for a replay after checking that an ORIGINAL one can run: its rule version is loaded or
      * its texts are stored (else a 409 refusal).

@@ -27,6 +27,33 @@ public interface Journal {
      */
     Future<Accepted> append(IncomingLead lead);
 
+    /**
+     * Pull sources: records the leads one poll produced AND moves the source's cursor, in one
+     * transaction, so a crash (kill -9) at any moment either keeps both or neither: a restarted
+     * puller reads the old position and reads the same records again, and they are stored once.
+     * <ul>
+     *   <li>Compare-and-set: the stored position of {@code batch.key()} must equal
+     *       {@code batch.expected()} (null: no row for the key). Otherwise nothing is stored and the
+     *       future fails with {@link CursorMovedException}.</li>
+     *   <li>Each lead is appended as {@link #append} does it (same dedupe by idempotency key and by
+     *       event id within the lead's window; a repeat is a DUPLICATE row linked to the first lead),
+     *       in list order; the answers come back in the same order.</li>
+     *   <li>Then the row is created or updated: {@code position = batch.next()}, {@code updated_at = now},
+     *       {@code leads += batch.leads().size()}.</li>
+     *   <li>Durable on success (same fsync'd group commit as {@link #append}); any failure means
+     *       nothing of the batch was stored. Overload and close fail as {@link #append} does.</li>
+     * </ul>
+     * The SQL both journals share is in {@code io.leadflow.runtime.journal.sqlite.CursorWrites}
+     * (table {@code source_cursor}, portable to PostgreSQL).
+     */
+    Future<List<Accepted>> appendPulled(PulledBatch batch);
+
+    /** The stored position of one pull source, or empty when it was never committed. */
+    Future<Optional<SourceCursor>> cursor(String key);
+
+    /** Every stored pull-source cursor, by key. */
+    Future<List<SourceCursor>> cursors();
+
     /** Leads matching the query, newest first, at most {@code query.limit()}. */
     Future<List<LeadSummary>> list(LeadQuery query);
 

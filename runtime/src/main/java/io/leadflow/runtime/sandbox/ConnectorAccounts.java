@@ -38,6 +38,7 @@ public final class ConnectorAccounts {
     private final java.nio.file.Path rateMemory;
     private final Map<String, Future<Emulator>> emulators = new ConcurrentHashMap<>();
     private final Map<AccountKey, CrmConnector> connectors = new ConcurrentHashMap<>();
+    private final List<CrmConnector> pulls = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
      * @param announce where to tell the user about each emulator (stdout in {@code serve})
@@ -104,6 +105,38 @@ public final class ConnectorAccounts {
             return Future.failedFuture(new IllegalStateException("no connector named '" + key.connector()
                     + "' is on the class path (known: " + factories.keySet() + ")"));
         }
+        Future<AccountConfig> config = config(key, factory);
+        // peers are asked for lazily, on a call, never while this account is being made
+        ConnectorFactory.Peers peers = (connector, account) -> connector(new AccountKey(connector, account));
+        return config.map(cfg -> connectors.computeIfAbsent(key, k -> factory.create(vertx, cfg, peers)));
+    }
+
+    /**
+     * A connector of its own for a pull source of an account ({@code from retailcrm.orders_history(account: "shop")}):
+     * the account's credentials (or its emulator) with the pull's settings ({@code feed}, {@code since})
+     * laid over the account's; not shared with the lead path, so its reads never wait behind effects
+     * (the account's rate limit is per connector: a pull and the effects of the same key share the
+     * documented limit only as far as the system counts them).
+     */
+    public Future<CrmConnector> pullConnector(AccountKey key, Map<String, String> settings) {
+        ConnectorFactory factory = factories.get(key.connector());
+        if (factory == null) {
+            return Future.failedFuture(new IllegalStateException("no connector named '" + key.connector()
+                    + "' is on the class path to read its feed (known: " + factories.keySet() + ")"));
+        }
+        ConnectorFactory.Peers peers = (connector, account) -> connector(new AccountKey(connector, account));
+        return config(key, factory).map(cfg -> {
+            Map<String, String> own = new java.util.HashMap<>(settings);
+            String memory = cfg.setting(RateLimitMemory.SETTING, null);
+            if (memory != null) own.put(RateLimitMemory.SETTING, memory + ".pull"); // its own file: one writer per file
+            CrmConnector c = factory.create(vertx, withSettings(cfg, own), peers);
+            pulls.add(c);
+            return c;
+        });
+    }
+
+    /** The account's real credentials, or (none given, or sandbox) its emulator's, with the account's own settings. */
+    private Future<AccountConfig> config(AccountKey key, ConnectorFactory factory) {
         Optional<AccountConfig> creds = sandbox ? Optional.empty() : secrets.get().crm(key.connector(), key.account());
         Future<AccountConfig> config;
         if (creds.isPresent()) {
@@ -122,7 +155,7 @@ public final class ConnectorAccounts {
             Map<String, String> own = secrets.get().crmSettings(key.connector(), key.account());
             config = emulator(factory).map(e -> withSettings(e.account(key.account()), own));
         }
-        return config.map(cfg -> connectors.computeIfAbsent(key, k -> factory.create(vertx, cfg)));
+        return config;
     }
 
     /** The emulator's account with the account's own settings laid over the emulator's defaults. */
@@ -154,6 +187,7 @@ public final class ConnectorAccounts {
     public Future<Void> close() {
         List<Future<Void>> all = new ArrayList<>();
         connectors.values().forEach(c -> all.add(c.close()));
+        pulls.forEach(c -> all.add(c.close()));
         emulators.values().forEach(f -> {
             if (f.succeeded()) all.add(f.result().stop());
         });

@@ -259,7 +259,14 @@ async function viewFlows() {
     el('h2', {}, 'Account checks'),
     r.accountChecks.length ? el('ul', {}, r.accountChecks.map(c => el('li', {}, c.connector + '/' + c.account + ': ' + c.status + (c.warnings ? ' — ' + c.warnings.join('; ') : ''))))
       : el('p', { class: 'muted' }, 'None.'),
-    el('h2', {}, 'Sources'), el('p', { class: 'muted' }, 'Every flow here takes pushed leads at its intake URL; this build polls no pull source, so there are no cursors to show.'));
+    el('h2', {}, 'Pull sources and their cursors'),
+    r.sourcesError ? el('p', { class: 'error' }, r.sourcesError) : '',
+    r.sources.length ? el('table', { id: 'sources-table' }, el('thead', {}, el('tr', {}, ['Flow', 'Source', 'State', 'Cursor', 'Leads', 'Last poll', 'Lag', 'Next poll', 'Last error'].map(h => el('th', {}, h)))),
+      el('tbody', {}, r.sources.map(x => el('tr', {}, el('td', {}, x.flow), el('td', {}, x.source + ' (' + x.account + ')'), el('td', {}, x.state),
+        el('td', { class: 'mono' }, x.cursor === null || x.cursor === undefined ? '—' : String(x.cursor)), el('td', {}, x.leads_recorded),
+        el('td', {}, when(x.last_poll)), el('td', {}, x.lag_seconds === undefined || x.lag_seconds === null ? '' : x.lag_seconds + ' s'),
+        el('td', {}, when(x.next_poll)), el('td', {}, x.last_error ? x.last_error + (x.failures_in_a_row ? ' (' + x.failures_in_a_row + ' in a row)' : '') : '')))))
+      : el('p', { class: 'muted', id: 'no-sources' }, 'No flow pulls its leads; every flow takes pushed leads at its intake URL.'));
   every(5000, async () => { if (location.hash === '#/flows') { const fresh = await api('/console/api/flows'); if (JSON.stringify(fresh.lastReload) !== JSON.stringify(lr) || fresh.activityLeads !== r.activityLeads) viewFlows(); } });
 }
 

@@ -33,6 +33,16 @@ final class JournalFile {
         return scalar(dataDir, "SELECT count(*) FROM lead WHERE status = '" + status + "'");
     }
 
+    /** Every stored lead's source event id, with how many rows carry it. */
+    static Map<String, Integer> eventIds(Path dataDir) throws Exception {
+        Map<String, Integer> out = new HashMap<>();
+        try (Connection c = open(dataDir); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT event_id FROM lead")) {
+            while (r.next()) out.merge(String.valueOf(r.getString(1)), 1, Integer::sum);
+        }
+        return out;
+    }
+
     static String integrity(Path dataDir) throws Exception {
         try (Connection c = open(dataDir); Statement s = c.createStatement(); ResultSet r = s.executeQuery("PRAGMA integrity_check")) {
             r.next();

@@ -37,6 +37,18 @@ final class ServerProcess {
         return s;
     }
 
+    /** The real {@code leadflow} main ({@code io.leadflow.cli.Main}) with these arguments, in a child JVM. */
+    static ServerProcess startMain(int port, Path log, List<String> args) throws Exception {
+        if (!Files.exists(JAR)) throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: run the package phase first");
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-XX:+UseParallelGC", "--enable-native-access=ALL-UNNAMED", "-cp", JAR.toString(), "io.leadflow.cli.Main"));
+        cmd.addAll(args);
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        ServerProcess s = new ServerProcess(p, port);
+        s.awaitLive(Duration.ofSeconds(60), log);
+        return s;
+    }
+
     private void awaitLive(Duration timeout, Path log) throws Exception {
         HttpClient c = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
         long end = System.nanoTime() + timeout.toNanos();

@@ -48,6 +48,33 @@ public final class MemoryJournal implements Journal {
         return out;
     }
 
+    private final Map<String, io.leadflow.runtime.journal.SourceCursor> cursors = new java.util.TreeMap<>();
+
+    /** The same compare-and-set as the real journals; all or nothing (this journal never fails midway). */
+    @Override
+    public synchronized Future<List<Accepted>> appendPulled(io.leadflow.runtime.journal.PulledBatch batch) {
+        var at = cursors.get(batch.key());
+        String stored = at == null ? null : at.position();
+        if (!java.util.Objects.equals(stored, batch.expected())) {
+            return Future.failedFuture(new io.leadflow.runtime.journal.CursorMovedException(batch.key(), batch.expected(), stored));
+        }
+        List<Accepted> out = new ArrayList<>();
+        for (IncomingLead l : batch.leads()) out.add(append(l).result());
+        cursors.put(batch.key(), new io.leadflow.runtime.journal.SourceCursor(batch.key(), batch.next(), java.time.Instant.now(),
+                (at == null ? 0 : at.leads()) + batch.leads().size()));
+        return Future.succeededFuture(out);
+    }
+
+    @Override
+    public synchronized Future<Optional<io.leadflow.runtime.journal.SourceCursor>> cursor(String key) {
+        return Future.succeededFuture(Optional.ofNullable(cursors.get(key)));
+    }
+
+    @Override
+    public synchronized Future<List<io.leadflow.runtime.journal.SourceCursor>> cursors() {
+        return Future.succeededFuture(new ArrayList<>(cursors.values()));
+    }
+
     public synchronized int count() {
         return stored.size();
     }

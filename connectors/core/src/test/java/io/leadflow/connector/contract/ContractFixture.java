@@ -68,6 +68,15 @@ public abstract class ContractFixture {
         return "title";
     }
 
+    /**
+     * True when the system's deal write sets a state rather than making a record (a shop order's
+     * status): setting it again is harmless, so reconcile under another idempotency key rightly
+     * reports it done, and the kit does not require "another key made nothing".
+     */
+    protected boolean writesAreStates() {
+        return false;
+    }
+
     /** HTTP calls of a deal create once reference data is cached. */
     protected int callsPerCreatedDeal() {
         return 1;

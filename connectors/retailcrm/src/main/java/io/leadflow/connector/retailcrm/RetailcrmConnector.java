@@ -1,5 +1,9 @@
 package io.leadflow.connector.retailcrm;
 
+import io.leadflow.connector.SystemCapability;
+import io.leadflow.connector.source.PullBatch;
+import java.util.EnumSet;
+
 import io.leadflow.connector.AccountConfig;
 import io.leadflow.connector.EffectContext;
 import io.leadflow.connector.EffectResult;
@@ -35,6 +39,7 @@ public final class RetailcrmConnector extends GuardedHttpConnector {
     private final RetailcrmLookup lookup;
     private final RetailcrmWrites writes;
     private final RetailcrmReference reference;
+    private final RetailcrmFeed feed;
 
     public RetailcrmConnector(Vertx vertx, AccountConfig config) {
         this(vertx, config, RetailcrmSettings.of(config));
@@ -42,11 +47,19 @@ public final class RetailcrmConnector extends GuardedHttpConnector {
 
     private RetailcrmConnector(Vertx vertx, AccountConfig config, RetailcrmSettings settings) {
         super(RetailcrmSchema.DESCRIPTOR, config.account(), CrmHttp.forAccount(vertx, RetailcrmSchema.DESCRIPTOR, config, settings.apiBase(),
-                settings.timeout(), new RetailcrmErrors()));
+                settings.timeout(), new RetailcrmErrors()),
+                EnumSet.of(SystemCapability.LOOKUP, SystemCapability.EFFECTS, SystemCapability.PULL));
         RetailcrmClient client = new RetailcrmClient(http(), config.secret(AccountConfig.API_KEY), settings.site());
         this.reference = new RetailcrmReference(client);
         this.lookup = new RetailcrmLookup(client, reference);
         this.writes = new RetailcrmWrites(client, reference);
+        this.feed = new RetailcrmFeed(client, config);
+    }
+
+    /** The change feed named by the account's {@code feed} setting (orders_history by default), from the entry id after {@code cursor}. */
+    @Override
+    protected Future<PullBatch> pull(String cursor, CallCount count) {
+        return feed.read(cursor, count);
     }
 
     @Override

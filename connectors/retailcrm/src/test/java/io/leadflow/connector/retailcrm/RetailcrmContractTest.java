@@ -59,4 +59,20 @@ class RetailcrmContractTest extends ConnectorContract {
     protected int storedCount(JsonObject records, EntityKind kind) {
         return records.getJsonArray(RetailcrmRecordsView.table(kind), new JsonArray()).size();
     }
+
+    /** Orders made in the account; each is one {@code created} entry of {@code /orders/history}. */
+    @Override
+    protected java.util.List<String> seedPullable(int n) {
+        var data = ((io.leadflow.connector.retailcrm.emulator.RetailcrmEmulator) emulator).data();
+        int before = data.orderHistory().size();
+        for (int i = 0; i < n; i++) {
+            data.putOrder(new JsonObject().put("site", "shop1").put("status", "new").put("firstName", "Pulled " + i));
+        }
+        return data.orderHistory().subList(before, before + n).stream().map(e -> String.valueOf(e.getValue("id"))).toList();
+    }
+
+    @Override
+    protected String pulledId(com.fasterxml.jackson.databind.node.ObjectNode record) {
+        return record.get("id").asText();
+    }
 }

@@ -12,7 +12,7 @@ import java.util.List;
  */
 final class Schema {
     /** Bumped when the tables change; a newer file is refused rather than misread. */
-    static final int VERSION = 2;
+    static final int VERSION = 3;
 
     private static final List<String> DDL = List.of("""
             CREATE TABLE IF NOT EXISTS lead (
@@ -92,7 +92,9 @@ final class Schema {
               hash TEXT NOT NULL,
               path TEXT NOT NULL,
               text TEXT NOT NULL,
-              PRIMARY KEY (hash, path))""");
+              PRIMARY KEY (hash, path))""",
+            // v3: pull-source cursors (a v2 file gains the table; nothing else changes)
+            CursorWrites.DDL);
 
     private Schema() { }
 

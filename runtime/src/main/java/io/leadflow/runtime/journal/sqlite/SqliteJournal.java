@@ -9,7 +9,9 @@ import io.leadflow.runtime.journal.LeadDetail;
 import io.leadflow.runtime.journal.LeadQuery;
 import io.leadflow.runtime.journal.LeadSummary;
 import io.leadflow.runtime.journal.Ledger;
+import io.leadflow.runtime.journal.PulledBatch;
 import io.leadflow.runtime.journal.ReplayVersion;
+import io.leadflow.runtime.journal.SourceCursor;
 import io.leadflow.runtime.journal.Stats;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -83,6 +85,25 @@ public final class SqliteJournal implements Journal {
             if (ar.succeeded()) (ar.result().duplicate() ? duplicates : accepted).incrementAndGet();
             else if (ar.cause() instanceof io.leadflow.runtime.journal.JournalOverloadedException) rejected.incrementAndGet();
         });
+    }
+
+    @Override
+    public Future<List<Accepted>> appendPulled(PulledBatch batch) {
+        Future<List<Accepted>> f = writer.submit(CursorWrites.commit(batch, System.currentTimeMillis()), Writer.Kind.APPEND);
+        return f.andThen(ar -> {
+            if (ar.succeeded()) for (Accepted a : ar.result()) (a.duplicate() ? duplicates : accepted).incrementAndGet();
+            else if (ar.cause() instanceof io.leadflow.runtime.journal.JournalOverloadedException) rejected.incrementAndGet();
+        });
+    }
+
+    @Override
+    public Future<Optional<SourceCursor>> cursor(String key) {
+        return reads.read(c -> CursorWrites.read(c, key).stream().findFirst());
+    }
+
+    @Override
+    public Future<List<SourceCursor>> cursors() {
+        return reads.read(c -> CursorWrites.read(c, null));
     }
 
     @Override

@@ -17,7 +17,7 @@ import java.util.function.Predicate;
 /**
  * The fake RetailCRM account, in memory: customers, orders, tasks, and the reference data of the
  * SDK fixture account (status groups new/approval/assembling/delivery/complete/cancel, two sites,
- * order custom fields for the Calltouch integration of seed 002). Records are kept in the API's
+ * order custom fields for the Calltouch integration of seed 002 and the Mindbox module of seed 004). Records are kept in the API's
  * own JSON shape. Thread-safe.
  */
 public final class RetailcrmData implements EmulatorRecords {
@@ -35,6 +35,9 @@ public final class RetailcrmData implements EmulatorRecords {
     private final List<String> orderTypes = List.of("eshop-individual", "eshop-legal");
     private final List<String> orderMethods = List.of("shopping-cart", "phone", "callback", "landing-page");
     private long nextId = 1;
+    private final List<JsonObject> orderHistory = new ArrayList<>();
+    private final List<JsonObject> customerHistory = new ArrayList<>();
+    private long nextHistoryId = 1;
 
     public RetailcrmData(Clock clock) {
         this.clock = clock;
@@ -49,6 +52,12 @@ public final class RetailcrmData implements EmulatorRecords {
         for (String[] f : new String[][] {{"ct_site_id", "ID сайта в Calltouch"}, {"ct_call_id", "ID звонка в Calltouch"},
                 {"ct_request_id", "ID заявки в Calltouch"}, {"utm_keyword", "Ключевое слово (utm_term)"}}) {
             customFields.add(new JsonObject().put("code", f[0]).put("name", f[1]).put("entity", "order").put("type", "string")
+                    .put("required", false).put("inFilter", true).put("inList", true).put("ordering", customFields.size() + 1));
+        }
+        // seed 004 (Mindbox): the order fields the module writes the calculation into
+        for (String[] f : new String[][] {{"mindbox_discount", "Сумма применяемой по заказу скидки", "integer"},
+                {"mindbox_promo", "Применяемый к заказу промокод", "string"}, {"mindbox_bonus", "Доступные бонусные баллы", "integer"}}) {
+            customFields.add(new JsonObject().put("code", f[0]).put("name", f[1]).put("entity", "order").put("type", f[2])
                     .put("required", false).put("inFilter", true).put("inList", true).put("ordering", customFields.size() + 1));
         }
         customFields.add(new JsonObject().put("code", "loyalty_card").put("name", "Loyalty card").put("entity", "customer")
@@ -77,13 +86,60 @@ public final class RetailcrmData implements EmulatorRecords {
     }
 
     public synchronized JsonObject putCustomer(JsonObject c) {
-        return put(customers, c);
+        JsonObject before = c.getValue("id") == null ? null : customers.get(c.getLong("id"));
+        JsonObject stored = put(customers, c);
+        record(customerHistory, "customer", before == null ? null : before.copy(), stored);
+        return stored;
     }
 
     public synchronized JsonObject putOrder(JsonObject o) {
+        JsonObject before = o.getValue("id") == null ? null : orders.get(o.getLong("id"));
         JsonObject stored = put(orders, o);
         if (!stored.containsKey("number")) stored.put("number", stored.getLong("id") + "A");
+        record(orderHistory, "order", before == null ? null : before.copy(), stored);
         return stored;
+    }
+
+    /**
+     * The change feed ({@code GET /orders/history}, {@code /customers/history}): a new record is
+     * one entry {@code created: true} carrying the whole record; an edit is one entry per top-level
+     * field that changed ({@code field}, {@code oldValue}, {@code newValue}) carrying the record's
+     * ids. Entry ids grow across both feeds. How the real API splits a creation into entries, and
+     * the shape of {@code oldValue}/{@code newValue} beyond {@code status: {code}}, are [U].
+     */
+    private void record(List<JsonObject> feed, String entity, JsonObject before, JsonObject after) {
+        if (before == null) {
+            feed.add(entry(entity, after.copy()).put("created", true).put("field", "id").putNull("oldValue")
+                    .put("newValue", after.getValue("id")));
+            return;
+        }
+        for (String field : new java.util.TreeSet<>(after.fieldNames())) {
+            if (List.of("createdAt", "statusUpdatedAt", "updatedAt").contains(field)) continue;
+            Object was = before.getValue(field);
+            Object now = after.getValue(field);
+            if (java.util.Objects.equals(was, now)) continue;
+            boolean coded = field.equals("status");
+            JsonObject ids = new JsonObject().put("id", after.getValue("id")).put("externalId", after.getValue("externalId"))
+                    .put("site", after.getValue("site"));
+            if (entity.equals("order")) ids.put("number", after.getValue("number")).put("status", after.getValue("status"));
+            feed.add(entry(entity, ids).put("field", field)
+                    .put("oldValue", coded && was != null ? new JsonObject().put("code", was) : was)
+                    .put("newValue", coded && now != null ? new JsonObject().put("code", now) : now));
+        }
+    }
+
+    private JsonObject entry(String entity, JsonObject record) {
+        return new JsonObject().put("id", nextHistoryId++).put("createdAt", now()).put("source", "api").put(entity, record);
+    }
+
+    /** The order change feed, oldest first (by entry id). */
+    public synchronized List<JsonObject> orderHistory() {
+        return orderHistory.stream().map(JsonObject::copy).toList();
+    }
+
+    /** The customer change feed, oldest first (by entry id). */
+    public synchronized List<JsonObject> customerHistory() {
+        return customerHistory.stream().map(JsonObject::copy).toList();
     }
 
     public synchronized JsonObject putTask(JsonObject t) {
@@ -171,5 +227,7 @@ public final class RetailcrmData implements EmulatorRecords {
         customers.clear();
         orders.clear();
         tasks.clear();
+        orderHistory.clear();
+        customerHistory.clear();
     }
 }

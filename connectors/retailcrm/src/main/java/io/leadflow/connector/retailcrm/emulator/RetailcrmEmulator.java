@@ -31,6 +31,7 @@ public final class RetailcrmEmulator extends ApiEmulator<RetailcrmData> {
     @Override
     protected void mount(Router api, WriteReply writes) {
         new ReferenceRoutes(data).mount(api);
+        new HistoryRoutes(data).mount(api); // before /orders/:id and /customers/:id
         new CustomerRoutes(data, writes, this::pessimistic).mount(api);
         new OrderRoutes(data, writes, this::pessimistic).mount(api);
         new TaskRoutes(data, writes).mount(api);

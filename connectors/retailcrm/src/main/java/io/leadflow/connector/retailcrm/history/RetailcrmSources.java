@@ -19,7 +19,8 @@ import java.util.Set;
 
 /**
  * RetailCRM's change feeds as lead sources (shared crm-apis section 1): {@code orders/history}
- * and {@code customers/history}, read with {@code filter[sinceId]}. Each history entry is one
+ * and {@code customers/history}, pulled with {@code filter[sinceId]} from a cursor kept in the
+ * journal (the account is the RetailCRM connector's account of that name). Each history entry is one
  * event, its {@code id} the event id. The envelope ({@code history}, {@code pagination}) is [C];
  * the entry's own fields are [U] (from RetailCRM's API docs, not re-read for the reference), and
  * the embedded order or customer is the partial entity the entry carries, not checked field by field.
@@ -37,7 +38,10 @@ public final class RetailcrmSources implements SourceDescriptorProvider {
     public static final PayloadSchema ORDER_CHANGE = entry("order");
     public static final PayloadSchema CUSTOMER_CHANGE = entry("customer");
 
-    static final List<ArgSpec> ARGS = List.of(ArgSpec.account());
+    /** The pull's settings; the runtime reads them (PullSpec) and hands {@code since} to the connector's feed. */
+    static final List<ArgSpec> ARGS = List.of(ArgSpec.account(),
+            ArgSpec.optional("poll", ArgSpec.Type.DURATION, "how often the feed is read when it has nothing new; default 1m"),
+            ArgSpec.optional("since", ArgSpec.Type.DATE, "where a new cursor starts (backfill from that day); default: the feed's first entry"));
 
     public static final SourceDescriptor DESCRIPTOR = SourceDescriptor.of("retailcrm", "RetailCRM change feed",
             new SourceKind("orders_history", Set.of(Arrival.PULL), SenderAuth.API_KEY_HEADER, ARGS, ORDER_CHANGE, List.of("id"),

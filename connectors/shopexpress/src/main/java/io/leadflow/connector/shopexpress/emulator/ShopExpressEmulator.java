@@ -6,6 +6,7 @@ import io.leadflow.connector.AccountConfig;
 import io.leadflow.connector.emulator.ApiEmulator;
 import io.leadflow.connector.emulator.WriteReply;
 import io.leadflow.connector.shopexpress.ShopExpressSchema;
+import io.leadflow.spi.RateLimit;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -19,7 +20,11 @@ import java.util.Map;
  * shape the adapter assumes, kept here so the adapter is tested against a server, not itself]:
  * {@code /api/v1}, {@code Authorization: Bearer}, {@code GET|PATCH /orders/{number}},
  * {@code GET /order-statuses}, catalog routes ({@link CatalogRoutes}), 401/404/422 as
- * {@code {"error": {…}}}, 429 + {@code Retry-After} past 60 calls a minute.
+ * {@code {"error": {…}}}, 429 + {@code Retry-After} past {@link #LIMIT}.
+ *
+ * <p>Pessimistic mode ({@code PUT /__emulator/mode}): the status write answers only
+ * {@code {"id", "number"}}, without the status, so an adapter that trusts a 2xx (or an answer
+ * that does not show the change) cannot pass; it must read the order back.
  *
  * <p>Seed orders with {@code POST /__emulator/seed} {@code {"orders": [{"number": "SE-10452",
  * "status": "new"}]}} (a shop order exists before KeyCRM reports on it).
@@ -27,8 +32,16 @@ import java.util.Map;
 public final class ShopExpressEmulator extends ApiEmulator<ShopData> {
     public static final String TEST_KEY = "shopexpress-test-key";
 
+    /**
+     * The emulator's own assumption [U]: crm-apis.md §8 found no Shop-Express API, so no limit is
+     * documented; 60 calls a minute per key is this emulator's choice, deliberately not read from
+     * the adapter (a test can lower it with {@code rateLimit(…)} to see the adapter obey 429s).
+     */
+    public static final RateLimit LIMIT = new RateLimit(60, Duration.ofMinutes(1), false,
+            "assumed by the emulator: no public Shop-Express API (crm-apis.md §8)");
+
     public ShopExpressEmulator(Vertx vertx) {
-        super(vertx, ShopExpressSchema.DESCRIPTOR, ShopExpressSchema.RATE_LIMIT, new ShopData(), TEST_KEY, "/api/v1", Map.of());
+        super(vertx, ShopExpressSchema.DESCRIPTOR, LIMIT, new ShopData(), TEST_KEY, "/api/v1", Map.of());
     }
 
     /** The account's base URL includes the API prefix, as a real shop's would ({@code https://<shop>/api/v1}). */
@@ -61,7 +74,7 @@ public final class ShopExpressEmulator extends ApiEmulator<ShopData> {
             return;
         }
         data.setStatus(ctx.pathParam("number"), status, body.getString("comment")).ifPresentOrElse(
-                o -> writes.reply(ctx, 200, o),
+                o -> writes.reply(ctx, 200, pessimistic() ? new JsonObject().put("id", o.getValue("id")).put("number", o.getValue("number")) : o),
                 () -> error(ctx, 404, "not_found", "no order " + ctx.pathParam("number"), null));
     }
 

@@ -1,0 +1,103 @@
+package io.leadflow.connector.retailcrm;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.leadflow.connector.AccountConfig;
+import io.leadflow.connector.http.CallCount;
+import io.leadflow.connector.source.PullBatch;
+import io.leadflow.spi.error.PermanentException;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.json.jackson.DatabindCodec;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One RetailCRM change feed read from a durable cursor (crm-apis section 1): {@code GET
+ * /orders/history} or {@code /customers/history} with {@code filter[sinceId]=<last id read>},
+ * {@code limit=100}, page 1, so every read starts after what was stored and no page number can
+ * shift under it. The first read (no cursor) starts at the account setting {@code since}
+ * ({@code YYYY-MM-DD}, sent as {@code filter[startDate]=<date> 00:00:00}), else at the feed's
+ * beginning. The cursor is the last entry id read ({@code "12345"}); entries are taken in id order
+ * and an answer whose ids do not grow past the cursor is refused, not stored [P: ascending ids
+ * read from RetailCRM's own shop modules, which take the last entry's id as the next sinceId].
+ * {@code more} is true when the answer says further pages exist.
+ * <p>Settings (put there by the runtime from the flow's {@code from}): {@code feed}
+ * ({@code orders_history} or {@code customers_history}), {@code since}; account setting
+ * {@code page_limit} (20, 50 or 100 [C]; default 100).
+ */
+final class RetailcrmFeed {
+    static final int LIMIT = 100;
+    private final RetailcrmClient client;
+    private final int limit;
+    private final String path;
+    private final String key;
+    private final String since;
+
+    RetailcrmFeed(RetailcrmClient client, AccountConfig account) {
+        this.client = client;
+        String feed = account.setting("feed", "orders_history");
+        switch (feed) {
+            case "orders_history" -> { path = "/orders/history"; key = "history"; }
+            case "customers_history" -> { path = "/customers/history"; key = "history"; }
+            default -> throw new IllegalArgumentException("retailcrm account '" + account.account() + "': feed must be orders_history or "
+                    + "customers_history, not '" + feed + "'");
+        }
+        String s = account.setting("since", null);
+        if (s != null) {
+            try {
+                LocalDate.parse(s.trim());
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("retailcrm account '" + account.account() + "': since must be a date YYYY-MM-DD, not '" + s + "'");
+            }
+        }
+        this.since = s == null ? null : s.trim();
+        String l = account.setting("page_limit", Integer.toString(LIMIT)).trim();
+        if (!java.util.List.of("20", "50", "100").contains(l)) {
+            throw new IllegalArgumentException("retailcrm account '" + account.account() + "': page_limit must be 20, 50 or 100 "
+                    + "(the limits the API takes), not '" + l + "'");
+        }
+        this.limit = Integer.parseInt(l);
+    }
+
+    Future<PullBatch> read(String cursor, CallCount count) {
+        long after;
+        try {
+            after = cursor == null ? 0 : Long.parseLong(cursor);
+        } catch (NumberFormatException e) {
+            return Future.failedFuture(new PermanentException("RetailCRM feed cursor '" + cursor + "' is not an entry id", null, 0));
+        }
+        StringBuilder uri = new StringBuilder(path).append("?limit=").append(limit);
+        if (cursor != null) uri.append('&').append(RetailcrmClient.param("filter[sinceId]", cursor));
+        else if (since != null) uri.append('&').append(RetailcrmClient.param("filter[startDate]", since + " 00:00:00"));
+        return client.get(uri.toString(), count).compose(body -> {
+            JsonArray entries = body.getJsonArray(key);
+            if (!body.getBoolean("success", false) || entries == null) {
+                return Future.failedFuture(new PermanentException("RetailCRM answered " + path + " without a history list", null, 200));
+            }
+            List<ObjectNode> records = new ArrayList<>();
+            long last = after;
+            for (Object o : entries) {
+                if (!(o instanceof JsonObject e) || !(e.getValue("id") instanceof Number n) || n.longValue() <= last) {
+                    return Future.failedFuture(new PermanentException("RetailCRM's " + path + " answered an entry out of order or without "
+                            + "an id after " + last + "; nothing of this page is taken", null, 200));
+                }
+                last = n.longValue();
+                records.add(node(e));
+            }
+            JsonObject p = body.getJsonObject("pagination", new JsonObject());
+            boolean more = !records.isEmpty() && p.getInteger("totalPageCount", 1) > p.getInteger("currentPage", 1);
+            return Future.succeededFuture(new PullBatch(records, records.isEmpty() && cursor == null ? "0" : Long.toString(last), more));
+        });
+    }
+
+    private static ObjectNode node(JsonObject o) {
+        try {
+            return (ObjectNode) DatabindCodec.mapper().readTree(o.encode());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("a JSON object that does not read back", e);
+        }
+    }
+}
