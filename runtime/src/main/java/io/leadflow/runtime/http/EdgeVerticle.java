@@ -124,7 +124,7 @@ public final class EdgeVerticle extends VerticleBase {
                     new java.util.concurrent.atomic.AtomicReference<>(EdgeHandlers::noSources);
             return new EdgeHandlers(new IntakeHandler(flows, guards, journal, limits, metrics, clock),
                     new RegistryHandler(journal, flows, guards), new HealthHandler(journal, flows, connectors, metrics),
-                    new io.leadflow.runtime.console.Console(journal, flows, guards, compiler, reloadJson, accountChecks, sources, clock),
+                    new io.leadflow.runtime.console.Console(journal, flows, guards, compiler, reloadJson, accountChecks, sources::get, clock),
                     reloadJson, accountChecks, sources);
         }
     }
