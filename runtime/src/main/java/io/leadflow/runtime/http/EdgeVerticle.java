@@ -36,16 +36,7 @@ public final class EdgeVerticle extends VerticleBase {
         Router r = Router.router(vertx);
         ReadDeadlines deadlines = new ReadDeadlines(vertx, limits.timeouts().headerMillis());
         r.route().handler(deadlines::headersIn);
-        r.post("/v1/leads/:flow").handler(h.intake()::handleIntake);
-        r.get("/v1/leads").handler(h.registry()::handleList);
-        r.get("/v1/leads/:id").handler(h.registry()::handleGet);
-        r.post("/v1/leads/:id/replay").handler(h.registry()::handleReplay);
-        r.get("/v1/sources").handler(ctx -> h.registry().handleSources(ctx, h.sources().get()));
-        r.get("/v1/flows").handler(ctx -> h.registry().handleFlows(ctx, h.reload().get(), h.accountChecks().get()));
-        r.get("/health").handler(h.health()::handleHealth);
-        r.get("/health/live").handler(h.health()::handleLive);
-        r.get("/metrics").handler(h.health()::handleMetrics);
-        h.console().mount(r);
+        routes(r, h);
         r.errorHandler(404, ctx -> fail(ctx, 404, "not_found", "no such path: " + RequestPath.forLog(ctx.request().path())));
         r.errorHandler(405, ctx -> fail(ctx, 405, "method_not_allowed", ctx.request().method() + " is not allowed on " + RequestPath.forLog(ctx.request().path())));
         r.errorHandler(500, ctx -> fail(ctx, 500, "internal_error", "the server failed on this request; nothing was acknowledged"));
@@ -67,6 +58,21 @@ public final class EdgeVerticle extends VerticleBase {
                     Responses.refuse(req.response(), new Refusal(400, "bad_path", bad));
                 })
                 .listen().onSuccess(s -> server = s);
+    }
+
+    /** Every route of the edge on {@code r} (what {@code /openapi.json} documents; {@code OpenApiTest} compares them). */
+    public static void routes(Router r, EdgeHandlers h) {
+        r.post("/v1/leads/:flow").handler(h.intake()::handleIntake);
+        r.get("/v1/leads").handler(h.registry()::handleList);
+        r.get("/v1/leads/:id").handler(h.registry()::handleGet);
+        r.post("/v1/leads/:id/replay").handler(h.registry()::handleReplay);
+        r.get("/v1/sources").handler(ctx -> h.registry().handleSources(ctx, h.sources().get()));
+        r.get("/v1/flows").handler(ctx -> h.registry().handleFlows(ctx, h.reload().get(), h.accountChecks().get()));
+        r.get("/health").handler(h.health()::handleHealth);
+        r.get("/health/live").handler(h.health()::handleLive);
+        r.get("/metrics").handler(h.health()::handleMetrics);
+        r.get("/openapi.json").handler(OpenApi::handle);
+        h.console().mount(r);
     }
 
     private static void fail(RoutingContext ctx, int status, String code, String message) {
