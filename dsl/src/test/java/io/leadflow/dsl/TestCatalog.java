@@ -8,7 +8,12 @@ import io.leadflow.connector.calltouch.CalltouchSources;
 import io.leadflow.connector.horoshop.HoroshopSources;
 import io.leadflow.connector.keycrm.KeycrmSchema;
 import io.leadflow.connector.keycrm.webhook.KeycrmSources;
+import io.leadflow.connector.mindbox.MindboxSchema;
 import io.leadflow.connector.shopexpress.ShopExpressSchema;
+import io.leadflow.connector.calltouch.CalltouchSchema;
+import io.leadflow.connector.retailcrm.history.RetailcrmSources;
+import io.leadflow.connector.horoshop.HoroshopSchema;
+import io.leadflow.connector.catalog.ProductSyncSpec;
 import io.leadflow.connector.shopexpress.ShopExpressSources;
 import io.leadflow.spi.ArgSpec;
 import io.leadflow.spi.job.JobSpec;
@@ -77,14 +82,15 @@ public final class TestCatalog {
     }
 
     /**
-     * For the examples: the fixtures the older examples were written against, with the real KeyCRM
-     * and Shop-Express schemas (examples/shopexpress-keycrm maps KeyCRM's full order and card
+     * For the examples: the fixtures the older examples were written against, with the real KeyCRM,
+     * Shop-Express, Calltouch and Mindbox schemas (examples/shopexpress-keycrm maps KeyCRM's full order and card
      * fields, which the small KeyCRM fixture does not have).
      */
     public static ConnectorCatalog examples() {
-        return ConnectorCatalog.of(BaselinkerSchema.DESCRIPTOR, KEEPIN, RETAIL, KeycrmSchema.DESCRIPTOR, ShopExpressSchema.DESCRIPTOR)
+        return ConnectorCatalog.of(BaselinkerSchema.DESCRIPTOR, KEEPIN, RETAIL, KeycrmSchema.DESCRIPTOR, ShopExpressSchema.DESCRIPTOR,
+                        CalltouchSchema.DESCRIPTOR, HoroshopSchema.DESCRIPTOR, MindboxSchema.DESCRIPTOR)
                 .withSources(HoroshopSources.DESCRIPTOR, CalltouchSources.DESCRIPTOR, KeycrmSources.DESCRIPTOR,
-                        ShopExpressSources.DESCRIPTOR)
-                .withJobs(LOG_JOB);
+                        ShopExpressSources.DESCRIPTOR, RetailcrmSources.DESCRIPTOR)
+                .withJobs(LOG_JOB, ProductSyncSpec.SPEC);
     }
 }

@@ -3,6 +3,7 @@ package io.leadflow.cli;
 import io.leadflow.runtime.config.Limits;
 import io.leadflow.runtime.config.ServeSettings;
 import io.leadflow.runtime.http.LeadflowServer;
+import io.leadflow.runtime.journal.sqlite.PostgresJournal;
 import io.leadflow.runtime.reload.DslRuleCompiler;
 import io.leadflow.runtime.reload.RuleCompiler;
 import io.leadflow.spi.ConnectorCatalog;
@@ -36,6 +37,13 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", description = "journal folder (default ${DEFAULT-VALUE})")
     Path data = ServeSettings.DEFAULT_DATA;
 
+    @Option(names = "--journal", paramLabel = "URL", description = {"the journal: postgresql://user@host:port/database to share one "
+            + "PostgreSQL between several nodes (password from PGPASSWORD); default $LEADFLOW_JOURNAL, else the embedded SQLite file in --data"})
+    String journal;
+
+    @Option(names = "--node-id", paramLabel = "ID", description = "this node's id on a shared journal (default $LEADFLOW_NODE_ID, else host-pid)")
+    String nodeId;
+
     @Option(names = "--secrets", paramLabel = "FILE", description = "secrets file (Java properties); default $LEADFLOW_SECRETS")
     Path secrets;
 
@@ -68,8 +76,16 @@ public final class ServeCommand implements Callable<Integer> {
             return 2;
         }
         String bind = host != null ? host : sandbox ? "127.0.0.1" : "0.0.0.0";
+        String journalUrl = journal != null ? journal : blankToNull(System.getenv("LEADFLOW_JOURNAL"));
+        if (journalUrl != null && !PostgresJournal.isUrl(journalUrl)) {
+            System.err.println("leadflow serve: --journal takes a PostgreSQL URL (postgresql://user@host:5432/leadflow), not '"
+                    + journalUrl + "'; leave it out for the embedded SQLite journal in --data");
+            return 2;
+        }
+        String node = nodeId != null ? nodeId : blankToNull(System.getenv("LEADFLOW_NODE_ID"));
+        if (node == null) node = defaultNodeId();
         ServeSettings settings = new ServeSettings(rulesDir, data, bind, port, sandbox, secretsFile,
-                Limits.DEFAULTS.withRate(rate, rate * 2), !pauseDelivery);
+                Limits.DEFAULTS.withRate(rate, rate * 2), !pauseDelivery).withJournal(journalUrl, node);
         LeadflowServer server;
         try {
             server = LeadflowServer.start(settings, compiler.get(), System.getenv(), System.out);
@@ -88,6 +104,20 @@ public final class ServeCommand implements Callable<Integer> {
         }, "leadflow-shutdown"));
         stopped.await();
         return 0;
+    }
+
+    private static String blankToNull(String v) {
+        return v == null || v.isBlank() ? null : v;
+    }
+
+    private static String defaultNodeId() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "node";
+        }
+        return host + "-" + ProcessHandle.current().pid();
     }
 
     private static Path envPath(String name) {

@@ -21,6 +21,17 @@ public interface ConnectorFactory extends ConnectorDescriptorProvider {
         return create(vertx, account);
     }
 
+    /**
+     * The other accounts this account writes through ({@link Peers}), so the runtime makes them
+     * ready with it, before any lead: a missing one fails at start-up. Default none.
+     */
+    default java.util.List<PeerAccount> peers(AccountConfig account) {
+        return java.util.List.of();
+    }
+
+    /** Another account, by connector and account name ({@code retailcrm}, {@code main}). */
+    record PeerAccount(String connector, String account) { }
+
     /** The connectors of the other accounts of this installation, by connector and account name. */
     @FunctionalInterface
     interface Peers {

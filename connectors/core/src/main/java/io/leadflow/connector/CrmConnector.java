@@ -63,6 +63,16 @@ public interface CrmConnector {
     Future<EffectResult> apply(Effect effect, EffectContext ctx);
 
     /**
+     * Whether {@link #apply} opens {@link EffectContext#sendGate()} before its first request that
+     * may change the CRM leaves (and after that request holds its rate-limit permit). When it does,
+     * the runtime records the effect as sent in the gate; when not (the default), before calling
+     * {@code apply}, i.e. possibly long before the call leaves.
+     */
+    default boolean opensSendGate() {
+        return false;
+    }
+
+    /**
      * After an in-doubt call: looks for what {@link #apply} may have created with this key.
      * Empty when nothing was made (safe to resend), or the result when it was.
      */

@@ -10,11 +10,20 @@ import java.util.Map;
  * @param leadId         the lead's id, for logs and CRM comments
  * @param createdIds     CRM ids of records made by earlier effects of the same decision, by effect index
  * @param marker         the flow's marker field name, or null
+ * @param sendGate       opened right before the effect's first request that may change the CRM
+ *                       leaves, once it holds its rate-limit permit ({@link SendGate})
  */
-public record EffectContext(String idempotencyKey, String leadId, Map<Integer, String> createdIds, String marker) {
+public record EffectContext(String idempotencyKey, String leadId, Map<Integer, String> createdIds, String marker,
+                            SendGate sendGate) {
 
     public EffectContext {
         createdIds = Map.copyOf(createdIds);
+        if (sendGate == null) sendGate = SendGate.none();
+    }
+
+    /** A context whose caller recorded the effect as sent before calling (no gate). */
+    public EffectContext(String idempotencyKey, String leadId, Map<Integer, String> createdIds, String marker) {
+        this(idempotencyKey, leadId, createdIds, marker, SendGate.none());
     }
 
     /** The CRM id a reference points to; fails when it points at an effect that produced none. */

@@ -1,5 +1,7 @@
 package io.leadflow.spi;
 
+import java.util.List;
+
 /**
  * One argument the runtime implements, of {@code from source.kind(name: value)} or of a scheduled job.
  *
@@ -7,8 +9,23 @@ package io.leadflow.spi;
  * @param type     the constant it takes
  * @param required a flow without it does not compile
  * @param meaning  one line for the reference and the error message
+ * @param values   the words a text argument may be (empty: any text)
  */
-public record ArgSpec(String name, Type type, boolean required, String meaning) {
+public record ArgSpec(String name, Type type, boolean required, String meaning, List<String> values) {
+
+    public ArgSpec {
+        values = List.copyOf(values);
+    }
+
+    /** An argument that takes any constant of its type. */
+    public ArgSpec(String name, Type type, boolean required, String meaning) {
+        this(name, type, required, meaning, List.of());
+    }
+
+    /** A text argument (or each item of a list argument) that must be one of {@code values}; the compiler suggests the nearest. */
+    public static ArgSpec oneOf(String name, Type type, boolean required, String meaning, String... values) {
+        return new ArgSpec(name, type, required, meaning, List.of(values));
+    }
 
     /** The kind of constant an argument takes. */
     public enum Type {

@@ -12,6 +12,7 @@ import io.leadflow.spi.ArgSpec;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -55,6 +56,13 @@ final class ArgCheck {
             if (v == null || !fits(spec.type(), v)) {
                 sink.error(code, "argument '" + name + "' of " + owner + " takes " + spec.type().display()
                         + (v == null ? " (a constant)" : ""), a.value().span());
+            } else if (!spec.values().isEmpty()) {
+                for (JsonNode item : v.isArray() ? v : List.of(v)) {
+                    if (item.isTextual() && spec.values().contains(item.textValue())) continue;
+                    String word = item.isTextual() ? item.textValue() : item.toString();
+                    sink.error(code, "argument '" + name + "' of " + owner + " does not implement '" + word + "'"
+                            + Suggest.hint(word, spec.values()) + " (it takes: " + String.join(", ", spec.values()) + ")", a.value().span());
+                }
             }
         }
         for (ArgSpec spec : known.values()) {

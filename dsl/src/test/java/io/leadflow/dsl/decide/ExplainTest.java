@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class ExplainTest {
     static final ObjectMapper JSON = new ObjectMapper();
-    static final CompileResult CALLTOUCH = DecideCatalog.compiler().compile(List.of(Path.of("../examples/calltouch-retailcrm")));
+    static final CompileResult CALLTOUCH = DecideCatalog.examples().compile(List.of(Path.of("../examples/calltouch-retailcrm")));
 
     static Explanation explain(String lead, String crm) throws Exception {
         assertTrue(CALLTOUCH.ok(), CALLTOUCH.render());

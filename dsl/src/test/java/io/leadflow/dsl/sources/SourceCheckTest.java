@@ -174,4 +174,24 @@ class SourceCheckTest {
         assertTrue(d.message().contains("did you mean 'message'?"), d.message());
         assertTrue(compile("schedule \"x\" every 4h { log(message: \"hi\") }\n").ok());
     }
+
+    @Test
+    void productSync_argumentsAndTheirWordsAreChecked_withDidYouMean() {
+        var compiler = Leadflow.compiler(TestCatalog.examples());
+        String ok = "schedule \"c\" every 1d at \"03:00\" { product_sync(from: \"main\", to: \"shop\", scope: \"full\", match: \"barcode\","
+                + " new: \"publish\", existing: \"skip\", missing: \"hide\", categories: [10, 11]) }\n";
+        assertTrue(compiler.compileSources(Map.of("c.flow", ok)).ok(), compiler.compileSources(Map.of("c.flow", ok)).render());
+        CompileResult r = compiler.compileSources(Map.of("c.flow",
+                "schedule \"c\" every 4h { product_sync(from: \"main\", to: \"shop\", match: \"skuu\", missing: \"delete\", scope: \"price\") }\n"));
+        List<String> found = r.diagnostics().stream().filter(x -> x.code().name().equals("LF412")).map(Diagnostic::message).toList();
+        assertEquals(3, found.size(), r.render());
+        assertTrue(found.get(0).contains("does not implement 'skuu'; did you mean 'sku'?"), found.get(0));
+        assertTrue(found.get(1).contains("does not implement 'delete'") && found.get(1).contains("nothing, hide, unavailable"), found.get(1));
+        assertTrue(found.get(2).contains("did you mean 'prices'?"), found.get(2));
+        Diagnostic missing = only(compiler.compileSources(Map.of("c.flow", "schedule \"c\" every 4h { product_sync(from: \"main\") }\n")), "LF412");
+        assertTrue(missing.message().contains("needs the argument 'to'"), missing.message());
+        Diagnostic typo = only(compiler.compileSources(Map.of("c.flow",
+                "schedule \"c\" every 4h { product_sync(from: \"main\", to: \"shop\", categorys: [1]) }\n")), "LF412");
+        assertTrue(typo.message().contains("did you mean 'categories'?"), typo.message());
+    }
 }

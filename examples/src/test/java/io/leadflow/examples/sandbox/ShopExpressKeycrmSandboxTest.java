@@ -24,6 +24,8 @@ class ShopExpressKeycrmSandboxTest {
     private static final String CARDS_TOKEN = "lf_test_cards_0123456789abcdef01234567890";
     private static final String STATUS_TOKEN = "lf_test_status_0123456789abcdef012345678";
     private static final String CARD_STATUS_TOKEN = "lf_test_cardstatus_0123456789abcdef01234";
+    private static final String ADMIN = "lf_test_admin_0123456789abcdef0123456789ab";
+    private static final String HOROSHOP_TOKEN = "lf_test_horoshop_0123456789abcdef0123456";
     @TempDir
     static Path data;
     private SandboxRun run;
@@ -32,7 +34,8 @@ class ShopExpressKeycrmSandboxTest {
     void start() throws Exception {
         run = SandboxRun.start(Path.of("shopexpress-keycrm"), data, Map.of(
                 "source.shop-express-orders.token", ORDERS_TOKEN, "source.shop-express-cards.token", CARDS_TOKEN,
-                "source.keycrm-order-status.token", STATUS_TOKEN, "source.keycrm-card-status.token", CARD_STATUS_TOKEN));
+                "source.keycrm-order-status.token", STATUS_TOKEN, "source.keycrm-card-status.token", CARD_STATUS_TOKEN, "admin.token", ADMIN,
+                "source.keycrm-order-status-to-horoshop.token", HOROSHOP_TOKEN));
     }
 
     @AfterAll
@@ -110,5 +113,44 @@ class ShopExpressKeycrmSandboxTest {
                 "{\"event\":\"order.change_order_status\",\"context\":{\"id\":1,\"source_uuid\":\"SE-1\",\"status_id\":5}}");
         assertEquals(401, r.statusCode());
         assertEquals("token_missing", SandboxRun.JSON.readTree(r.body()).path("error").asText());
+    }
+
+    /** The two product_sync schedules of catalog.flow ran at start against the emulators (empty catalogs) and report their counts. */
+    @Test
+    void theCatalogSchedulesRan_andReportTheirCounts() throws Exception {
+        long end = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+        JsonNode body = null;
+        while (System.nanoTime() < end) {
+            var r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(run.base() + "/v1/schedules"))
+                    .header("Authorization", "Bearer " + ADMIN).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, r.statusCode(), r.body());
+            body = SandboxRun.JSON.readTree(r.body());
+            if (find(body.path("schedules"), "name", "catalog daily").has("lastRun")
+                    && find(body.path("schedules"), "name", "prices and stock").has("lastRun")) break;
+            Thread.sleep(100);
+        }
+        JsonNode daily = find(body.path("schedules"), "name", "catalog daily");
+        assertEquals("product_sync", daily.path("job").asText());
+        assertEquals("{\"created\":0,\"updated\":0,\"hidden\":0,\"unchanged\":0,\"failed\":0}",
+                daily.path("lastRun").path("counts").toString(), body.toString());
+        assertEquals(4 * 3600, find(body.path("schedules"), "name", "prices and stock").path("everySeconds").asInt());
+    }
+
+    /** Horoshop as the second shop target: a KeyCRM status change reaches the Horoshop order as its status id, read back. */
+    @Test
+    void aKeycrmOrderStatusChange_changesTheHoroshopOrdersStatus() throws Exception {
+        assertEquals(200, run.post(run.emulator("horoshop") + "/__emulator/seed", "{\"orders\":[{\"order_id\":1207,\"stat_status\":1}]}").statusCode());
+        assertEquals(202, run.post(run.base() + "/v1/leads/shop-express-orders", order("1207", "new"),
+                "Authorization", "Bearer " + ORDERS_TOKEN).statusCode());
+        JsonNode state = run.await(run.emulator("keycrm") + "/__emulator/state",
+                s -> find(s.path("records").path("orders"), "source_uuid", "1207") != null, "the KeyCRM order of shop order 1207");
+        JsonNode order = find(state.path("records").path("orders"), "source_uuid", "1207");
+        trigger("order.change_order_status", "keycrm-order-status-to-horoshop", HOROSHOP_TOKEN);
+        assertEquals(200, run.post(run.emulator("keycrm") + "/__emulator/orders/" + order.path("id").asLong() + "/status",
+                "{\"status_id\":5}").statusCode());
+        run.await(run.emulator("horoshop") + "/__emulator/state", s -> {
+            JsonNode o = find(s.path("records").path("orders"), "order_id", "1207");
+            return o != null && o.path("stat_status").asInt() == 3;
+        }, "Horoshop order 1207 reaching status 3 (Delivered)");
     }
 }

@@ -52,6 +52,7 @@ final class Decider {
         return found.transform(ar -> {
             listener.lookupDone(run.connector, Duration.between(started, clock.instant()));
             if (ar.failed()) return outcomes.failed(run, Failure.of(ar.cause(), false), null);
+            if (run.evaluation.lookup().isPresent()) run.lookedUpAt = clock.instant();
             return record(run, ar.result());
         });
     }
@@ -77,11 +78,31 @@ final class Decider {
             effects.add(new Ledger.EffectRecord(i, e.describe(), LeadRun.idempotencyKey(run.id(), run.run(), i), state,
                     0, null, null, null, EffectCodec.encode(e)));
         }
+        run.managersBefore = managers;
+        run.managersAfter = d.managers();
         managers = d.managers();
         run.pending = ledger.tx().recordDecision(decision(run, d.trace(), effects, d.managers()));
+        run.decisionPending = true;
         run.decided = true;
         run.effects = effects;
         return Future.succeededFuture(null);
+    }
+
+    /**
+     * Takes back a decision that is still only in {@code run.pending} (its lookup went stale before
+     * anything was sent): the run is undecided again, and the rotation turn it took is given back
+     * unless another decision has taken a turn since.
+     */
+    void discard(LeadRun run) {
+        if (!run.decisionPending) throw new IllegalStateException("lead " + run.id() + ": its decision is already committed");
+        if (managers == run.managersAfter) managers = run.managersBefore;
+        run.pending = null;
+        run.decisionPending = false;
+        run.decided = false;
+        run.effects = null;
+        run.lookedUpAt = null;
+        run.managersBefore = null;
+        run.managersAfter = null;
     }
 
     Future<StepResult> finalRecord(LeadRun run, Trace trace, LeadStatus status, String reason) {

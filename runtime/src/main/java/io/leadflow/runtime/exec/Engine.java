@@ -52,7 +52,7 @@ public final class Engine {
             Outcomes outcomes = new Outcomes(ledger, clock, options.listener(), options.retry(), new Random(), breakers);
             Decider decider = new Decider(ledger, clock, options.listener(), outcomes, managers);
             StepRunner steps = new StepRunner(connectors, decider,
-                    new EffectRunner(ledger, clock, options.listener(), outcomes), outcomes, breakers, clock);
+                    new EffectRunner(ledger, clock, options.listener(), outcomes, options.lookupFreshFor(), decider::discard), outcomes, breakers, clock);
             ExecutorVerticle executor = new ExecutorVerticle(ledger, clock, options,
                     new ExecutorVerticle.Components(new Preparer(programs, ledger, clock, decider, stored), steps, programs));
             Scheduler scheduler = new Scheduler(vertx, ledger, programs, options.jobs(), clock);

@@ -22,44 +22,52 @@ import java.time.Duration;
  * @param jobs          the schedule job registry (L11)
  * @param listener      metrics hooks
  * @param stopTimeout   how long {@link Engine#stop()} waits for in-flight calls before parking them
+ * @param lookupFreshFor how old the lookup behind a decision may be when its first write is about to
+ *                      leave: an older one (the write waited for permits, or behind an open circuit)
+ *                      is redone and the lead decided again before anything is sent
  */
 public record EngineOptions(int maxInFlight, int maxActive, int maxActivePerAccount, Duration pollInterval, RetryPolicy retry,
-                            BreakerPolicy breakers, JobRegistry jobs, ExecutionListener listener, Duration stopTimeout) {
+                            BreakerPolicy breakers, JobRegistry jobs, ExecutionListener listener, Duration stopTimeout,
+                            Duration lookupFreshFor) {
 
     public static EngineOptions defaults() {
         return new EngineOptions(10_000, 256, 8, Duration.ofMillis(250), RetryPolicy.defaults(), BreakerPolicy.defaults(),
-                JobRegistry.builtins(), ExecutionListener.NONE, Duration.ofSeconds(10));
+                JobRegistry.builtins(), ExecutionListener.NONE, Duration.ofSeconds(10), Duration.ofSeconds(60));
+    }
+
+    public EngineOptions withLookupFreshFor(Duration d) {
+        return new EngineOptions(maxInFlight, maxActive, maxActivePerAccount, pollInterval, retry, breakers, jobs, listener, stopTimeout, d);
     }
 
     public EngineOptions withRetry(RetryPolicy r) {
-        return new EngineOptions(maxInFlight, maxActive, maxActivePerAccount, pollInterval, r, breakers, jobs, listener, stopTimeout);
+        return new EngineOptions(maxInFlight, maxActive, maxActivePerAccount, pollInterval, r, breakers, jobs, listener, stopTimeout, lookupFreshFor);
     }
 
     public EngineOptions withBreakers(BreakerPolicy b) {
-        return new EngineOptions(maxInFlight, maxActive, maxActivePerAccount, pollInterval, retry, b, jobs, listener, stopTimeout);
+        return new EngineOptions(maxInFlight, maxActive, maxActivePerAccount, pollInterval, retry, b, jobs, listener, stopTimeout, lookupFreshFor);
     }
 
     public EngineOptions withJobs(JobRegistry j) {
-        return new EngineOptions(maxInFlight, maxActive, maxActivePerAccount, pollInterval, retry, breakers, j, listener, stopTimeout);
+        return new EngineOptions(maxInFlight, maxActive, maxActivePerAccount, pollInterval, retry, breakers, j, listener, stopTimeout, lookupFreshFor);
     }
 
     public EngineOptions withListener(ExecutionListener l) {
-        return new EngineOptions(maxInFlight, maxActive, maxActivePerAccount, pollInterval, retry, breakers, jobs, l, stopTimeout);
+        return new EngineOptions(maxInFlight, maxActive, maxActivePerAccount, pollInterval, retry, breakers, jobs, l, stopTimeout, lookupFreshFor);
     }
 
     public EngineOptions withPollInterval(Duration p) {
-        return new EngineOptions(maxInFlight, maxActive, maxActivePerAccount, p, retry, breakers, jobs, listener, stopTimeout);
+        return new EngineOptions(maxInFlight, maxActive, maxActivePerAccount, p, retry, breakers, jobs, listener, stopTimeout, lookupFreshFor);
     }
 
     public EngineOptions withStopTimeout(Duration t) {
-        return new EngineOptions(maxInFlight, maxActive, maxActivePerAccount, pollInterval, retry, breakers, jobs, listener, t);
+        return new EngineOptions(maxInFlight, maxActive, maxActivePerAccount, pollInterval, retry, breakers, jobs, listener, t, lookupFreshFor);
     }
 
     public EngineOptions withConcurrency(int inFlight, int active) {
-        return new EngineOptions(inFlight, active, maxActivePerAccount, pollInterval, retry, breakers, jobs, listener, stopTimeout);
+        return new EngineOptions(inFlight, active, maxActivePerAccount, pollInterval, retry, breakers, jobs, listener, stopTimeout, lookupFreshFor);
     }
 
     public EngineOptions withPerAccount(int perAccount) {
-        return new EngineOptions(maxInFlight, maxActive, perAccount, pollInterval, retry, breakers, jobs, listener, stopTimeout);
+        return new EngineOptions(maxInFlight, maxActive, perAccount, pollInterval, retry, breakers, jobs, listener, stopTimeout, lookupFreshFor);
     }
 }

@@ -35,6 +35,15 @@ final class LeadRun {
     boolean failedThisStep;
     /** Since when the lead is parked behind an open circuit (memory only: a park writes nothing), or null. */
     Instant parkedSince;
+    /** When the lookup behind the decision answered (null: no lookup, or decided in an earlier process). */
+    Instant lookedUpAt;
+    /** The decision is in {@link #pending}, not yet committed: it can still be taken back if its lookup went stale. */
+    boolean decisionPending;
+    /** Rotation state before and after this run's pending decision, so taking it back can undo its turn. */
+    io.leadflow.dsl.ManagerState managersBefore;
+    io.leadflow.dsl.ManagerState managersAfter;
+    /** How many times this run's lookup was redone because it was stale when its first write could leave. */
+    int lookupsRedone;
 
     LeadRun(Ledger.ClaimedLead lead) {
         this.lead = lead;

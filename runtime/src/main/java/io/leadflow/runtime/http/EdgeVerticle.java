@@ -68,6 +68,7 @@ public final class EdgeVerticle extends VerticleBase {
         r.post("/v1/leads/:id/replay").handler(h.registry()::handleReplay);
         r.get("/v1/sources").handler(ctx -> h.registry().handleSources(ctx, h.sources().get()));
         r.get("/v1/flows").handler(ctx -> h.registry().handleFlows(ctx, h.reload().get(), h.accountChecks().get()));
+        r.get("/v1/schedules").handler(ctx -> h.registry().handleSchedules(ctx, h.scheduleRuns().get()));
         r.get("/health").handler(h.health()::handleHealth);
         r.get("/health/live").handler(h.health()::handleLive);
         r.get("/metrics").handler(h.health()::handleMetrics);
@@ -89,7 +90,13 @@ public final class EdgeVerticle extends VerticleBase {
     public record EdgeHandlers(IntakeHandler intake, RegistryHandler registry, HealthHandler health, io.leadflow.runtime.console.Console console,
                                Supplier<com.fasterxml.jackson.databind.node.ObjectNode> reload,
                                Supplier<java.util.List<io.leadflow.runtime.account.AccountReport>> accountChecks,
-                               java.util.concurrent.atomic.AtomicReference<Supplier<Future<com.fasterxml.jackson.databind.node.ObjectNode>>> sources) {
+                               java.util.concurrent.atomic.AtomicReference<Supplier<Future<com.fasterxml.jackson.databind.node.ObjectNode>>> sources,
+                               Supplier<java.util.Map<String, java.util.Map<String, Object>>> scheduleRuns) {
+
+        /** With the last runs of the jobs that report them ({@code GET /v1/schedules}). */
+        public EdgeHandlers withScheduleRuns(Supplier<java.util.Map<String, java.util.Map<String, Object>>> runs) {
+            return new EdgeHandlers(intake, registry, health, console, reload, accountChecks, sources, runs);
+        }
 
         /** What {@code GET /v1/sources} shows until the server sets its pull sources: none. */
         static Future<com.fasterxml.jackson.databind.node.ObjectNode> noSources() {
@@ -131,7 +138,7 @@ public final class EdgeVerticle extends VerticleBase {
             return new EdgeHandlers(new IntakeHandler(flows, guards, journal, limits, metrics, clock),
                     new RegistryHandler(journal, flows, guards), new HealthHandler(journal, flows, connectors, metrics),
                     new io.leadflow.runtime.console.Console(journal, flows, guards, compiler, reloadJson, accountChecks, sources::get, clock),
-                    reloadJson, accountChecks, sources);
+                    reloadJson, accountChecks, sources, java.util.Map::of);
         }
     }
 }

@@ -37,6 +37,18 @@ public final class HealthHandler {
         checks.put("store", store).put("rules", rules);
         ObjectNode c = checks.putObject("connectors");
         accounts.forEach(c::put);
+        journal.cluster().ifPresent(view -> {
+            ObjectNode cl = out.putObject("cluster");
+            cl.put("node", view.nodeId());
+            ObjectNode d = cl.putObject("delivery_lease");
+            d.put("owner", view.delivery().owner()).put("epoch", view.delivery().epoch())
+                    .put("until", view.delivery().until().toString()).put("mine", view.delivery().mine());
+            var nodes = cl.putArray("nodes");
+            for (var n : view.nodes()) {
+                nodes.addObject().put("id", n.id()).put("started_at", n.startedAt().toString())
+                        .put("seen_at", n.seenAt().toString()).put("alive", n.alive());
+            }
+        });
         Responses.json(ctx.response(), ready ? 200 : 503, out);
     }
 

@@ -13,6 +13,8 @@ import io.leadflow.runtime.exec.EngineOptions;
 import io.leadflow.runtime.exec.ProgramHolder;
 import io.leadflow.runtime.journal.Journal;
 import io.leadflow.runtime.journal.sqlite.JournalOptions;
+import io.leadflow.runtime.journal.sqlite.DeliveryLease;
+import io.leadflow.runtime.journal.sqlite.PostgresJournal;
 import io.leadflow.runtime.journal.sqlite.SqliteJournal;
 import io.leadflow.runtime.reload.ReloadReport;
 import io.leadflow.runtime.reload.RuleCompiler;
@@ -21,6 +23,10 @@ import io.leadflow.runtime.pull.SourcePollers;
 import io.leadflow.runtime.reload.RuleWatcher;
 import io.leadflow.runtime.sandbox.AccountKey;
 import io.leadflow.runtime.sandbox.ConnectorAccounts;
+import io.leadflow.connector.catalog.ProductSyncSpec;
+import io.leadflow.connector.catalog.FileCheckpointStore;
+import io.leadflow.runtime.schedule.JobRegistry;
+import io.leadflow.runtime.schedule.ProductSyncJob;
 import io.leadflow.runtime.security.LogMasker;
 import io.leadflow.runtime.security.SourceGuards;
 import io.vertx.core.Future;
@@ -81,6 +87,8 @@ public final class LeadflowServer {
         AtomicReference<Journal> journalRef = new AtomicReference<>();
         AtomicReference<Map<String, String>> firstSources = new AtomicReference<>();
         AtomicReference<SourcePollers> pollersRef = new AtomicReference<>();
+        // a shared journal: only the delivery lease holder reads pull sources (one reader per feed, one account budget)
+        AtomicReference<java.util.function.BooleanSupplier> pullsHere = new AtomicReference<>(() -> true);
         RuleWatcher watcher = new RuleWatcher(new RuleFolder(s.rulesDir()), compiler, (p, sources) -> {
             programs.swap(p);
             Journal j = journalRef.get();
@@ -91,7 +99,7 @@ public final class LeadflowServer {
             AccountCheck check = checkRef.get();
             if (check != null) check.run(p);
             SourcePollers pollers = pollersRef.get();
-            if (pollers != null) pollers.apply(p);
+            if (pollers != null && pullsHere.get().getAsBoolean()) pollers.apply(p);
             SourceGuards g = guardsRef.get();
             if (g != null) {
                 Map<String, String> fresh = generatedTokens(s, p, secrets.current(), out);
@@ -111,11 +119,13 @@ public final class LeadflowServer {
         Vertx vertx = Vertx.vertx();
         io.leadflow.runtime.lifecycle.FatalErrors.install(vertx);
         try {
-            Journal journal = SqliteJournal.open(vertx, s.dataDir(), JournalOptions.defaults()).await();
+            Journal journal = openJournal(vertx, s, out);
+            DeliveryLease lease = journal instanceof PostgresJournal pg ? pg.delivery() : null;
+            if (lease != null) pullsHere.set(lease::held);
             journalRef.set(journal);
             storeRules(journal, program, firstSources.get());
             ConnectorAccounts accounts = new ConnectorAccounts(vertx, ConnectorAccounts.discover(), s.sandbox(), secrets::current, out::println,
-                    s.dataDir().resolve("ratelimit"));
+                    s.dataDir().resolve("ratelimit"), s.dataDir().resolve("emulators"));
             accountsRef.set(accounts);
             accounts.prepare(program).otherwise(e -> {
                 LOG.warning("not every CRM account is ready; its leads wait and retry: " + e.getMessage());
@@ -126,15 +136,20 @@ public final class LeadflowServer {
             check.run(program);
             AtomicReference<Engine> engine = new AtomicReference<>();
             EdgeMetrics metrics = new EdgeMetrics(() -> engine.get() == null ? 0 : engine.get().inFlight());
-            if (s.deliver()) {
-                engine.set(startEngine(vertx, journal, programs, accounts, metrics, compiler));
+            ProductSyncJob productSync = new ProductSyncJob(accounts::config,
+                    new FileCheckpointStore(vertx, s.dataDir().resolve("sync")));
+            JobRegistry jobs = JobRegistry.builtins().with(ProductSyncSpec.SPEC.name(), productSync);
+            if (s.deliver() && lease == null) {
+                engine.set(startEngine(vertx, journal, programs, accounts, metrics, compiler, jobs));
+            } else if (s.deliver()) {
+                out.println("node " + lease.nodeId() + " on a shared journal: it takes leads; it delivers while it holds the delivery lease");
             } else {
                 out.println("delivery is PAUSED (--pause-delivery): leads are journaled and acknowledged, none is run until a start without it");
             }
             SourceGuards guards = new SourceGuards(secrets.current(), s.limits(), Clock.systemUTC());
             guardsRef.set(guards);
             var handlers = EdgeVerticle.EdgeHandlers.of(journal, programs, guards, s.limits(), metrics, watcher::lastReport,
-                    () -> readiness(accounts, programs.current()), check::latest, compiler, Clock.systemUTC());
+                    () -> readiness(accounts, programs.current()), check::latest, compiler, Clock.systemUTC()).withScheduleRuns(productSync::lastRuns);
             int loops = Math.max(1, Runtime.getRuntime().availableProcessors());
             EdgeServer edge = EdgeServer.start(vertx, handlers, s.host(), s.port(), loops, s.limits()).await();
             long timer = vertx.setPeriodic(1000, t -> journal.stats().onSuccess(metrics::sample));
@@ -145,8 +160,28 @@ public final class LeadflowServer {
             SourcePollers pollers = new SourcePollers(vertx, journal, io.leadflow.spi.ConnectorCatalog.discover(),
                     (spec, settings) -> accounts.pullConnector(new AccountKey(spec.system(), spec.account()), settings), Clock.systemUTC());
             handlers.sources().set(pollers::report);
-            pollers.apply(program);
+            if (lease == null) pollers.apply(program);
             pollersRef.set(pollers);
+            if (lease != null && s.deliver()) {
+                lease.onChange(new DeliveryLease.Listener() {
+                    @Override
+                    public void acquired(long epoch) {
+                        Engine started = startEngine(vertx, journal, programs, accounts, metrics, compiler, jobs);
+                        engine.set(started);
+                        pollers.apply(programs.current());
+                        out.println("node " + lease.nodeId() + " holds the delivery lease (epoch " + epoch + "): delivering for the cluster");
+                    }
+
+                    @Override
+                    public void lost(long epoch) {
+                        pollers.stop();
+                        Engine running = engine.getAndSet(null);
+                        if (running != null) await(running.stop(), "stopping the executor after losing the delivery lease");
+                        out.println("node " + lease.nodeId() + " lost the delivery lease (epoch " + epoch + "): standing by");
+                    }
+                });
+                lease.start();
+            }
             watcher.start();
             banner(out, s, edge.port(), program, secrets.current());
             return new LeadflowServer(vertx, journal, engine, edge, watcher, accounts, timer, pollers);
@@ -155,6 +190,19 @@ public final class LeadflowServer {
             throw e;
         }
     }
+
+    /** The embedded SQLite file in the data folder, or the shared PostgreSQL database {@code --journal} names. */
+    private static Journal openJournal(Vertx vertx, ServeSettings s, PrintStream out) {
+        if (s.journal() == null) return SqliteJournal.open(vertx, s.dataDir(), JournalOptions.defaults()).await();
+        try {
+            return PostgresJournal.open(vertx, s.journal(), s.nodeId(), JournalOptions.defaults(), DELIVERY_LEASE_TTL).await();
+        } catch (RuntimeException e) {
+            throw new StartFailure("cannot open the PostgreSQL journal: " + e.getMessage());
+        }
+    }
+
+    /** How long a silent node keeps the delivery lease: a node killed with -9 is replaced after about this long. */
+    static final Duration DELIVERY_LEASE_TTL = Duration.ofSeconds(10);
 
     /** Keeps a loaded version's rule texts in the journal (once per hash) for ORIGINAL replays after a restart. */
     private static void storeRules(Journal journal, Program program, Map<String, String> sources) {
@@ -165,10 +213,10 @@ public final class LeadflowServer {
     }
 
     private static Engine startEngine(Vertx vertx, Journal journal, ProgramHolder programs, ConnectorAccounts accounts, EdgeMetrics metrics,
-                                      RuleCompiler compiler) {
+                                      RuleCompiler compiler, JobRegistry jobs) {
         try {
             return Engine.start(vertx, journal, programs, accounts::get, Clock.systemUTC(),
-                    EngineOptions.defaults().withListener(metrics), compiler::compileSources).await();
+                    EngineOptions.defaults().withListener(metrics).withJobs(jobs), compiler::compileSources).await();
         } catch (UnsupportedOperationException e) {
             // The executor is built alongside this edge; until it is merged, serve still takes leads durably.
             LOG.warning("the executor is not part of this build (" + e.getMessage() + "): leads are journaled but not delivered");

@@ -124,6 +124,28 @@ public final class RegistryHandler {
         return out;
     }
 
+    /**
+     * {@code GET /v1/schedules}: each schedule of the current rules (name, job, period, time of day)
+     * with its job's last run in this process when the job reports one (the product sync's
+     * period, counts {@code created, updated, hidden, unchanged, failed}, or its error).
+     */
+    public void handleSchedules(RoutingContext ctx, java.util.Map<String, java.util.Map<String, Object>> lastRuns) {
+        run(ctx, () -> {
+            ObjectNode out = Responses.JSON.createObjectNode();
+            ArrayNode arr = out.putArray("schedules");
+            var p = flows.current();
+            if (p != null) {
+                for (var s : p.schedules()) {
+                    ObjectNode o = arr.addObject().put("name", s.name()).put("job", s.job())
+                            .put("everySeconds", s.every() == null ? null : s.every().toSeconds()).put("at", s.at());
+                    var last = lastRuns.get(s.name());
+                    if (last != null) o.set("lastRun", Responses.JSON.valueToTree(last));
+                }
+            }
+            return Future.succeededFuture(out);
+        });
+    }
+
     /** The list filters of a request ({@code flow, status, since, until, limit, cursor, q}); a bad one is a 400 refusal. */
     public LeadQuery query(RoutingContext ctx) {
         var r = ctx.request();

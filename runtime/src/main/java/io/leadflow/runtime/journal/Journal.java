@@ -9,7 +9,8 @@ import java.util.Optional;
  * health. Every method is non-blocking and may be called from an event loop; returned futures
  * complete on the caller's Vert.x context (or on an internal thread when called from outside
  * Vert.x). Implementations: {@link io.leadflow.runtime.journal.sqlite.SqliteJournal} (embedded
- * default); a PostgreSQL one can fill the same interface with the same schema.
+ * default) and {@link io.leadflow.runtime.journal.sqlite.PostgresJournal} (several nodes on one
+ * database), both over the same SQL.
  */
 public interface Journal {
 
@@ -82,6 +83,11 @@ public interface Journal {
      * {@code Engine} through this journal.
      */
     Ledger ledger();
+
+    /** A shared journal's view of its cluster (node id, leases, nodes) for {@code /health}; empty for a single-process store. */
+    default java.util.Optional<ClusterView> cluster() {
+        return java.util.Optional.empty();
+    }
 
     /** Stops taking appends, commits what is queued, checkpoints and closes the store. */
     Future<Void> close();

@@ -23,8 +23,9 @@ public interface Ledger {
 
     /**
      * The leads a previous process left RUNNING or RETRYING (crash or stop), in acceptance order;
-     * called once at start, before {@link #claimDue}. Single-node only: a shared-database
-     * implementation would claim by expired lease instead.
+     * called once at start, before {@link #claimDue}. On a shared PostgreSQL journal it is called by
+     * the node that has just taken the delivery lease: the previous holder's writes are fenced by
+     * then, so what it left RUNNING is this node's to finish.
      */
     Future<List<ClaimedLead>> recoverUnfinished();
 

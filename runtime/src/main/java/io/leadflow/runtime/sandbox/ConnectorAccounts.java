@@ -37,6 +37,7 @@ public final class ConnectorAccounts {
     /** Where real accounts keep their recent calls across restarts ({@link RateLimitMemory}), or null. */
     private final java.nio.file.Path rateMemory;
     private final Map<String, Future<Emulator>> emulators = new ConcurrentHashMap<>();
+    private final java.nio.file.Path emulatorRecords;
     private final Map<AccountKey, CrmConnector> connectors = new ConcurrentHashMap<>();
     private final List<CrmConnector> pulls = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -54,6 +55,18 @@ public final class ConnectorAccounts {
      */
     public ConnectorAccounts(Vertx vertx, Iterable<ConnectorFactory> factories, boolean sandbox,
                              java.util.function.Supplier<Secrets> secrets, Consumer<String> announce, java.nio.file.Path rateMemory) {
+        this(vertx, factories, sandbox, secrets, announce, rateMemory, null);
+    }
+
+    /**
+     * @param emulatorRecords folder (under the data folder) where each emulator keeps its records
+     *                        ({@code <connector>.json}), so a restart on the same data folder finds
+     *                        what the sandbox delivered; null: in memory only
+     */
+    public ConnectorAccounts(Vertx vertx, Iterable<ConnectorFactory> factories, boolean sandbox,
+                             java.util.function.Supplier<Secrets> secrets, Consumer<String> announce, java.nio.file.Path rateMemory,
+                             java.nio.file.Path emulatorRecords) {
+        this.emulatorRecords = emulatorRecords;
         this.rateMemory = rateMemory;
         this.vertx = vertx;
         Map<String, ConnectorFactory> m = new java.util.LinkedHashMap<>();
@@ -100,15 +113,31 @@ public final class ConnectorAccounts {
     public Future<CrmConnector> connector(AccountKey key) {
         CrmConnector existing = connectors.get(key);
         if (existing != null) return Future.succeededFuture(existing);
+        // peers are asked for lazily, on a call, never while this account is being made
+        ConnectorFactory.Peers peers = (connector, account) -> connector(new AccountKey(connector, account));
+        // the accounts it writes through are made ready with it (at start-up, before any lead)
+        return config(key).compose(cfg -> {
+            ConnectorFactory factory = factories.get(key.connector());
+            CrmConnector made = connectors.computeIfAbsent(key, k -> factory.create(vertx, cfg, peers));
+            List<Future<CrmConnector>> through = new ArrayList<>();
+            for (ConnectorFactory.PeerAccount p : factory.peers(cfg)) through.add(connector(new AccountKey(p.connector(), p.account())));
+            return Future.all(through).map(v -> made);
+        });
+    }
+
+    /**
+     * The account's configuration: its credentials and settings from the secrets file, or in
+     * sandbox (and without credentials) the emulator's account with the account's own settings;
+     * starts the emulator on first use. For jobs that talk to an account through more than the
+     * connector (the product sync reads KeyCRM's catalog and writes a shop's).
+     */
+    public Future<AccountConfig> config(AccountKey key) {
         ConnectorFactory factory = factories.get(key.connector());
         if (factory == null) {
             return Future.failedFuture(new IllegalStateException("no connector named '" + key.connector()
                     + "' is on the class path (known: " + factories.keySet() + ")"));
         }
-        Future<AccountConfig> config = config(key, factory);
-        // peers are asked for lazily, on a call, never while this account is being made
-        ConnectorFactory.Peers peers = (connector, account) -> connector(new AccountKey(connector, account));
-        return config.map(cfg -> connectors.computeIfAbsent(key, k -> factory.create(vertx, cfg, peers)));
+        return config(key, factory);
     }
 
     /**
@@ -168,11 +197,30 @@ public final class ConnectorAccounts {
 
     private Future<Emulator> emulator(ConnectorFactory factory) {
         String name = factory.descriptor().name();
-        return emulators.computeIfAbsent(name, n -> factory.startEmulator(vertx, 0).map(e -> {
+        return emulators.computeIfAbsent(name, n -> factory.startEmulator(vertx, 0).compose(e -> {
             announce.accept("emulator " + n + " listening on http://127.0.0.1:" + e.port()
                     + "  (see what arrived: curl http://127.0.0.1:" + e.port() + "/__emulator/state)");
-            return (Emulator) e;
+            return keepRecords(n, e).map(v -> (Emulator) e);
         }));
+    }
+
+    /**
+     * Restores the emulator's records from the data folder and keeps them there. One that cannot
+     * is said so (memory only); an unreadable file fails the emulator, so its account's leads
+     * wait and retry with the reason instead of being delivered into an emulator that lost them.
+     */
+    private Future<Void> keepRecords(String name, Emulator e) {
+        if (emulatorRecords == null) return Future.succeededFuture();
+        java.nio.file.Path file = emulatorRecords.resolve(name + ".json");
+        return e.keepRecordsIn(file).recover(err -> {
+            if (!(err instanceof UnsupportedOperationException)) {
+                return e.stop().transform(x -> Future.failedFuture(err));
+            }
+            announce.accept("emulator " + name + " keeps its records in memory only (" + err.getMessage() + ")");
+            return Future.succeededFuture();
+        }).onSuccess(v -> {
+            if (java.nio.file.Files.exists(file)) announce.accept("emulator " + name + " records kept in " + file);
+        });
     }
 
     /** Running emulators by connector name (for health and the banner). */

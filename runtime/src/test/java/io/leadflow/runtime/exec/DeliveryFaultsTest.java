@@ -124,4 +124,94 @@ class DeliveryFaultsTest extends HarnessTest {
         String first = h.append("+380671234568");
         assertEquals(null, h.await(first, LeadStatus.DONE).summary().reason(), "a lead done first time keeps no reason");
     }
+
+    /**
+     * Point 2: with a backlog waiting for permits, an effect is SENDING (attempt counted) only
+     * once its call has left. Snapshot the journal mid-backlog: every effect it shows as sent must
+     * have reached the CRM; after a crash at that moment only those would need a reconcile.
+     */
+    @Test
+    void backlogWaitingForPermits_effectsAreMarkedSentOnlyWhenTheyLeave() {
+        assertEquals(0, markedButNotSent(true), "effects marked SENDING whose call never left");
+    }
+
+    /** The control: marking before the permit (a connector without the gate) leaves marks with no call behind them. */
+    @Test
+    void control_markingBeforeThePermit_countsEffectsThatNeverLeft() {
+        assertTrue(markedButNotSent(false) > 0, "the snapshot must catch effects waiting for a permit");
+    }
+
+    private int markedButNotSent(boolean gate) {
+        int leads = 40;
+        LimitedCrm crm = limited(new ProgramHolder(StubProgram.of("v1", new StubFlow("orders", Duration.ZERO, "v1"))), 4);
+        crm.gate = gate;
+        h.options = h.options.withPerAccount(8);
+        h.start();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < leads; i++) ids.add(h.append("+38067300" + String.format("%04d", i)));
+        int worst = 0;
+        int marked = 0;
+        for (int round = 0; round < 4; round++) {
+            Harness.sleep(700);
+            List<String> sending = new ArrayList<>();
+            for (String id : ids) {
+                for (var e : h.detail(id).effects()) {
+                    if (e.state() == io.leadflow.runtime.journal.EffectState.SENDING) sending.add(e.idemKey());
+                }
+            }
+            Harness.sleep(100);                      // a call whose mark was just committed is on its way out
+            int notSent = (int) sending.stream().filter(k -> !crm.sentKeys.contains(k)).count();
+            marked = Math.max(marked, sending.size());
+            worst = Math.max(worst, notSent);
+        }
+        int attempts = 0;
+        for (String id : ids) {
+            for (var e : h.detail(id).effects()) attempts += e.attempts();
+        }
+        System.out.printf("point 2 (%s): up to %d effects SENDING at a snapshot, up to %d of them never sent; "
+                + "attempts counted %d, effect calls made %d%n", gate ? "mark at the permit" : "mark before the permit",
+                marked, worst, attempts, crm.sentKeys.size());
+        if (gate) assertEquals(crm.sentKeys.size(), attempts, "attempts counted = effect calls made");
+        return worst;
+    }
+
+    /**
+     * Point 1, the stale lookup: the first create pauses the account for 1.5 s (as a Retry-After
+     * would) while the other leads have looked up or wait to; a decision whose lookup is older than the bound (400 ms) when its first write
+     * could leave is taken back and the lead looked up again, so no create acts on an old lookup.
+     */
+    @Test
+    void staleLookup_isRedoneBeforeItsDecisionIsUsed() {
+        int leads = 8;
+        Result r = pausedAfterLookups(leads, Duration.ofMillis(400));
+        System.out.printf("stale lookups: %d leads, account paused 1.5 s at the first create; bound 400 ms: %d lookups, "
+                + "oldest lookup a create used %d ms%n", leads, r.lookups, r.maxAgeMs);
+        assertTrue(r.maxAgeMs <= 400 + 300, "a create used a lookup " + r.maxAgeMs + " ms old");
+        assertTrue(r.lookups > leads, "stale lookups were redone: " + r.lookups + " lookups");
+    }
+
+    @Test
+    void control_withoutTheBound_createsUseLookupsOlderThanThePause() {
+        Result r = pausedAfterLookups(8, Duration.ofHours(1));
+        assertTrue(r.maxAgeMs >= 1_000, "the control must see old lookups: " + r.maxAgeMs + " ms");
+        assertEquals(8, r.lookups, "no lookup redone");
+    }
+
+    private record Result(int lookups, long maxAgeMs) { }
+
+    private Result pausedAfterLookups(int leads, Duration bound) {
+        LimitedCrm crm = limited(new ProgramHolder(StubProgram.of("v1", new StubFlow("orders", Duration.ZERO, "v1"))), 200);
+        crm.pauseAtFirstCreate.set(true);
+        crm.pause = Duration.ofMillis(1_500);
+        h.options = h.options.withPerAccount(leads).withLookupFreshFor(bound);
+        h.start();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < leads; i++) ids.add(h.append("orders", "{\"phone\":\"+38067400" + String.format("%04d", i) + "\",\"seq\":" + i + ",\"lookup\":true}"));
+        for (String id : ids) {
+            LeadDetail d = h.await(id, LeadStatus.DONE, Duration.ofSeconds(30));
+            assertEquals(0, d.attempts(), "a redone lookup is not a retry");
+        }
+        assertEquals(2 * leads, h.crm.made.size(), "every lead created its contact and deal once");
+        return new Result(crm.lookups.get(), crm.lookupAgeMs.values().stream().mapToLong(Long::longValue).max().orElseThrow());
+    }
 }

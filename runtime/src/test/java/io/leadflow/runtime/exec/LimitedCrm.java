@@ -36,6 +36,17 @@ final class LimitedCrm implements CrmConnector {
     final Map<String, Integer> lookedUpAt = new ConcurrentHashMap<>();
     final Map<String, Integer> lookupAgeCalls = new ConcurrentHashMap<>();
     volatile int callsAtFirstCreateDone = -1;
+    /** Idempotency keys of effects whose call left (permit granted, gate opened), as a real connector's request would. */
+    final Set<String> sentKeys = ConcurrentHashMap.newKeySet();
+    /** Per phone: when its last lookup answered (nanoTime), and how old that was (ms) when its contact create left. */
+    final Map<String, Long> lookedUpNanos = new ConcurrentHashMap<>();
+    final Map<String, Long> lookupAgeMs = new ConcurrentHashMap<>();
+    final AtomicInteger lookups = new AtomicInteger();
+    /** When set, the first contact create pauses the account for {@link #pause} before it asks for its permit (as after a Retry-After). */
+    final AtomicBoolean pauseAtFirstCreate = new AtomicBoolean();
+    volatile Duration pause = Duration.ZERO;
+    /** Whether {@link #apply} opens the context's send gate after its permit ({@code false}: the runtime marks before). */
+    volatile boolean gate = true;
 
     LimitedCrm(Vertx vertx, FakeCrm crm, int perSecond) {
         this.crm = crm;
@@ -46,6 +57,11 @@ final class LimitedCrm implements CrmConnector {
     @Override
     public ConnectorDescriptor descriptor() {
         return new ConnectorDescriptor("fake", "Fake", Set.of(), Map.of(), limit);
+    }
+
+    @Override
+    public boolean opensSendGate() {
+        return gate;
     }
 
     @Override
@@ -67,21 +83,29 @@ final class LimitedCrm implements CrmConnector {
     @Override
     public Future<Found> find(LookupRequest request) {
         return call(n -> {
-            lookedUpAt.put(request.keys().get(0).value(), n);
+            String phone = request.keys().get(0).value();
+            lookedUpAt.put(phone, n);
+            lookedUpNanos.put(phone, System.nanoTime());
+            lookups.incrementAndGet();
             return crm.find(request);
         });
     }
 
     @Override
     public Future<EffectResult> apply(Effect effect, EffectContext ctx) {
-        return call(n -> {
+        if (effect.describe().equals("create contact") && pauseAtFirstCreate.compareAndSet(true, false)) bucket.pause(pause);
+        return call(n -> ctx.sendGate().open().compose(v -> {
+            sentKeys.add(ctx.idempotencyKey());
             String phone = effect.fields().path("phone").asText();
             Integer at = lookedUpAt.get(phone);
-            if (at != null && effect.describe().equals("create contact")) lookupAgeCalls.put(phone, n - at);
+            if (at != null && effect.describe().equals("create contact")) {
+                lookupAgeCalls.put(phone, n - at);
+                lookupAgeMs.put(phone, (System.nanoTime() - lookedUpNanos.get(phone)) / 1_000_000);
+            }
             return crm.apply(effect, ctx).andThen(ar -> {
                 if (ar.succeeded() && effect.describe().equals("create deal") && callsAtFirstCreateDone < 0) callsAtFirstCreateDone = calls.get();
             });
-        });
+        }));
     }
 
     @Override

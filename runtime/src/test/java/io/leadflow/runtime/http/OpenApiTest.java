@@ -98,6 +98,7 @@ class OpenApiTest {
                 .header("Authorization", "Bearer " + ADMIN).POST(HttpRequest.BodyPublishers.noBody())));
         check("get", "/v1/flows", admin("/v1/flows"));
         check("get", "/v1/sources", admin("/v1/sources"));
+        check("get", "/v1/schedules", admin("/v1/schedules"));
         check("get", "/health", edge.get("/health"));
         check("get", "/health/live", edge.get("/health/live"));
         check("get", "/metrics", edge.get("/metrics"));

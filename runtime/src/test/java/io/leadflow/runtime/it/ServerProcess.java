@@ -25,12 +25,18 @@ final class ServerProcess {
     }
 
     static ServerProcess start(Path rules, Path data, Path secrets, int port, Path log) throws Exception {
+        return start(rules, data, secrets, port, log, List.of());
+    }
+
+    /** The same with more {@code serve} arguments ({@code --journal postgresql://…}, {@code --node-id …}). */
+    static ServerProcess start(Path rules, Path data, Path secrets, int port, Path log, List<String> more) throws Exception {
         if (!Files.exists(JAR)) throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: run the package phase first");
         String cp = Path.of("target", "test-classes") + File.pathSeparator + JAR;
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-XX:+UseParallelGC", "--enable-native-access=ALL-UNNAMED", "-cp", cp,
                 "io.leadflow.runtime.testkit.StubServe", rules.toString(), "--port", Integer.toString(port),
                 "--host", "127.0.0.1", "--data", data.toString(), "--secrets", secrets.toString(), "--rate", "1000000"));
+        cmd.addAll(more);
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         ServerProcess s = new ServerProcess(p, port);
         s.awaitLive(Duration.ofSeconds(30), log);

@@ -81,4 +81,45 @@ class ConnectorAccountsTest {
         }
         throw new AssertionError("expected a failure");
     }
+
+    /** Issue 18 point 6: {@code serve --sandbox} restarted on the same data folder finds what it delivered. */
+    @Test
+    void sandboxRestartedOnTheSameDataFolder_findsWhatItsEmulatorsReceived(@org.junit.jupiter.api.io.TempDir java.nio.file.Path data)
+            throws Exception {
+        java.nio.file.Path records = data.resolve("emulators");
+        String phone = "+380671112233";
+        ConnectorAccounts first = new ConnectorAccounts(vertx, ConnectorAccounts.discover(), true, Secrets::empty, line -> { }, null, records);
+        first.prepare(program(new StubFlow("x", "keepincrm", "main"))).await();
+        var fields = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("name", "Olena").put("phone", phone);
+        String id = first.get("keepincrm", "main").orElseThrow()
+                .apply(new io.leadflow.spi.effect.CreateContact(fields, null), new io.leadflow.connector.EffectContext("k-1", "lead-1", Map.of(), null))
+                .await().crmId();
+        first.close().await();
+        assertTrue(java.nio.file.Files.exists(records.resolve("keepincrm.json")), "records written under the data folder");
+
+        List<String> said = new ArrayList<>();
+        ConnectorAccounts second = new ConnectorAccounts(vertx, ConnectorAccounts.discover(), true, Secrets::empty, said::add, null, records);
+        second.prepare(program(new StubFlow("x", "keepincrm", "main"))).await();
+        var found = second.get("keepincrm", "main").orElseThrow().find(new io.leadflow.spi.record.LookupRequest(
+                List.of(new io.leadflow.spi.record.LookupKey(io.leadflow.spi.record.LookupKey.Kind.PHONE, phone)), false, null)).await();
+        assertTrue(found.contact().isPresent(), "the contact made before the restart is found: " + found);
+        assertEquals(id, found.contact().get().id());
+        assertTrue(said.stream().anyMatch(l -> l.contains("records kept in")), said.toString());
+        second.close().await();
+    }
+
+    @Test
+    void unreadableEmulatorRecords_failTheAccount_withTheFileNamed(@org.junit.jupiter.api.io.TempDir java.nio.file.Path data) throws Exception {
+        java.nio.file.Path records = data.resolve("emulators");
+        java.nio.file.Files.createDirectories(records);
+        java.nio.file.Files.writeString(records.resolve("keepincrm.json"), "{not json");
+        ConnectorAccounts a = new ConnectorAccounts(vertx, ConnectorAccounts.discover(), true, Secrets::empty, line -> { }, null, records);
+        try {
+            a.prepare(program(new StubFlow("x", "keepincrm", "main"))).await();
+            throw new AssertionError("an unreadable records file was accepted");
+        } catch (RuntimeException e) {
+            assertTrue(e.getMessage().contains("keepincrm.json") && e.getMessage().contains("move it away"), e.getMessage());
+        }
+        a.close().await();
+    }
 }

@@ -90,4 +90,14 @@ public abstract class ApiEmulator<D extends EmulatorRecords> extends EmulatorSer
     protected final void clearRecords() {
         data.clear();
     }
+
+    @Override
+    protected final JsonObject persistedRecords() {
+        return data.persisted();
+    }
+
+    @Override
+    protected final void restoreRecords(JsonObject snapshot) {
+        data.restore(snapshot);
+    }
 }

@@ -60,6 +60,8 @@ public abstract class EmulatorServer implements Emulator {
     private final Deque<ReceivedRequest> received = new ArrayDeque<>();
     private static final int RECEIVED_KEPT = 100;
     private HttpServer server;
+    /** Where the records are kept across restarts, or null (memory only). */
+    private volatile RecordsFile recordsFile;
 
     /** @param documented the system's rate limit as the API reference states it (crm-apis.md), not the adapter's */
     protected EmulatorServer(Vertx vertx, RateLimit documented) {
@@ -150,7 +152,32 @@ public abstract class EmulatorServer implements Emulator {
 
     @Override
     public Future<Void> stop() {
-        return server == null ? Future.succeededFuture() : server.close();
+        Future<Void> saved = recordsFile == null ? Future.succeededFuture() : recordsFile.close();
+        return saved.eventually(() -> server == null ? Future.succeededFuture() : server.close());
+    }
+
+    @Override
+    public Future<Void> keepRecordsIn(java.nio.file.Path file) {
+        if (recordsFile != null) return Future.failedFuture(new IllegalStateException("records are already kept in " + recordsFile.path()));
+        return RecordsFile.open(vertx, file, this::persistedRecords, this::restoreRecords).map(f -> {
+            recordsFile = f;
+            return null;
+        });
+    }
+
+    /** What a records file keeps: {@link #records()} unless more must survive a restart ({@link EmulatorRecords#persisted}). */
+    protected JsonObject persistedRecords() {
+        return records();
+    }
+
+    /** Replaces the records with a snapshot's; see {@link EmulatorRecords#restore}. The default cannot. */
+    protected void restoreRecords(JsonObject snapshot) {
+        throw new UnsupportedOperationException(connectorName() + " emulator keeps its records in memory only");
+    }
+
+    private void changed() {
+        RecordsFile f = recordsFile;
+        if (f != null) f.changed();
     }
 
     public Faults faults() {
@@ -228,6 +255,8 @@ public abstract class EmulatorServer implements Emulator {
     }
 
     private void gate(RoutingContext ctx) {
+        changed();
+        ctx.addEndHandler(done -> changed());      // a handler may change records after the gate: save what it left
         String operation = operation(ctx);
         counters.increment(operation);
         keep(ctx, operation);
@@ -261,6 +290,7 @@ public abstract class EmulatorServer implements Emulator {
     /** Same as {@code DELETE /__emulator/state}. */
     public void reset() {
         clearRecords();
+        changed();
         synchronized (this) {
             received.clear();
         }
@@ -291,6 +321,7 @@ public abstract class EmulatorServer implements Emulator {
     private void handleSeed(RoutingContext ctx) {
         try {
             reply(ctx, 200, seed(ctx.body().asJsonObject()));
+            changed();
         } catch (UnsupportedOperationException e) {
             reply(ctx, 501, new JsonObject().put("error", e.getMessage()));
         } catch (RuntimeException e) {

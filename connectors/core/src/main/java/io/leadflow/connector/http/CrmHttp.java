@@ -93,13 +93,27 @@ public final class CrmHttp {
         return bucket;
     }
 
-    /** Waits for a permit, sends, and completes with a successful answer or a {@link ConnectorException}. */
+    /**
+     * Waits for a permit, opens the count's {@link io.leadflow.connector.SendGate} if the request
+     * is {@linkplain CrmRequest#mutating() mutating} (the effect is recorded as sent only now that
+     * it can leave), sends, and completes with a successful answer or a {@link ConnectorException}.
+     * A gate that fails sends nothing: the failure is retryable, nothing was written.
+     */
     public Future<CrmResponse> send(CrmRequest request, CallCount count) {
         return primed.compose(v -> bucket.take()).compose(permit -> {
-            count.increment();
-            return exchange(request).onComplete(done -> {
-                permit.release();
-                if (memory != null) memory.record();   // the answer came: the CRM has counted the call by now
+            Future<Void> gate = request.mutating() ? count.gate().open() : Future.succeededFuture();
+            return gate.transform(opened -> {
+                if (opened.failed()) {
+                    permit.release();
+                    return Future.<CrmResponse>failedFuture(new RetryableException(label + ": " + request.method() + " "
+                            + pathOnly(request.uri()) + " not sent: could not record it as sent ("
+                            + describe(opened.cause()) + ")", 0, null, opened.cause()));
+                }
+                count.increment();
+                return exchange(request).onComplete(done -> {
+                    permit.release();
+                    if (memory != null) memory.record();   // the answer came: the CRM has counted the call by now
+                });
             });
         }).compose(this::classify);
     }

@@ -54,6 +54,12 @@ public abstract class GuardedHttpConnector implements CrmConnector {
         this.capabilities = SystemCapability.checkAgainst(descriptor, capabilities);
     }
 
+    /** Every request goes through {@link CrmHttp}, which opens the effect's gate before a mutating one leaves. */
+    @Override
+    public final boolean opensSendGate() {
+        return true;
+    }
+
     @Override
     public final ConnectorDescriptor descriptor() {
         return descriptor;
@@ -80,7 +86,7 @@ public abstract class GuardedHttpConnector implements CrmConnector {
     public final Future<EffectResult> apply(Effect effect, EffectContext ctx) {
         if (!capabilities.contains(SystemCapability.EFFECTS)) return Future.failedFuture(refusal(SystemCapability.EFFECTS));
         if (effect instanceof Skip) return Future.succeededFuture(new EffectResult(null, 0));
-        CallCount count = new CallCount();
+        CallCount count = new CallCount(ctx.sendGate());
         return guarded(() -> apply(effect, ctx, count));
     }
 

@@ -138,6 +138,55 @@ public abstract class ConnectorContract extends ContractFixture implements Accou
         assertFalse(declared.isEmpty(), "a system that can do nothing");
     }
 
+    /**
+     * Issue 18 point 6: an emulator restarted on the same records file (the sandbox's data folder)
+     * holds what it held, finds it, and hands out new ids after it. Runs on emulators of its own.
+     */
+    @Test
+    void emulatorRecords_surviveARestart_inTheirFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        boolean effects = connector.capabilities().contains(SystemCapability.EFFECTS);
+        assumeTrue(effects || connector.capabilities().contains(SystemCapability.PULL), "nothing to store");
+        java.nio.file.Path file = dir.resolve(descriptor().name() + ".json");
+        Emulator kit = emulator;
+        CrmConnector kitConnector = connector;
+        EmulatorAdmin kitAdmin = admin;
+        try {
+            emulator = Await.result(factory().startEmulator(vertx, 0));
+            Throwable unsupported = emulator.keepRecordsIn(file).transform(ar -> Future.succeededFuture(ar.cause())).toCompletionStage()
+                    .toCompletableFuture().join();
+            if (unsupported instanceof UnsupportedOperationException) {
+                Await.result(emulator.stop());
+                // serve says so at start ("keeps its records in memory only"); the module should implement EmulatorRecords.restore
+                assumeTrue(false, unsupported.getMessage());
+            }
+            assertNull(unsupported, "keepRecordsIn failed");
+            admin = new EmulatorAdmin(vertx, emulator);
+            connector = factory().create(vertx, unthrottled(emulator.account("main")));
+            Created made = effects ? createContactAndDeal("Kept across a restart") : null;
+            if (!effects) seedPullable(2);
+            JsonObject before = admin.records();
+            Await.result(connector.close());
+            Await.result(emulator.stop());                             // writes the file
+
+            emulator = Await.result(factory().startEmulator(vertx, 0));
+            Await.result(emulator.keepRecordsIn(file));
+            admin = new EmulatorAdmin(vertx, emulator);
+            connector = factory().create(vertx, unthrottled(emulator.account("main")));
+            assertEquals(before, admin.records(), "the restarted emulator holds the same records");
+            if (effects) {
+                Created next = createContactAndDeal("Made after the restart");
+                assertNotEquals(made.dealId(), next.dealId(), "a new id, not one handed out before the restart");
+                if (made.contactId() != null) assertNotEquals(made.contactId(), next.contactId());
+            }
+            Await.result(connector.close());
+            Await.result(emulator.stop());
+        } finally {
+            emulator = kit;
+            connector = kitConnector;
+            admin = kitAdmin;
+        }
+    }
+
     @BothModes
     void undeclaredCapabilities_areRefused_withoutAnyCall() {
         Set<SystemCapability> declared = connector.capabilities();
@@ -428,15 +477,22 @@ public abstract class ConnectorContract extends ContractFixture implements Accou
     }
 
     protected EffectResult apply(Effect effect, Map<Integer, String> created) {
-        EffectResult r = Await.result(connector.apply(effect, ctx(created)));
+        EffectContext ctx = ctx(created);
+        EffectResult r = Await.result(connector.apply(effect, ctx));
         assertNotNull(r.crmId(), effect.describe() + " returns the CRM id");
         assertTrue(r.httpCalls() >= 1, effect.describe() + " counts its calls");
+        if (effect.describe().startsWith("create")) {
+            // issue 18 point 2: the runtime records an effect as sent in this gate, so a write must open it
+            assertTrue(connector.opensSendGate() && ctx.sendGate().isOpened(),
+                    effect.describe() + " left without opening the effect's send gate (mutating request not marked mutating?)");
+        }
         return r;
     }
 
     protected EffectContext ctx(Map<Integer, String> created) {
         int n = keys.incrementAndGet();
-        return new EffectContext("lead-" + n + "/0", "lead-" + n, created, null);
+        return new EffectContext("lead-" + n + "/0", "lead-" + n, created, null,
+                io.leadflow.connector.SendGate.of(io.vertx.core.Future::succeededFuture));
     }
 
     /** One successful create so reference data is cached and later counts are steady. */

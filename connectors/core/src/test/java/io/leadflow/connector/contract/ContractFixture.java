@@ -70,7 +70,8 @@ public abstract class ContractFixture {
 
     /**
      * True when the system's deal write sets a state rather than making a record (a shop order's
-     * status): setting it again is harmless, so reconcile under another idempotency key rightly
+     * status), or is an upsert keyed by the payload's own natural key (a Calltouch deal by order
+     * number): writing it again is harmless, so reconcile under another idempotency key rightly
      * reports it done, and the kit does not require "another key made nothing".
      */
     protected boolean writesAreStates() {

@@ -183,4 +183,57 @@ class CrmHttpTest {
                 () -> CrmHttp.forAccount(vertx, demo, bad, base, Duration.ofMillis(400), MAPPER));
         assertTrue(refused.getMessage().contains("lots"), refused.getMessage());
     }
+
+    /** Issue 18 point 2: the effect is recorded as sent only once its mutating request holds a permit. */
+    @Test
+    void sendGate_opensOnlyWhenAMutatingRequestHoldsItsPermit_andBeforeItLeaves() {
+        ManualTimers clock = new ManualTimers();
+        TokenBucket one = new TokenBucket(clock, 1, Duration.ofSeconds(1), Duration.ZERO);
+        CrmHttp limited = new CrmHttp(vertx, "http://127.0.0.1:" + server.actualPort(), one, Duration.ofSeconds(5), MAPPER, "test/one");
+        java.util.List<String> order = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        behaviour = r -> r.body().onSuccess(b -> {
+            order.add("request " + r.method());
+            r.response().setStatusCode(201).end("{\"id\":1}");
+        });
+        io.leadflow.connector.SendGate readGate = io.leadflow.connector.SendGate.of(() -> {
+            order.add("gate of a read");
+            return io.vertx.core.Future.succeededFuture();
+        });
+        Await.result(limited.send(CrmRequest.get("/v1/things"), new CallCount(readGate)));   // takes the only permit
+        assertFalse(readGate.isOpened(), "a read does not open the gate");
+        io.leadflow.connector.SendGate gate = io.leadflow.connector.SendGate.of(() -> {
+            order.add("gate");
+            return io.vertx.core.Future.succeededFuture();
+        });
+        CallCount count = new CallCount(gate);
+        io.vertx.core.Future<CrmResponse> write = limited.send(post(), count);
+        sleepMillis(300);
+        assertFalse(gate.isOpened(), "gate opened while the request still waited for its permit");
+        assertEquals(0, count.get());
+        clock.advanceMillis(1_000);                                                           // the permit comes back
+        Await.result(write);
+        assertEquals(java.util.List.of("request GET", "gate", "request POST"), order);
+        assertEquals(1, count.get());
+    }
+
+    @Test
+    void sendGate_thatFails_sendsNothing_andIsRetryable() {
+        java.util.concurrent.atomic.AtomicInteger received = new java.util.concurrent.atomic.AtomicInteger();
+        behaviour = r -> { received.incrementAndGet(); r.response().setStatusCode(201).end("{}"); };
+        CallCount count = new CallCount(io.leadflow.connector.SendGate.of(
+                () -> io.vertx.core.Future.failedFuture(new IllegalStateException("journal closed"))));
+        RetryableException e = Await.failure(http.send(post(), count), RetryableException.class);
+        assertTrue(e.getMessage().contains("not sent") && e.getMessage().contains("journal closed"), e.getMessage());
+        assertEquals(0, count.get());
+        sleepMillis(100);
+        assertEquals(0, received.get());
+    }
+
+    private static void sleepMillis(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }

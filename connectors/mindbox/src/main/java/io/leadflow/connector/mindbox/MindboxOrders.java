@@ -27,7 +27,8 @@ import java.util.Optional;
  *       ({@code retailcrm_discount_field}: the coupon discount as an integer;
  *       {@code retailcrm_promo_field}: the applied code, empty when it cannot be used;
  *       {@code retailcrm_bonus_field}: the bonus points available for this order) through the
- *       RetailCRM connector of the account setting {@code retailcrm_account}. Recalculated line
+ *       RetailCRM connector of the account setting {@code retailcrm_account} (none: such a block is refused
+ *       before any call). Recalculated line
  *       prices are never written back (the seed's "do not send recalculated prices").</li>
  *   <li>{@code commit} / {@code commit_with_discount}: begin + commit of an order transaction whose
  *       external id is derived from the effect's idempotency key, so every retry, reconcile and
@@ -81,8 +82,12 @@ final class MindboxOrders {
         Parts p = parts(effect, ctx);
         WriteBack wb = WriteBack.of(p.extra);
         // the RetailCRM account is made ready first: a missing one fails before any Mindbox call
-        Future<io.leadflow.connector.CrmConnector> retailcrm = wb.isEmpty() ? Future.succeededFuture(null)
-                : peers.connector("retailcrm", client.settings().retailcrmAccount());
+        String account = client.settings().retailcrmAccount();
+        if (!wb.isEmpty() && account == null) {
+            throw new PermanentException("the calculation is to be written into the RetailCRM order (retailcrm_*_field), but the Mindbox"
+                    + " account names no RetailCRM account: set its setting retailcrm_account", "retailcrm_discount_field", 0);
+        }
+        Future<io.leadflow.connector.CrmConnector> retailcrm = wb.isEmpty() ? Future.succeededFuture(null) : peers.connector("retailcrm", account);
         return retailcrm.compose(crm -> client.call(Op.ORDER_CALCULATE, p.calculateBody(), false, count).compose(answer -> {
             MindboxCustomers.requireSuccess(answer, "calculate order");
             if (crm == null) return Future.succeededFuture(new EffectResult(p.orderId, count.get()));

@@ -84,7 +84,7 @@ record MindboxSettings(String apiBase, String endpointId, String deviceUuid, Map
                 account.setting("order_id", "retailCRMId"), account.setting("order_number_id", "retailCRMNumber"),
                 account.setting("product_id", "website"), blankToNull(account.setting("subscription_brand", null)),
                 blankToNull(account.setting("subscription_topic", null)), account.setting("subscription_channel", "Email"),
-                account.setting("retailcrm_account", "main"), auth.equals("legacy"),
+                blankToNull(account.setting("retailcrm_account", null)), auth.equals("legacy"),
                 Duration.ofMillis(account.longSetting("timeout_ms", 10_000)));
     }
 

@@ -70,6 +70,23 @@ class MindboxCalculateTest extends MindboxTestBed {
     }
 
     @Test
+    void writeBackWithoutARetailcrmAccountSetting_isRefusedBeforeAnyCall_andTheFactoryNamesThePeer() {
+        var none = connector(Map.of("retailcrm_account", ""));
+        try {
+            var e = Await.failure(none.apply(calculate("1", "SPRING10"), ctx()), io.leadflow.spi.error.PermanentException.class);
+            assertTrue(e.getMessage().contains("retailcrm_account"), e.getMessage());
+            assertEquals(0, mindbox.counters().toJson().size());
+        } finally {
+            Await.result(none.close());
+        }
+        var withPeer = new io.leadflow.connector.AccountConfig("mindbox", "main", "http://x", Map.of("api_key", "k"),
+                Map.of("endpoint_id", "e", "retailcrm_account", "shop"));
+        assertEquals(java.util.List.of(new io.leadflow.connector.ConnectorFactory.PeerAccount("retailcrm", "shop")), new MindboxFactory().peers(withPeer));
+        assertEquals(java.util.List.of(), new MindboxFactory().peers(new io.leadflow.connector.AccountConfig("mindbox", "main", "http://x",
+                Map.of("api_key", "k"), Map.of("endpoint_id", "e"))));
+    }
+
+    @Test
     void withoutWriteBackFields_onlyMindboxIsAsked() {
         Await.result(connector.apply(MindboxTransactionTest.order("calculate", "77", 450), ctx()));
         assertEquals(1, records().getLong("calculations"));

@@ -49,6 +49,7 @@ abstract class MindboxTestBed {
     protected CrmConnector connector(Map<String, String> settings) {
         AccountConfig base = fast(mindbox.account("main"));
         Map<String, String> all = new HashMap<>(base.settings());
+        all.put("retailcrm_account", "main");
         all.putAll(settings);
         AccountConfig config = new AccountConfig(base.connector(), base.account(), base.baseUrl(), base.secrets(), all);
         return new MindboxFactory().create(vertx, config, (c, a) -> c.equals("retailcrm") && a.equals("main")

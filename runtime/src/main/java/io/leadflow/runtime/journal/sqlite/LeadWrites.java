@@ -35,47 +35,56 @@ final class LeadWrites {
         String id = LeadIds.next();
         long received = lead.receivedAt().toEpochMilli();
         return c -> {
-            if (lead.idempotencyKey() != null) {
-                try (PreparedStatement ps = Sql.prepare(c, BY_IDEM)) {
-                    ps.setString(1, lead.source());
-                    ps.setString(2, lead.idempotencyKey());
-                    try (ResultSet rs = ps.executeQuery()) {
-                        if (rs.next()) return new Accepted(rs.getString(2) != null ? rs.getString(2) : rs.getString(1), true);
-                    }
-                }
-            }
-            String eventId = lead.sourceEventId();
-            if (eventId != null) {
-                String first = null;
-                long firstAt = 0;
-                try (PreparedStatement ps = Sql.prepare(c, BY_EVENT)) {
-                    ps.setString(1, lead.source());
-                    ps.setString(2, eventId);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        if (rs.next()) {
-                            first = rs.getString(1);
-                            firstAt = rs.getLong(2);
-                        }
-                    }
-                }
-                if (first != null) {
-                    Duration window = lead.dedupeWindow();
-                    if (window == null || received - firstAt <= window.toMillis()) {
-                        insert(c, id, lead, null, null, headers, received, LeadStatus.DUPLICATE, first,
-                                "duplicate of " + first + ": the sender repeated event id " + eventId);
-                        return new Accepted(first, true);
-                    }
-                    try (PreparedStatement ps = Sql.prepare(c, "UPDATE lead SET source_event_id = NULL WHERE id = ?")) {
-                        ps.setString(1, first);
-                        ps.executeUpdate();
-                    }
-                }
-            }
-            if (insert(c, id, lead, eventId, lead.idempotencyKey(), headers, received, LeadStatus.PENDING, null, null)) {
-                return new Accepted(id, false);
-            }
-            throw new SQLException("lead not stored: conflicting id " + id);
+            Accepted a = appendOnce(c, lead, headers, id, received);
+            // null: another node stored the same key or event id between our look-up and our insert (PostgreSQL,
+            // READ COMMITTED: the insert waited for its commit); look again, now it is visible
+            if (a == null) a = appendOnce(c, lead, headers, id, received);
+            if (a == null) throw new SQLException("lead not stored: conflicting id " + id);
+            return a;
         };
+    }
+
+    private static Accepted appendOnce(Connection c, IncomingLead lead, String headers, String id, long received) throws SQLException {
+        if (lead.idempotencyKey() != null) {
+            try (PreparedStatement ps = Sql.prepare(c, BY_IDEM)) {
+                ps.setString(1, lead.source());
+                ps.setString(2, lead.idempotencyKey());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) return new Accepted(rs.getString(2) != null ? rs.getString(2) : rs.getString(1), true);
+                }
+            }
+        }
+        String eventId = lead.sourceEventId();
+        if (eventId != null) {
+            String first = null;
+            long firstAt = 0;
+            try (PreparedStatement ps = Sql.prepare(c, BY_EVENT)) {
+                ps.setString(1, lead.source());
+                ps.setString(2, eventId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        first = rs.getString(1);
+                        firstAt = rs.getLong(2);
+                    }
+                }
+            }
+            if (first != null) {
+                Duration window = lead.dedupeWindow();
+                if (window == null || received - firstAt <= window.toMillis()) {
+                    insert(c, id, lead, null, null, headers, received, LeadStatus.DUPLICATE, first,
+                            "duplicate of " + first + ": the sender repeated event id " + eventId);
+                    return new Accepted(first, true);
+                }
+                try (PreparedStatement ps = Sql.prepare(c, "UPDATE lead SET source_event_id = NULL WHERE id = ?")) {
+                    ps.setString(1, first);
+                    ps.executeUpdate();
+                }
+            }
+        }
+        if (insert(c, id, lead, eventId, lead.idempotencyKey(), headers, received, LeadStatus.PENDING, null, null)) {
+            return new Accepted(id, false);
+        }
+        return null;
     }
 
     private static boolean insert(Connection c, String id, IncomingLead lead, String eventKey, String idemKey, String headers,

@@ -14,11 +14,12 @@ import java.util.Map;
 final class LedgerWrites {
     private LedgerWrites() { }
 
-    static Writer.Op<List<Ledger.ClaimedLead>> claimDue(long now, int max) {
+    static Writer.Op<List<Ledger.ClaimedLead>> claimDue(Dialect dialect, long now, int max) {
+        String sql = "UPDATE lead SET status = 'RUNNING', updated_at = ? "
+                + "WHERE seq IN (SELECT seq FROM lead WHERE status = 'PENDING' AND next_at <= ? ORDER BY seq LIMIT ?"
+                + dialect.lockDue() + ") RETURNING " + LeadRows.CLAIM_COLUMNS;
         return c -> {
-            try (PreparedStatement ps = Sql.prepare(c, "UPDATE lead SET status = 'RUNNING', updated_at = ? "
-                    + "WHERE seq IN (SELECT seq FROM lead WHERE status = 'PENDING' AND next_at <= ? ORDER BY seq LIMIT ?) "
-                    + "RETURNING " + LeadRows.CLAIM_COLUMNS)) {
+            try (PreparedStatement ps = Sql.prepare(c, sql)) {
                 ps.setLong(1, now);
                 ps.setLong(2, now);
                 ps.setInt(3, max);
@@ -139,10 +140,10 @@ final class LedgerWrites {
                 leadId, run, index);
     }
 
-    /** Every file of a program version, once per hash (INSERT OR IGNORE: a stored version stays as it was). */
+    /** Every file of a program version, once per hash (DO NOTHING on conflict: a stored version stays as it was). */
     static Writer.Op<Void> ruleTexts(String hash, Map<String, String> sources) {
         return c -> {
-            try (PreparedStatement ps = Sql.prepare(c, "INSERT OR IGNORE INTO rule_text (hash, path, text) VALUES (?, ?, ?)")) {
+            try (PreparedStatement ps = Sql.prepare(c, "INSERT INTO rule_text (hash, path, text) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
                 for (Map.Entry<String, String> e : sources.entrySet()) {
                     ps.setString(1, hash);
                     ps.setString(2, e.getKey());

@@ -16,9 +16,16 @@ final class ReadPool {
     private final List<Connection> all;
 
     ReadPool(Vertx vertx, List<Connection> connections) {
-        this.all = List.copyOf(connections);
+        this.all = new java.util.ArrayList<>(connections);
         this.idle = new ArrayBlockingQueue<>(connections.size(), false, connections);
         this.workers = vertx.createSharedWorkerExecutor("leadflow-journal-read-" + System.identityHashCode(this), connections.size());
+    }
+
+    private volatile Writer.Reopen reopen;
+
+    /** A read connection the server dropped is replaced by a new one after the read that found it broken. */
+    void reconnectWith(Writer.Reopen r) {
+        this.reopen = r;
     }
 
     <T> Future<T> read(Writer.Op<T> op) {
@@ -26,15 +33,48 @@ final class ReadPool {
             Connection c = idle.take();
             try {
                 return op.run(c);
+            } catch (SQLException e) {
+                c = replaceIfBroken(c);
+                throw e;
             } finally {
                 idle.add(c);
             }
         }, false);
     }
 
+    private Connection replaceIfBroken(Connection c) {
+        Writer.Reopen r = reopen;
+        if (r == null) return c;
+        try {
+            if (c.isValid(2)) return c;
+        } catch (SQLException ignored) {
+            // treat as broken
+        }
+        try {
+            Connection fresh = r.open();
+            Sql.forget(c);
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // broken already
+            }
+            synchronized (all) {
+                all.remove(c);
+                all.add(fresh);
+            }
+            return fresh;
+        } catch (SQLException e) {
+            return c;
+        }
+    }
+
     void close() {
         workers.close();
-        for (Connection c : all) {
+        List<Connection> open;
+        synchronized (all) {
+            open = List.copyOf(all);
+        }
+        for (Connection c : open) {
             Sql.forget(c);
             try {
                 c.close();

@@ -11,15 +11,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** {@link Ledger} over the same writer and read pool as the journal. */
+/** {@link Ledger} over the same writer and read pool as the journal (SQLite or PostgreSQL). */
 final class SqliteLedger implements Ledger {
     private final Writer writer;
     private final ReadPool reads;
+    private final Dialect dialect;
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
-    SqliteLedger(Writer writer, ReadPool reads) {
+    SqliteLedger(Writer writer, ReadPool reads, Dialect dialect) {
         this.writer = writer;
         this.reads = reads;
+        this.dialect = dialect;
         writer.afterCommit(this::wake);
     }
 
@@ -33,7 +35,7 @@ final class SqliteLedger implements Ledger {
 
     @Override
     public Future<List<ClaimedLead>> claimDue(Instant now, int max) {
-        return writer.submit(LedgerWrites.claimDue(now.toEpochMilli(), max), Writer.Kind.LEDGER);
+        return writer.submit(LedgerWrites.claimDue(dialect, now.toEpochMilli(), max), Writer.Kind.LEDGER);
     }
 
     @Override
@@ -106,7 +108,7 @@ final class SqliteLedger implements Ledger {
 
     @Override
     public Future<Void> storeRules(String contentHash, Map<String, String> sources) {
-        return writer.submit(LedgerWrites.ruleTexts(contentHash, Map.copyOf(sources)), Writer.Kind.LEDGER);
+        return writer.submit(LedgerWrites.ruleTexts(contentHash, Map.copyOf(sources)), Writer.Kind.STORE);
     }
 
     @Override

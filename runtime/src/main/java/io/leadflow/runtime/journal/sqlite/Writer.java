@@ -8,7 +8,6 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,9 +34,13 @@ final class Writer {
         T run(Connection c) throws SQLException;
     }
 
-    /** What a write is: appends are refused when the queue is full; appends and replays wake the executor. */
+    /**
+     * What a write is: appends are refused when the queue is full; appends and replays wake the
+     * executor; only LEDGER writes (the executor's) are fenced. STORE: a node's own bookkeeping any
+     * node may write (rule texts).
+     */
     enum Kind {
-        APPEND(true, true), REPLAY(false, true), LEDGER(false, false);
+        APPEND(true, true), REPLAY(false, true), LEDGER(false, false), STORE(false, false);
 
         final boolean bounded;
         final boolean wakes;
@@ -50,8 +53,27 @@ final class Writer {
 
     private record Task(Op<?> op, Kind kind, Promise<Object> promise, Context context) { }
 
-    private final Connection connection;
+    /**
+     * Checked once per batch that holds executor writes, inside the batch's transaction, before
+     * them: a node that no longer holds the delivery lease gets its executor writes refused
+     * (appends still commit). Null: no check (one process owns the store).
+     */
+    @FunctionalInterface
+    interface Fence {
+        void check(Connection c) throws SQLException;
+    }
+
+    /** Opens a replacement for a connection the server dropped (PostgreSQL restarted, network cut); null: none. */
+    @FunctionalInterface
+    interface Reopen {
+        Connection open() throws SQLException;
+    }
+
+    private Connection connection;
+    private Reopen reopen;
     private final JournalOptions options;
+    private final Dialect dialect;
+    private final Fence fence;
     private final LinkedBlockingQueue<Task> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private final AtomicLong commits = new AtomicLong();
@@ -64,14 +86,25 @@ final class Writer {
     private volatile Runnable afterCommit = () -> { };
 
     Writer(Connection connection, JournalOptions options) {
+        this(connection, options, Dialect.SQLITE, null);
+    }
+
+    Writer(Connection connection, JournalOptions options, Dialect dialect, Fence fence) {
         this.connection = connection;
         this.options = options;
+        this.dialect = dialect;
+        this.fence = fence;
         this.thread = new Thread(this::loop, "leadflow-journal-writer");
         this.thread.setDaemon(true);
     }
 
     void start() {
         thread.start();
+    }
+
+    /** Before {@link #start}: a broken connection is replaced after the batch that found it broken. */
+    void reconnectWith(Reopen r) {
+        this.reopen = r;
     }
 
     /** Queues a write; refuses an append when the queue is at capacity. */
@@ -190,7 +223,12 @@ final class Writer {
         Object[] results = new Object[batch.size()];
         Throwable[] errors = new Throwable[batch.size()];
         try {
+            Throwable fenced = fence(batch);
             for (int i = 0; i < batch.size(); i++) {
+                if (fenced != null && batch.get(i).kind() == Kind.LEDGER) {
+                    errors[i] = fenced;
+                    continue;
+                }
                 Sql.prepare(connection, "SAVEPOINT op").execute();
                 try {
                     results[i] = batch.get(i).op().run(connection);
@@ -201,7 +239,7 @@ final class Writer {
                     errors[i] = e;
                 }
             }
-            changesAtCommit = totalChanges();
+            changesAtCommit = dialect.changes(connection);
             connection.commit();
             commits.incrementAndGet();
             rows.addAndGet(batch.size());
@@ -215,6 +253,7 @@ final class Writer {
                 // the connection is already broken; the commit error is what matters
             }
             for (Task t : batch) complete(t, null, new SQLException("journal commit failed: " + e.getMessage(), e));
+            reconnectIfBroken();
             return;
         }
         if (batch.stream().anyMatch(t -> t.kind().wakes)) afterCommit.run();
@@ -244,22 +283,51 @@ final class Writer {
         }));
     }
 
-    private long totalChanges() {
-        try (var rs = Sql.prepare(connection, "SELECT total_changes()").executeQuery()) {
-            return rs.next() ? rs.getLong(1) : 0;
+    /**
+     * After a failed batch: when the connection is gone and a {@link Reopen} is set, a new one takes
+     * its place (the failed batch's callers were told; the next batch runs on the new connection).
+     */
+    private void reconnectIfBroken() {
+        if (reopen == null) return;
+        try {
+            if (connection.isValid(2)) return;
+        } catch (SQLException ignored) {
+            // treat as broken
+        }
+        try {
+            Connection fresh = reopen.open();
+            fresh.setAutoCommit(false);
+            Sql.forget(connection);
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // it is broken; nothing to close cleanly
+            }
+            connection = fresh;
+            LOG.warning("journal writer: the database connection was lost; reconnected");
         } catch (SQLException e) {
-            return -1;
+            LOG.warning("journal writer: the database connection was lost and cannot be reopened yet (" + e.getMessage()
+                    + "); trying again after the next failed write");
+        }
+    }
+
+    /** Null when the batch may run all its writes; else why its executor writes are refused. */
+    private Throwable fence(List<Task> batch) throws SQLException {
+        if (fence == null || batch.stream().noneMatch(t -> t.kind() == Kind.LEDGER)) return null;
+        Sql.prepare(connection, "SAVEPOINT fence").execute();
+        try {
+            fence.check(connection);
+            Sql.prepare(connection, "RELEASE fence").execute();
+            return null;
+        } catch (SQLException | RuntimeException e) {
+            Sql.prepare(connection, "ROLLBACK TO fence").execute();
+            Sql.prepare(connection, "RELEASE fence").execute();
+            return e;
         }
     }
 
     private void checkpoint() {
-        try (Statement s = connection.createStatement()) {
-            connection.setAutoCommit(true);
-            s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
-            connection.setAutoCommit(false);
-        } catch (SQLException e) {
-            LOG.log(Level.FINE, "idle checkpoint skipped", e);
-        }
+        dialect.checkpoint(connection);
     }
 
     private static void complete(Task t, Object result, Throwable error) {

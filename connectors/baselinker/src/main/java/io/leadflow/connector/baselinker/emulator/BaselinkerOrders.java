@@ -65,6 +65,14 @@ public final class BaselinkerOrders implements EmulatorRecords {
     }
 
     @Override
+    public synchronized void restore(JsonObject snapshot) {
+        java.util.List<JsonObject> o = EmulatorRecords.records(snapshot, "orders");
+        orders.clear();
+        orders.addAll(o);
+        nextOrderId = (int) EmulatorRecords.nextId(12001, "order_id", o);
+    }
+
+    @Override
     public synchronized void clear() {
         orders.clear();
     }

@@ -104,6 +104,18 @@ public final class KeepinCrmStore implements EmulatorRecords {
     }
 
     @Override
+    public synchronized void restore(JsonObject snapshot) {
+        List<JsonObject> c = EmulatorRecords.records(snapshot, "clients");
+        List<JsonObject> a = EmulatorRecords.records(snapshot, "agreements");
+        List<JsonObject> t = EmulatorRecords.records(snapshot, "tasks");
+        clear();
+        clients.addAll(c);
+        agreements.addAll(a);
+        tasks.addAll(t);
+        nextId = EmulatorRecords.nextId(1001, "id", c, a, t);
+    }
+
+    @Override
     public synchronized void clear() {
         clients.clear();
         agreements.clear();

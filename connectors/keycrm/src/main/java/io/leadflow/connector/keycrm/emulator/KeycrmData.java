@@ -33,6 +33,7 @@ public final class KeycrmData implements EmulatorRecords {
     private final List<JsonObject> deliveryServices = new ArrayList<>();
     private final List<JsonObject> customFields = new ArrayList<>();
     private final List<JsonObject> users = new ArrayList<>();
+    private final CatalogStore catalog = new CatalogStore();
     private final List<JsonObject> pipelines = new ArrayList<>();
     private final List<JsonObject> pipelineStatuses = new ArrayList<>();
     private boolean funnelsEnabled = true;
@@ -197,7 +198,20 @@ public final class KeycrmData implements EmulatorRecords {
                 .put("buyers", new JsonArray(new ArrayList<>(buyers.values())))
                 .put("orders", new JsonArray(new ArrayList<>(orders.values())))
                 .put("cards", new JsonArray(new ArrayList<>(cards.values())))
+                .put("products", new JsonArray(catalog.products())).put("offers", new JsonArray(catalog.offers()))
+                .put("categories", new JsonArray(catalog.categories()))
                 .put("funnelsEnabled", funnelsEnabled);
+    }
+
+    /** The catalog (products, offers, categories) the product sync reads. */
+    public CatalogStore catalog() {
+        return catalog;
+    }
+
+    @Override
+    public synchronized void restore(JsonObject snapshot) {
+        nextId = EmulatorRecords.restoreById(snapshot, nextId, Map.of("buyers", buyers, "orders", orders, "cards", cards));
+        funnelsEnabled = snapshot.getBoolean("funnelsEnabled", funnelsEnabled);
     }
 
     @Override
@@ -205,5 +219,6 @@ public final class KeycrmData implements EmulatorRecords {
         buyers.clear();
         orders.clear();
         cards.clear();
+        catalog.clear();
     }
 }

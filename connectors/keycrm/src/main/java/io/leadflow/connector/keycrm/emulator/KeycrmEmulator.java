@@ -44,6 +44,7 @@ public final class KeycrmEmulator extends ApiEmulator<KeycrmData> {
         new BuyerRoutes(data, writes).mount(api);
         new OrderRoutes(data, writes, moves, this::pessimistic).mount(api);
         new PipelineRoutes(data, writes, moves, this::pessimistic).mount(api);
+        new CatalogRoutes(data.catalog(), this::pessimistic).mount(api);
     }
 
     /**

@@ -222,6 +222,25 @@ public final class RetailcrmData implements EmulatorRecords {
                 .put("tasks", new JsonArray(new ArrayList<>(tasks.values())));
     }
 
+    /** The records plus both history feeds: a pull cursor (a history id) must still be valid after a restart. */
+    @Override
+    public synchronized JsonObject persisted() {
+        return snapshot().put("orderHistory", new JsonArray(new ArrayList<>(orderHistory)))
+                .put("customerHistory", new JsonArray(new ArrayList<>(customerHistory)));
+    }
+
+    @Override
+    public synchronized void restore(JsonObject snapshot) {
+        List<JsonObject> oh = EmulatorRecords.records(snapshot, "orderHistory");
+        List<JsonObject> ch = EmulatorRecords.records(snapshot, "customerHistory");
+        nextId = EmulatorRecords.restoreById(snapshot, 1, Map.of("customers", customers, "orders", orders, "tasks", tasks));
+        orderHistory.clear();
+        orderHistory.addAll(oh);
+        customerHistory.clear();
+        customerHistory.addAll(ch);
+        nextHistoryId = EmulatorRecords.nextId(1, "id", oh, ch);
+    }
+
     @Override
     public synchronized void clear() {
         customers.clear();

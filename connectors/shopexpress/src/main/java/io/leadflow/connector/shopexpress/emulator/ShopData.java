@@ -90,9 +90,22 @@ public final class ShopData implements EmulatorRecords {
     }
 
     @Override
+    public synchronized void restore(JsonObject snapshot) {
+        java.util.List<JsonObject> o = EmulatorRecords.records(snapshot, "orders");
+        java.util.List<JsonObject> p = EmulatorRecords.records(snapshot, "products");
+        java.util.List<JsonObject> c = EmulatorRecords.records(snapshot, "categories");
+        clear();
+        o.forEach(r -> orders.put(r.getString("number"), r));
+        p.forEach(r -> products.put(r.getLong("id"), r));
+        c.forEach(r -> categories.put(r.getLong("id"), r));
+        nextId = EmulatorRecords.nextId(1, "id", o, p, c);
+    }
+
+    @Override
     public synchronized void clear() {
         orders.clear();
         products.clear();
         categories.clear();
+        nextId = 1;
     }
 }

@@ -1,0 +1,22 @@
+package io.leadflow.connector.catalog;
+
+import io.vertx.core.Future;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where the sync writes products (a shop). A create carries the source id as
+ * {@code external_id}, so a resent create can be told from a new product (the shop refuses or
+ * the next read shows it); a change sends only the given fields ({@code name, sku, barcode,
+ * description, price, quantity, external_id, visible, available}).
+ */
+public interface CatalogTarget {
+    /** Every product of the shop (all pages). */
+    Future<List<ShopProduct>> products();
+
+    /** Makes a product; answers its shop id. */
+    Future<String> create(Map<String, Object> fields);
+
+    /** Changes the given fields of the product with this shop id. */
+    Future<Void> change(String id, Map<String, Object> fields);
+}

@@ -1,0 +1,245 @@
+package io.leadflow.connector.catalog;
+
+import io.leadflow.connector.catalog.SyncCounts.Outcome;
+import io.leadflow.connector.catalog.SyncOptions.ExistingPolicy;
+import io.leadflow.connector.catalog.SyncOptions.MissingPolicy;
+import io.leadflow.connector.catalog.SyncOptions.NewPolicy;
+import io.leadflow.connector.catalog.SyncOptions.Scope;
+import io.leadflow.spi.error.PermanentException;
+import io.vertx.core.Future;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * One product sync run (source catalog → shop), resumable and applying nothing twice.
+ *
+ * <p>A run reads the whole source (filtered by category) and the whole shop, then goes through the
+ * source products in id order: a product is found in the shop by its link first ({@code
+ * external_id} = source id, which every product the sync creates or updates carries), else by the
+ * match key; then the new / existing policy decides. A {@code FULL} run then applies the missing
+ * policy to linked shop products whose source product is gone. Before each write the checkpoint
+ * names the product being written; after it, the product is done. A run killed at any moment and
+ * started again for the same period resumes after the last product done, with the shop re-read:
+ * the write that was in flight is either visible now (counted as what it was, nothing sent) or
+ * not (sent once). A permanent refusal of one product is counted {@code failed} and the run goes
+ * on; any other failure stops the run with its progress kept.
+ */
+public final class ProductSync {
+    private final CatalogSource source;
+    private final CatalogTarget target;
+    private final CheckpointStore store;
+
+    public ProductSync(CatalogSource source, CatalogTarget target, CheckpointStore store) {
+        this.source = source;
+        this.target = target;
+        this.store = store;
+    }
+
+    /** Runs (or resumes) the sync of {@code schedule} for {@code period}; answers the run's counts. */
+    public Future<SyncCounts> run(String schedule, Instant period, SyncOptions options) {
+        return store.load(schedule).compose(saved -> {
+            SyncCheckpoint cp = saved.filter(c -> c.period().equals(period)).orElse(SyncCheckpoint.start(period));
+            if (cp.finished()) return Future.succeededFuture(cp.counts());
+            return source.items(options.categories()).compose(items -> target.products()
+                    .compose(shop -> new Run(schedule, options, items, shop, cp).go()));
+        });
+    }
+
+    private final class Run {
+        private final String schedule;
+        private final SyncOptions options;
+        private final List<CatalogItem> items;
+        private final Map<String, ShopProduct> linked = new HashMap<>();
+        private final Map<String, List<ShopProduct>> byKey = new HashMap<>();
+        private final List<ShopProduct> shop;
+        private SyncCheckpoint cp;
+
+        Run(String schedule, SyncOptions options, List<CatalogItem> items, List<ShopProduct> shop, SyncCheckpoint cp) {
+            this.schedule = schedule;
+            this.options = options;
+            this.items = new ArrayList<>(items);
+            this.items.sort(Comparator.comparing((CatalogItem i) -> numeric(i.id())).thenComparing(CatalogItem::id));
+            this.shop = new ArrayList<>(shop);
+            this.shop.sort(Comparator.comparing((ShopProduct p) -> numeric(p.id())).thenComparing(ShopProduct::id));
+            this.cp = cp;
+            for (ShopProduct p : shop) {
+                if (p.externalId() != null) linked.put(p.externalId(), p);
+                String k = shopKey(p);
+                if (k != null) byKey.computeIfAbsent(k, x -> new ArrayList<>()).add(p);
+            }
+        }
+
+        Future<SyncCounts> go() {
+            Future<Void> f = cp.phase().equals("items") ? items(0) : Future.succeededFuture();
+            return f.compose(v -> {
+                if (options.scope() != Scope.FULL || options.onMissing() == MissingPolicy.NOTHING) return Future.succeededFuture();
+                if (cp.phase().equals("items")) return save(cp.phase("missing")).compose(x -> missing(0));
+                return missing(0);
+            }).compose(v -> save(cp.finish())).map(v -> cp.counts());
+        }
+
+        private Future<Void> items(int i) {
+            if (i >= items.size()) return Future.succeededFuture();
+            CatalogItem item = items.get(i);
+            if (cp.lastDone() != null && alreadyDone(cp.lastDone(), item.id())) return items(i + 1);
+            return item(item).compose(v -> items(i + 1));
+        }
+
+        private Future<Void> item(CatalogItem item) {
+            Optional<ShopProduct> match = find(item);
+            if (match.isEmpty()) {
+                if (options.scope() == Scope.PRICES || options.onNew() == NewPolicy.SKIP) return done(item.id(), Outcome.UNCHANGED);
+                Map<String, Object> fields = full(item);
+                fields.put("visible", options.onNew() == NewPolicy.PUBLISH);
+                fields.put("available", true);
+                return write(item.id(), Outcome.CREATED, () -> target.create(fields).mapEmpty());
+            }
+            ShopProduct p = match.get();
+            Map<String, Object> wanted = options.scope() == Scope.FULL ? full(item) : prices(item);
+            Map<String, Object> change = diff(p, wanted);
+            // the write in flight when the run stopped took effect: count it as what it was, send nothing
+            if (change.isEmpty() && item.id().equals(cp.pending())) return done(item.id(), Outcome.valueOf(cp.pendingOutcome()));
+            if (options.onExisting() == ExistingPolicy.SKIP || change.isEmpty()) return done(item.id(), Outcome.UNCHANGED);
+            return write(item.id(), Outcome.UPDATED, () -> target.change(p.id(), change));
+        }
+
+        private Future<Void> missing(int i) {
+            if (i >= shop.size()) return Future.succeededFuture();
+            ShopProduct p = shop.get(i);
+            if (cp.lastDone() != null && alreadyDone(cp.lastDone(), p.id())) return missing(i + 1);
+            if (p.externalId() == null || sourceIds().contains(p.externalId())) return missing(i + 1);
+            Map<String, Object> change = options.onMissing() == MissingPolicy.HIDE
+                    ? (Boolean.FALSE.equals(p.visible()) ? Map.of() : Map.of("visible", false))
+                    : (Boolean.FALSE.equals(p.available()) ? Map.of() : Map.of("available", false));
+            if (change.isEmpty()) {
+                Outcome o = p.id().equals(cp.pending()) ? Outcome.valueOf(cp.pendingOutcome()) : null;
+                return (o == null ? Future.<Void>succeededFuture() : done(p.id(), o)).compose(v -> missing(i + 1));
+            }
+            return write(p.id(), Outcome.HIDDEN, () -> target.change(p.id(), change)).compose(v -> missing(i + 1));
+        }
+
+        private Set<String> ids;
+
+        private Set<String> sourceIds() {
+            if (ids == null) {
+                ids = new HashSet<>();
+                for (CatalogItem i : items) ids.add(i.id());
+            }
+            return ids;
+        }
+
+        /** Pending saved, the write, then done saved; a permanent refusal counts as failed and the run goes on. */
+        private Future<Void> write(String id, Outcome outcome, java.util.function.Supplier<Future<Void>> call) {
+            return save(cp.pending(id, outcome)).compose(v -> call.get()
+                    .compose(x -> done(id, outcome))
+                    .recover(e -> e instanceof PermanentException ? done(id, Outcome.FAILED) : Future.failedFuture(e)));
+        }
+
+        private Future<Void> done(String id, Outcome outcome) {
+            return save(cp.done(id, outcome));
+        }
+
+        private Future<Void> save(SyncCheckpoint next) {
+            cp = next;
+            return store.save(schedule, next);
+        }
+
+        private Optional<ShopProduct> find(CatalogItem item) {
+            ShopProduct own = linked.get(item.id());
+            if (own != null) return Optional.of(own);
+            String k = itemKey(item);
+            List<ShopProduct> hits = k == null ? List.of() : byKey.getOrDefault(k, List.of());
+            // a key two shop products share cannot say which one is this product's: none is taken
+            List<ShopProduct> free = hits.stream().filter(p -> p.externalId() == null || p.externalId().equals(item.id())).toList();
+            return free.size() == 1 ? Optional.of(free.get(0)) : Optional.empty();
+        }
+
+        private String itemKey(CatalogItem i) {
+            return switch (options.match()) {
+                case ID, EXTERNAL_ID -> i.id();
+                case SKU -> norm(i.sku(), false);
+                case NAME -> norm(i.name(), true);
+                case BARCODE -> norm(i.barcode(), false);
+            };
+        }
+
+        private String shopKey(ShopProduct p) {
+            return switch (options.match()) {
+                case ID -> p.id();
+                case EXTERNAL_ID -> p.externalId();
+                case SKU -> norm(p.sku(), false);
+                case NAME -> norm(p.name(), true);
+                case BARCODE -> norm(p.barcode(), false);
+            };
+        }
+    }
+
+    private static Map<String, Object> full(CatalogItem i) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("external_id", i.id());
+        putIf(m, "name", i.name());
+        putIf(m, "sku", i.sku());
+        putIf(m, "barcode", i.barcode());
+        putIf(m, "description", i.description());
+        putIf(m, "price", i.price());
+        putIf(m, "quantity", i.quantity());
+        return m;
+    }
+
+    private static Map<String, Object> prices(CatalogItem i) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        putIf(m, "price", i.price());
+        putIf(m, "quantity", i.quantity());
+        return m;
+    }
+
+    /** The wanted fields whose value differs from the shop's (numbers compared by value). */
+    private static Map<String, Object> diff(ShopProduct p, Map<String, Object> wanted) {
+        Map<String, Function<ShopProduct, Object>> now = Map.of("external_id", ShopProduct::externalId, "name", ShopProduct::name,
+                "sku", ShopProduct::sku, "barcode", ShopProduct::barcode, "description", ShopProduct::description,
+                "price", ShopProduct::price, "quantity", ShopProduct::quantity);
+        Map<String, Object> out = new LinkedHashMap<>();
+        wanted.forEach((k, v) -> {
+            Object have = now.get(k).apply(p);
+            boolean same = v instanceof BigDecimal a && have instanceof BigDecimal b ? a.compareTo(b) == 0 : Objects.equals(v, have);
+            if (!same) out.put(k, v);
+        });
+        return out;
+    }
+
+    private static void putIf(Map<String, Object> m, String k, Object v) {
+        if (v != null) m.put(k, v);
+    }
+
+    private static String norm(String s, boolean loose) {
+        if (s == null || s.isBlank()) return null;
+        String t = s.trim();
+        return loose ? t.replaceAll("\\s+", " ").toLowerCase(Locale.ROOT) : t;
+    }
+
+    private static long numeric(String id) {
+        try {
+            return Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    /** Whether {@code id} comes at or before {@code lastDone} in the run's order (so it is done). */
+    private static boolean alreadyDone(String lastDone, String id) {
+        int c = Long.compare(numeric(id), numeric(lastDone));
+        return c < 0 || c == 0 && id.compareTo(lastDone) <= 0;
+    }
+}

@@ -1,0 +1,272 @@
+package io.leadflow.runtime.schedule;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.leadflow.connector.AccountConfig;
+import io.leadflow.connector.catalog.CatalogTarget;
+import io.leadflow.connector.catalog.FileCheckpointStore;
+import io.leadflow.connector.catalog.ProductSync;
+import io.leadflow.connector.catalog.ShopProduct;
+import io.leadflow.connector.catalog.SyncCounts;
+import io.leadflow.connector.catalog.SyncOptions;
+import io.leadflow.connector.catalog.SyncOptions.ExistingPolicy;
+import io.leadflow.connector.catalog.SyncOptions.MatchKey;
+import io.leadflow.connector.catalog.SyncOptions.MissingPolicy;
+import io.leadflow.connector.catalog.SyncOptions.NewPolicy;
+import io.leadflow.connector.catalog.SyncOptions.Scope;
+import io.leadflow.connector.emulator.EmulatorMode;
+import io.leadflow.connector.keycrm.KeycrmCatalog;
+import io.leadflow.connector.keycrm.KeycrmFactory;
+import io.leadflow.connector.keycrm.emulator.CatalogStore;
+import io.leadflow.connector.keycrm.emulator.KeycrmEmulator;
+import io.leadflow.connector.shopexpress.ShopExpressCatalog;
+import io.leadflow.connector.shopexpress.ShopExpressFactory;
+import io.leadflow.connector.shopexpress.emulator.ShopExpressEmulator;
+import io.leadflow.runtime.journal.Await;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The product sync (KeyCRM → Shop-Express) against both emulators: each new / existing / missing
+ * policy, each match key, the price-and-stock scope, the category filter, both KeyCRM emulator
+ * modes, and a run that stops in the middle of a write and is resumed by a fresh sync (nothing
+ * sent twice, nothing missing, counts as if it had run once).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ProductSyncTest {
+    private static final Instant PERIOD = Instant.parse("2026-12-03T03:00:00Z");
+    private Vertx vertx;
+    private KeycrmEmulator keycrm;
+    private ShopExpressEmulator shop;
+    @TempDir
+    Path data;
+
+    @BeforeAll
+    void start() {
+        vertx = Vertx.vertx();
+        keycrm = Await.result(new KeycrmFactory().startEmulator(vertx, 0));
+        shop = Await.result(new ShopExpressFactory().startEmulator(vertx, 0));
+    }
+
+    @AfterAll
+    void stop() {
+        Await.result(vertx.close());
+    }
+
+    @BeforeEach
+    void reset() {
+        keycrm.reset();
+        shop.reset();
+        keycrm.mode(EmulatorMode.OPTIMISTIC);
+    }
+
+    private static AccountConfig fast(AccountConfig a) {
+        Map<String, String> s = new HashMap<>(a.settings());
+        s.put("rate_limit", "1000/1s");
+        return new AccountConfig(a.connector(), a.account(), a.baseUrl(), a.secrets(), s);
+    }
+
+    private CatalogStore catalog() {
+        return keycrm.data().catalog();
+    }
+
+    private ProductSync sync(Path checkpoints, CatalogTarget target) {
+        return new ProductSync(KeycrmCatalog.open(vertx, fast(keycrm.account("main"))), target, new FileCheckpointStore(vertx, checkpoints));
+    }
+
+    private ShopExpressCatalog shopCatalog() {
+        return ShopExpressCatalog.open(vertx, fast(shop.account("shop")));
+    }
+
+    private SyncCounts run(SyncOptions o, Instant period) {
+        return Await.result(sync(data, shopCatalog()).run("catalog", period, o));
+    }
+
+    private static SyncOptions full(MatchKey key, NewPolicy n, ExistingPolicy e, MissingPolicy m, String... categories) {
+        return new SyncOptions(Scope.FULL, key, n, e, m, Set.of(categories));
+    }
+
+    private JsonObject shopProduct(String field, Object value) {
+        return shop.data().products().stream().filter(p -> value.equals(p.getValue(field))).findFirst()
+                .orElseThrow(() -> new AssertionError("no shop product with " + field + " = " + value + " in " + shop.data().products()));
+    }
+
+    private long shopLinked(long keycrmId) {
+        return shop.data().products().stream().filter(p -> String.valueOf(keycrmId).equals(p.getString("external_id"))).count();
+    }
+
+    @ParameterizedTest
+    @EnumSource(EmulatorMode.class)
+    void fullSync_newHidden_existingUpdated_missingUnavailable_outsideCategoriesLeftAlone(EmulatorMode mode) {
+        keycrm.mode(mode);
+        long shoes = catalog().addCategory("Shoes", null);
+        long hats = catalog().addCategory("Hats", null);
+        long a = catalog().addProduct("Boot A", "A1", "4820000000011", new BigDecimal("1200"), 5, shoes);
+        long b = catalog().addProduct("Boot B", "B1", "4820000000028", new BigDecimal("900"), 0, shoes);
+        catalog().addProduct("Cap C", "C1", "4820000000035", new BigDecimal("300"), 7, hats);
+        long gone = catalog().addProduct("Boot Old", "O1", null, new BigDecimal("1"), 1, shoes);
+        catalog().archive(gone);
+        shop.data().addProduct(new JsonObject().put("name", "boot a").put("sku", "A1").put("price", 1000).put("quantity", 2)
+                .put("visible", true).put("available", true));
+        shop.data().addProduct(new JsonObject().put("name", "Boot Old").put("external_id", String.valueOf(gone)).put("price", 1)
+                .put("visible", true).put("available", true));
+
+        SyncCounts c = run(full(MatchKey.SKU, NewPolicy.HIDE, ExistingPolicy.UPDATE, MissingPolicy.UNAVAILABLE, String.valueOf(shoes)), PERIOD);
+        assertEquals(new SyncCounts(1, 1, 1, 0, 0), c);
+        JsonObject updated = shopProduct("sku", "A1");
+        assertEquals("Boot A", updated.getString("name"));
+        assertEquals(String.valueOf(a), updated.getString("external_id"), "linked");
+        assertEquals(0, new BigDecimal("1200").compareTo(new BigDecimal(String.valueOf(updated.getValue("price")))));
+        assertEquals(5, ((Number) updated.getValue("quantity")).intValue());
+        JsonObject created = shopProduct("sku", "B1");
+        assertEquals(false, created.getBoolean("visible"), "new products are created hidden");
+        assertEquals(String.valueOf(b), created.getString("external_id"));
+        assertEquals("4820000000028", created.getString("barcode"));
+        assertEquals(false, shopProduct("name", "Boot Old").getBoolean("available"), "gone from KeyCRM: unavailable");
+        assertEquals(true, shopProduct("name", "Boot Old").getBoolean("visible"));
+        assertTrue(shop.data().products().stream().noneMatch(p -> "C1".equals(p.getString("sku"))), "outside the category filter");
+
+        long writes = shop.counters().total();
+        assertEquals(new SyncCounts(1, 1, 1, 0, 0), run(full(MatchKey.SKU, NewPolicy.HIDE, ExistingPolicy.UPDATE,
+                MissingPolicy.UNAVAILABLE, String.valueOf(shoes)), PERIOD), "a finished period answers its counts");
+        assertEquals(writes, shop.counters().total(), "and is not run again");
+        assertEquals(new SyncCounts(0, 0, 0, 2, 0), run(full(MatchKey.SKU, NewPolicy.HIDE, ExistingPolicy.UPDATE,
+                MissingPolicy.UNAVAILABLE, String.valueOf(shoes)), PERIOD.plusSeconds(86_400)), "the next period changes nothing");
+    }
+
+    @Test
+    void publish_skip_existingSkip_andMissingHide() {
+        long a = catalog().addProduct("Published", "P1", null, new BigDecimal("10"), 1, null);
+        shop.data().addProduct(new JsonObject().put("name", "Kept").put("sku", "K1").put("price", 5).put("visible", true));
+        catalog().addProduct("Kept renamed", "K1", null, new BigDecimal("50"), 1, null);
+        shop.data().addProduct(new JsonObject().put("name", "Gone").put("external_id", "77777").put("visible", true).put("available", true));
+        SyncCounts c = run(full(MatchKey.SKU, NewPolicy.PUBLISH, ExistingPolicy.SKIP, MissingPolicy.HIDE), PERIOD);
+        assertEquals(new SyncCounts(1, 0, 1, 1, 0), c);
+        assertEquals(true, shopProduct("external_id", String.valueOf(a)).getBoolean("visible"));
+        assertEquals("Kept", shopProduct("sku", "K1").getString("name"), "existing: skip leaves it as it is");
+        assertEquals(false, shopProduct("name", "Gone").getBoolean("visible"));
+        assertEquals(true, shopProduct("name", "Gone").getBoolean("available"));
+
+        catalog().addProduct("Never made", "N1", null, new BigDecimal("1"), 1, null);
+        SyncCounts skip = run(full(MatchKey.SKU, NewPolicy.SKIP, ExistingPolicy.UPDATE, MissingPolicy.NOTHING), PERIOD.plusSeconds(60));
+        assertEquals(0, skip.created());
+        assertTrue(shop.data().products().stream().noneMatch(p -> "N1".equals(p.getString("sku"))));
+        assertEquals(true, shop.data().products().stream().anyMatch(p -> "Gone".equals(p.getString("name")) && !p.getBoolean("visible")),
+                "missing: nothing leaves it");
+    }
+
+    @ParameterizedTest
+    @EnumSource(MatchKey.class)
+    void eachMatchKey_findsTheShopProduct_insteadOfMakingASecond(MatchKey key) {
+        long id = catalog().addProduct("Linen Shirt", "LS-1", "4820000000042", new BigDecimal("700"), 3, null);
+        JsonObject existing = new JsonObject().put("price", 500).put("visible", true);
+        switch (key) {
+            case SKU -> existing.put("sku", "LS-1");
+            case NAME -> existing.put("name", "  linen   SHIRT ");
+            case BARCODE -> existing.put("barcode", "4820000000042");
+            case EXTERNAL_ID -> existing.put("external_id", String.valueOf(id));
+            case ID -> { }
+        }
+        JsonObject made = shop.data().addProduct(existing);
+        if (key == MatchKey.ID) {
+            // the shop's own id equals KeyCRM's (a shop imported with KeyCRM's ids)
+            shop.reset();
+            for (long i = 1; i < id; i++) shop.data().addProduct(new JsonObject().put("name", "filler " + i).put("sku", "F" + i));
+            made = shop.data().addProduct(existing);
+            assertEquals(id, made.getLong("id"));
+        }
+        int before = shop.data().products().size();
+        SyncCounts c = run(full(key, NewPolicy.PUBLISH, ExistingPolicy.UPDATE, MissingPolicy.NOTHING), PERIOD);
+        assertEquals(0, c.created(), key + ": " + c);
+        assertEquals(1, c.updated(), key + ": " + c);
+        assertEquals(before, shop.data().products().size());
+        JsonObject now = shop.data().product(made.getLong("id")).orElseThrow();
+        assertEquals(String.valueOf(id), now.getString("external_id"));
+        assertEquals("Linen Shirt", now.getString("name"));
+    }
+
+    @Test
+    void pricesScope_changesOnlyPriceAndStock_ofProductsTheShopHas() {
+        long a = catalog().addProduct("Mug", "M1", null, new BigDecimal("100"), 10, null);
+        catalog().addProduct("Plate", "PL1", null, new BigDecimal("80"), 4, null);
+        shop.data().addProduct(new JsonObject().put("name", "Shop's own mug name").put("sku", "M1").put("external_id", String.valueOf(a))
+                .put("price", 90).put("quantity", 1).put("visible", true));
+        catalog().setPriceAndStock(a, new BigDecimal("120"), 6);
+        SyncCounts c = run(new SyncOptions(Scope.PRICES, MatchKey.SKU, NewPolicy.PUBLISH, ExistingPolicy.UPDATE, MissingPolicy.HIDE, Set.of()), PERIOD);
+        assertEquals(new SyncCounts(0, 1, 0, 1, 0), c);
+        JsonObject mug = shopProduct("sku", "M1");
+        assertEquals("Shop's own mug name", mug.getString("name"), "a prices run leaves the other fields");
+        assertEquals(6, ((Number) mug.getValue("quantity")).intValue());
+        assertEquals(0, new BigDecimal("120").compareTo(new BigDecimal(String.valueOf(mug.getValue("price")))));
+        assertEquals(1, shop.data().products().size(), "a prices run creates nothing");
+    }
+
+    /** A target that dies (as a killed process would) at the n-th write, before or after sending it. */
+    private static final class Dying implements CatalogTarget {
+        private final CatalogTarget real;
+        private final int at;
+        private final boolean afterSending;
+        private final AtomicInteger writes = new AtomicInteger();
+
+        Dying(CatalogTarget real, int at, boolean afterSending) {
+            this.real = real;
+            this.at = at;
+            this.afterSending = afterSending;
+        }
+
+        @Override
+        public Future<List<ShopProduct>> products() {
+            return real.products();
+        }
+
+        @Override
+        public Future<String> create(Map<String, Object> fields) {
+            return writes.incrementAndGet() != at ? real.create(fields)
+                    : afterSending ? real.create(fields).compose(id -> Future.failedFuture(new IllegalStateException("killed after the write")))
+                    : Future.failedFuture(new IllegalStateException("killed before the write"));
+        }
+
+        @Override
+        public Future<Void> change(String id, Map<String, Object> fields) {
+            return writes.incrementAndGet() != at ? real.change(id, fields)
+                    : afterSending ? real.change(id, fields).compose(v -> Future.failedFuture(new IllegalStateException("killed after the write")))
+                    : Future.failedFuture(new IllegalStateException("killed before the write"));
+        }
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {true, false})
+    void aRunStoppedInTheMiddleOfAWrite_resumes_sendingNothingTwice(boolean afterSending) {
+        List<Long> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) ids.add(catalog().addProduct("Item " + i, "I" + i, null, new BigDecimal(10 + i), i, null));
+        shop.data().addProduct(new JsonObject().put("name", "Old").put("external_id", "55555").put("visible", true).put("available", true));
+        SyncOptions o = full(MatchKey.SKU, NewPolicy.PUBLISH, ExistingPolicy.UPDATE, MissingPolicy.UNAVAILABLE);
+        int[] stops = {4, 3, 6};
+        for (int stop : stops) {
+            Throwable e = Await.failure(sync(data, new Dying(shopCatalog(), stop, afterSending)).run("catalog", PERIOD, o));
+            assertTrue(e.getMessage().startsWith("killed"), e.getMessage());
+        }
+        SyncCounts c = Await.result(sync(data, shopCatalog()).run("catalog", PERIOD, o));
+        assertEquals(new SyncCounts(12, 0, 1, 0, 0), c, "counted once each, as an uninterrupted run would");
+        for (long id : ids) assertEquals(1, shopLinked(id), "product " + id + " once in the shop");
+        assertEquals(12, shop.counters().get("POST /api/v1/products"), "every product created once: a write that was cut off is not resent");
+        assertEquals(false, shopProduct("name", "Old").getBoolean("available"));
+    }
+}
