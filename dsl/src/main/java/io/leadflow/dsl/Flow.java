@@ -2,11 +2,13 @@ package io.leadflow.dsl;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.leadflow.spi.EntityKind;
 import io.leadflow.spi.record.Found;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One compiled flow. Immutable and thread-safe: one instance serves every lead.
@@ -22,6 +24,20 @@ public interface Flow {
     String source();
 
     Map<String, Object> sourceArgs();
+
+    /**
+     * A source argument written as a duration ({@code poll: "30s"}), read the way the compiler
+     * checked it; empty when the flow does not give it.
+     *
+     * @throws IllegalArgumentException when the argument is given but is not a duration (the
+     *     compiler refuses that for every argument it types as a duration)
+     */
+    default Optional<Duration> sourceDuration(String name) {
+        Object v = sourceArgs().get(name);
+        if (v == null) return Optional.empty();
+        return Optional.of(io.leadflow.dsl.parse.Durations.parseText(String.valueOf(v)).orElseThrow(
+                () -> new IllegalArgumentException("flow '" + name() + "': " + name + " '" + v + "' is not a duration")));
+    }
 
     /** The target connector name ({@code keycrm}). */
     String connector();
@@ -59,4 +75,21 @@ public interface Flow {
      * the lead, as {@code {"contact": {…}, "deal": {…}, "task": {…}}} (products inside the deal).
      */
     ObjectNode map(JsonNode lead, Clock clock);
+
+    /**
+     * The fields this flow's mapping blocks write, per entity, in the order written (custom
+     * fields such as {@code deal_cf_7} included): what an account check compares with the
+     * target account. A flow that maps nothing writes nothing.
+     */
+    default Map<EntityKind, Set<String>> writes() {
+        return Map.of();
+    }
+
+    /**
+     * This flow's rule graph as DOT ({@code "dot"}) or Mermaid ({@code "mermaid"}; anything else
+     * is Mermaid); empty when the flow has no graph (not compiled from rule files).
+     */
+    default Optional<String> graph(String format) {
+        return Optional.empty();
+    }
 }

@@ -1,8 +1,7 @@
 package io.leadflow.dsl;
 
 import io.leadflow.dsl.builtin.Builtins;
-import io.leadflow.dsl.exec.CompiledProgram;
-import io.leadflow.dsl.graph.GraphPrinter;
+import io.leadflow.dsl.fmt.Formatter;
 import io.leadflow.spi.ConnectorCatalog;
 import java.util.Optional;
 
@@ -15,12 +14,16 @@ public final class Leadflow {
         return new LeadflowCompiler(catalog, Builtins.standard());
     }
 
+    /** {@code leadflow fmt}: the canonical text of one rule file, or the syntax errors that prevent formatting. */
+    public static Formatted format(String path, String source) {
+        return Formatter.format(path, source);
+    }
+
     /**
      * The rule graph of a flow as DOT ({@code "dot"}) or Mermaid ({@code "mermaid"}); empty when
-     * the program has no such flow.
+     * the program has no such flow (see {@link Flow#graph}).
      */
     public static Optional<String> graph(Program program, String flow, String format) {
-        if (!(program instanceof CompiledProgram p)) return Optional.empty();
-        return p.graph(flow).map(g -> GraphPrinter.print(g, GraphPrinter.Format.parse(format)));
+        return program.flow(flow).flatMap(f -> f.graph(format));
     }
 }

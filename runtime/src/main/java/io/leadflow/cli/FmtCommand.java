@@ -2,7 +2,8 @@ package io.leadflow.cli;
 
 import io.leadflow.dsl.CompileResult;
 import io.leadflow.dsl.LeadflowCompiler;
-import io.leadflow.dsl.fmt.Formatter;
+import io.leadflow.dsl.Formatted;
+import io.leadflow.dsl.Leadflow;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,7 +40,7 @@ public final class FmtCommand implements Callable<Integer> {
             for (String file : LeadflowCompiler.expand(root)) {
                 try {
                     String text = Files.readString(Path.of(file), StandardCharsets.UTF_8);
-                    Formatter.Result r = Formatter.format(file, text);
+                    Formatted r = Leadflow.format(file, text);
                     Optional<String> formatted = r.text();
                     if (formatted.isEmpty()) {
                         err.print(new CompileResult(Optional.empty(), r.errors(), Map.of(file, text)).render());

@@ -62,7 +62,27 @@ public final class BuildPhase implements Phase<Planned, Program> {
         return kind == null || kind.eventId().isEmpty() ? null : EventKey.paths(kind.eventId(), window);
     }
 
-    private static FlowProgram flow(FlowUnit unit, ExprCompiler exprs, DecisionPlan plan, io.leadflow.dsl.graph.RuleGraph graph,
+    /**
+     * Whether blocks are generated as bytecode ({@link BlockCodegen}); {@code -Dleadflow.codegen=false}
+     * keeps the closure interpreter alone (the reference; the generated code must give the same bytes).
+     */
+    static final boolean CODEGEN = !"false".equals(System.getProperty("leadflow.codegen"));
+    /** {@code -Dleadflow.codegen=strict} (the dsl tests): a block that cannot be generated fails the compile instead of falling back. */
+    static final boolean STRICT = "strict".equals(System.getProperty("leadflow.codegen"));
+
+    private static BlockCode generate(String entity, MappingStmt m, Scope scope, boolean entityBlock, ExprCompiler exprs,
+                                      io.leadflow.dsl.builtin.Builtins builtins) {
+        if (!CODEGEN) return null;
+        List<BlockCodegen.Field> fields = m.fields().stream().map(a -> new BlockCodegen.Field(a.field().intern(), a.value(), scope)).toList();
+        try {
+            return BlockCodegen.generate(entity, fields, CompiledBlock.capacity(fields.size() + (entityBlock ? 1 : 0)), exprs, builtins);
+        } catch (RuntimeException e) {
+            if (STRICT) throw e;
+            return null; // e.g. a method past the JVM's 64 KiB: the closures run this block, as they would with codegen off
+        }
+    }
+
+    private FlowProgram flow(FlowUnit unit, ExprCompiler exprs, DecisionPlan plan, io.leadflow.dsl.graph.RuleGraph graph,
                                     EventKey key) {
         FlowDecl decl = unit.decl();
         List<PerLeadStep> prepare = new ArrayList<>();
@@ -94,11 +114,13 @@ public final class BuildPhase implements Phase<Planned, Program> {
             CompiledField[] fields = m.fields().stream()
                     .map(a -> new CompiledField(a.field().intern(), exprs.compile(a.value(), scope), a.ifEmpty(), a.span()))
                     .toArray(CompiledField[]::new);
+            BlockCode code = generate(kind.blockName(), m, scope, list == null, exprs, builtins);
             if (kind == EntityKind.CONTACT) {
                 for (CompiledField f : fields) if (f.name().equals("email")) email = f.value();
             }
             blocks.add(new CompiledBlock(kind.blockName(), m.mode().orElse(flowMode), fields,
-                    list == null ? null : exprs.compile(list.source(), unit.scopeFor(null)), list == null ? -1 : unit.slot(list, list.var()), m.span()));
+                    list == null ? null : exprs.compile(list.source(), unit.scopeFor(null)), list == null ? -1 : unit.slot(list, list.var()), m.span(),
+                    code));
         }
         return new FlowProgram(info(decl, key), prepare, filters, blocks, unit.slotCount(), !decl.all(FindStmt.class).isEmpty(),
                 plan, new ContactKey(phoneSlot, email), graph);

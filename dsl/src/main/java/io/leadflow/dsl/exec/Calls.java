@@ -13,10 +13,7 @@ import io.leadflow.dsl.compile.CallArgs;
 import io.leadflow.dsl.compile.CallSite;
 import io.leadflow.dsl.compile.Scope;
 import io.leadflow.dsl.compile.Symbol;
-import io.leadflow.dsl.DiagnosticCode;
 import io.leadflow.dsl.eval.Eval;
-import io.leadflow.dsl.RuleException;
-import io.leadflow.dsl.eval.Values;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -40,17 +37,11 @@ final class Calls {
         for (int i = 0; i < args.length; i++) evals[i] = args[i] == null ? env -> null : exprs.compile(args[i], scope);
         Fn fn = spec.binder().bind(new CallSite(args, c.span(), null));
         SourceSpan at = c.span();
+        String name = c.name();
         return env -> {
             JsonNode[] values = new JsonNode[evals.length];
             for (int i = 0; i < evals.length; i++) values[i] = evals[i].eval(env);
-            env.step(1, at);
-            try {
-                return Values.norm(fn.apply(values, env));
-            } catch (RuleException e) {
-                throw e;
-            } catch (RuntimeException e) {
-                throw new RuleException(DiagnosticCode.LF902, c.name() + " failed: " + e, at);
-            }
+            return CodeSupport.call(fn, values, env, at, name);
         };
     }
 

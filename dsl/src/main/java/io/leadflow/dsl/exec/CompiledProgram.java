@@ -2,7 +2,6 @@ package io.leadflow.dsl.exec;
 
 import io.leadflow.dsl.Flow;
 import io.leadflow.dsl.Program;
-import io.leadflow.dsl.graph.RuleGraph;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -42,10 +41,6 @@ public final class CompiledProgram implements Program {
     @Override
     public List<Schedule> schedules() {
         return schedules;
-    }
-
-    public Optional<RuleGraph> graph(String flow) {
-        return flows.stream().filter(f -> f.name().equals(flow)).findFirst().map(FlowProgram::graph);
     }
 
     /** SHA-256 over the files sorted by path: path, NUL, content, NUL for each. */

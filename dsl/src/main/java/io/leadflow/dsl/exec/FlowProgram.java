@@ -17,7 +17,12 @@ import io.leadflow.spi.record.LookupRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import io.leadflow.dsl.graph.GraphPrinter;
+import io.leadflow.spi.EntityKind;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 
@@ -74,8 +79,21 @@ public final class FlowProgram implements Flow {
         return info.eventKey() == null ? Duration.ZERO : info.eventKey().window();
     }
 
-    public RuleGraph graph() {
-        return graph;
+    @Override
+    public Optional<String> graph(String format) {
+        return Optional.of(GraphPrinter.print(graph, GraphPrinter.Format.parse(format)));
+    }
+
+    @Override
+    public Map<EntityKind, Set<String>> writes() {
+        Map<EntityKind, Set<String>> out = new EnumMap<>(EntityKind.class);
+        for (CompiledBlock block : blocks) {
+            EntityKind entity = EntityKind.fromBlockName(block.entity()).orElse(null);
+            if (entity == null) continue;
+            for (CompiledField field : block.fields()) out.computeIfAbsent(entity, k -> new LinkedHashSet<>()).add(field.name());
+        }
+        out.replaceAll((k, v) -> java.util.Collections.unmodifiableSet(v));
+        return java.util.Collections.unmodifiableMap(out);
     }
 
     public List<CompiledBlock> blocks() {
@@ -137,13 +155,29 @@ public final class FlowProgram implements Flow {
         }
     }
 
+    /**
+     * {@link #map(JsonNode, Clock)} by the closure interpreter alone, never the generated code: the
+     * reference the generated blocks are checked against (GeneratedBlocksProperties, the benchmarks).
+     */
+    public ObjectNode referenceMap(JsonNode lead, Clock clock) {
+        try {
+            return map(prepare(lead, clock), true);
+        } catch (RuleException e) {
+            throw e.in(info.name(), lead);
+        }
+    }
+
     /** Every block over a prepared lead: {"contact":{…},"deal":{…,"products":[…]},"task":{…}}. */
     public ObjectNode map(Env env) {
+        return map(env, false);
+    }
+
+    private ObjectNode map(Env env, boolean reference) {
         ObjectNode out = Values.NODES.objectNode();
         ArrayNode products = null;
         for (CompiledBlock b : blocks) {
-            if (b.perItem()) products = b.items(env);
-            else out.set(b.entity(), b.entity(env));
+            if (b.perItem()) products = b.items(env, reference);
+            else out.set(b.entity(), reference ? b.referenceEntity(env) : b.entity(env));
         }
         if (products != null) {
             JsonNode deal = out.get("deal");

@@ -48,12 +48,16 @@ final class PayloadWriter {
 
     void write(Env env, JsonGenerator g) throws IOException {
         g.writeStartObject();
-        CompiledField[] fields = block == null ? new CompiledField[0] : block.fields();
-        for (int i = 0; i < fields.length; i++) {
-            JsonNode v = fields[i].value().eval(env);
-            if (v == null) continue;
-            g.writeFieldName(names[i]);
-            value(v, g);
+        if (block != null && block.code() != null) {
+            block.code().writeFields(env, g);
+        } else {
+            CompiledField[] fields = block == null ? new CompiledField[0] : block.fields();
+            for (int i = 0; i < fields.length; i++) {
+                JsonNode v = fields[i].value().eval(env);
+                if (v == null) continue;
+                g.writeFieldName(names[i]);
+                value(v, g);
+            }
         }
         if (products != null) {
             g.writeFieldName(PRODUCTS);
@@ -72,7 +76,7 @@ final class PayloadWriter {
         g.writeEndObject();
     }
 
-    private static void value(JsonNode v, JsonGenerator g) throws IOException {
+    static void value(JsonNode v, JsonGenerator g) throws IOException {
         if (v.isTextual()) {
             g.writeString(v.textValue());
         } else if (v.isObject()) {

@@ -6,8 +6,8 @@ import io.leadflow.dsl.Flow;
 import io.leadflow.dsl.ast.FlowDecl;
 import io.leadflow.dsl.diag.Diagnostics;
 import io.leadflow.dsl.parse.RuleParser;
-import io.leadflow.dsl.testing.CrmState;
-import io.leadflow.dsl.testing.Scenario;
+import io.leadflow.dsl.scenario.CrmState;
+import io.leadflow.dsl.scenario.Scenario;
 import java.time.Clock;
 import java.util.Optional;
 

@@ -1,7 +1,7 @@
 package io.leadflow.dsl.fmt;
 
 import io.leadflow.dsl.DiagnosticCode;
-import io.leadflow.dsl.Diagnostic;
+import io.leadflow.dsl.Formatted;
 import io.leadflow.dsl.diag.Diagnostics;
 import io.leadflow.dsl.parse.ParsedFile;
 import io.leadflow.dsl.parse.RuleParser;
@@ -12,26 +12,22 @@ import java.util.Optional;
 public final class Formatter {
     private Formatter() { }
 
-    /** @param text   the formatted file when it parsed, else empty
-     *  @param errors the syntax errors when it did not */
-    public record Result(Optional<String> text, List<Diagnostic> errors) { }
-
     /** One expression in canonical source form (used to label the rule graph). */
     public static String expression(io.leadflow.dsl.ast.Expr e) {
         return ExprPrinter.print(e);
     }
 
-    public static Result format(String path, String source) {
+    public static Formatted format(String path, String source) {
         Diagnostics sink = new Diagnostics();
         try {
             ParsedFile parsed = RuleParser.parse(path, source, sink);
-            if (parsed.ast().isEmpty() || sink.hasErrors()) return new Result(Optional.empty(), sink.all());
+            if (parsed.ast().isEmpty() || sink.hasErrors()) return new Formatted(Optional.empty(), sink.all());
             Out out = new Out(parsed.comments());
             new FilePrinter(out).file(parsed.ast().get());
-            return new Result(Optional.of(out.text()), List.of());
+            return new Formatted(Optional.of(out.text()), List.of());
         } catch (StackOverflowError e) {
             sink.error(io.leadflow.dsl.DiagnosticCode.LF107, "nesting too deep to format", new io.leadflow.dsl.SourceSpan(path, 1, 1, 1, 1));
-            return new Result(Optional.empty(), sink.all());
+            return new Formatted(Optional.empty(), sink.all());
         }
     }
 }

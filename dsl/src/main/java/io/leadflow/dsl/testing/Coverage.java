@@ -23,15 +23,17 @@ public final class Coverage {
     private final Map<String, String> filters = new LinkedHashMap<>();
     private final Set<String> hit = new HashSet<>();
 
+    Coverage() { }
+
     /** Registers the rules and filters of a flow that has tests. */
-    public void flow(FlowDecl f) {
+    void flow(FlowDecl f) {
         for (FlowStmt s : f.body()) {
             if (s instanceof WhenStmt || s instanceof OtherwiseStmt) rules.put(s.span().at(), label(f, s));
             if (s instanceof DropStmt || s instanceof KeepStmt) filters.put(s.span().at(), label(f, s));
         }
     }
 
-    public void record(Trace trace) {
+    void record(Trace trace) {
         for (Trace.Step s : trace.steps()) {
             boolean ruleHit = s.kind().equals("rule") && s.data() != null && s.data().path("matched").asBoolean(false);
             boolean filterHit = s.kind().equals("filter") && s.detail().endsWith("dropped");

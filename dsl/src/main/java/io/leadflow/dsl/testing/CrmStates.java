@@ -11,7 +11,7 @@ import java.util.List;
  * The CRM states a decision must be right for, built around what the lead's lookup asks for: no
  * contact; a contact without deals; with an open, a completed, a cancelled or a marked deal; with
  * an open and a closed deal; two contacts of the same person (the newer one wins); a contact
- * found only by the second key. In the JSON shape of {@link CrmState#fromJson}, so a
+ * found only by the second key. In the JSON shape of {@link io.leadflow.dsl.scenario.CrmState#fromJson}, so a
  * counterexample prints as {@code crm} lines of a test block. Index 0 is the simplest.
  */
 final class CrmStates {

@@ -15,7 +15,7 @@ import java.util.Set;
  * with its mapped fields. Partial: at least these fields; exact: these fields and no others.
  * Numbers and numeric text compare by value ({@code 9} matches {@code "9"}).
  */
-public final class EffectMatcher {
+final class EffectMatcher {
     static final Set<String> OWN_KEYS = Set.of("id", "contact", "deal", "manager", "mark", "reason");
 
     private EffectMatcher() { }

@@ -8,6 +8,8 @@ import io.leadflow.dsl.Decision;
 import io.leadflow.dsl.Evaluation;
 import io.leadflow.dsl.Flow;
 import io.leadflow.dsl.ManagerState;
+import io.leadflow.dsl.scenario.CrmState;
+import io.leadflow.dsl.scenario.Scenario;
 import io.leadflow.dsl.ast.ExpectStmt;
 import io.leadflow.dsl.ast.FlowDecl;
 import io.leadflow.dsl.ast.ObjectExpr;
@@ -62,9 +64,10 @@ final class PropertyRunner {
         this.region = region;
     }
 
-    /** The built-in properties over {@code tries} generated leads. */
-    PropertyOutcome run(int tries, long seed) {
+    /** The built-in properties over {@code tries} generated leads; every decision's trace goes into {@code reached}. */
+    PropertyOutcome run(int tries, long seed, Coverage reached) {
         Search s = new Search(null, List.of(), allStates(), null);
+        s.reached = reached;
         return s.run("built-in properties of \"" + flow.name() + "\"", decl.span().at(), "built-in property", tries, seed);
     }
 
@@ -117,6 +120,8 @@ final class PropertyRunner {
         private final List<List<String>> frozen;
         private final List<Integer> states;
         private final java.util.function.Function<Decision, Optional<BuiltinProperties.Failure>> expected;
+        /** Where the run's decisions are counted (which rules and filters generated leads reach), or null. */
+        Coverage reached;
 
         Search(Narrowed narrowed, List<List<String>> frozen, List<Integer> states,
                java.util.function.Function<Decision, Optional<BuiltinProperties.Failure>> expected) {
@@ -132,7 +137,9 @@ final class PropertyRunner {
                 ObjectNode lead = generator.next(r);
                 if (narrowed != null) narrowed.apply(lead, r);
                 int crm = states.get(r.nextInt(states.size()));
-                Optional<BuiltinProperties.Failure> f = check(lead, crm).failure;
+                Checked c = check(lead, crm);
+                if (reached != null && c.decision != null) reached.record(c.decision.trace());
+                Optional<BuiltinProperties.Failure> f = c.failure;
                 if (f.isPresent()) {
                     Shrunk s = shrink(lead, crm, f.get());
                     return new PropertyOutcome(title, flow.name(), at, i + 1, seed, Optional.of(s.failure.property()), s.failure.detail(),

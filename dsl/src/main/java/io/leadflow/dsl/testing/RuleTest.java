@@ -17,6 +17,7 @@ import io.leadflow.dsl.ast.TestNowStmt;
 import io.leadflow.dsl.ast.TestStmt;
 import io.leadflow.dsl.compile.Constants;
 import io.leadflow.spi.EntityKind;
+import io.leadflow.dsl.scenario.CrmState;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -31,13 +32,13 @@ import java.util.Optional;
  * A {@code test} block read into plain data: which flow, the lead, the CRM state, the clock and
  * the expectations. Test data must be constant (literals, lists, objects).
  */
-public record RuleTest(String name, SourceSpan span, Optional<String> flow, JsonNode lead, JsonNode crm,
+record RuleTest(String name, SourceSpan span, Optional<String> flow, JsonNode lead, JsonNode crm,
                        Clock clock, List<ExpectStmt> expectations) {
     /** The clock of a test without {@code now}: fixed, so tests never depend on the day they run. */
     public static final Clock DEFAULT_CLOCK = Clock.fixed(OffsetDateTime.parse("2025-01-06T10:00:00+02:00").toInstant(), ZoneOffset.UTC);
 
     /** @throws IllegalArgumentException naming the statement when the block is not usable */
-    public static RuleTest of(TestDecl t) {
+    static RuleTest of(TestDecl t) {
         Optional<String> flow = Optional.empty();
         JsonNode lead = null;
         ObjectNode crm = JsonNodeFactory.instance.objectNode();

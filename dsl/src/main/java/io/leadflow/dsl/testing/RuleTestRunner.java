@@ -10,6 +10,8 @@ import io.leadflow.dsl.ast.TestDecl;
 import io.leadflow.dsl.ast.TopDecl;
 import io.leadflow.dsl.diag.Diagnostics;
 import io.leadflow.dsl.RuleException;
+import io.leadflow.dsl.scenario.CrmState;
+import io.leadflow.dsl.scenario.Scenario;
 import io.leadflow.dsl.parse.RuleParser;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -100,14 +102,16 @@ public final class RuleTestRunner {
                 outcomes.add(new TestOutcome(t.name(), t.span().at(), List.of("internal error: " + ex), null, null));
             }
         }
+        Coverage reached = new Coverage();
         if (tries > 0) {
             for (Flow f : program.flows()) {
                 FlowDecl decl = flows.get(f.name());
                 if (decl == null) continue;
-                properties.add(new PropertyRunner(f, decl, compiler.catalog()).run(tries, seed));
+                reached.flow(decl);
+                properties.add(new PropertyRunner(f, decl, compiler.catalog()).run(tries, seed, reached));
             }
         }
-        return new TestReport(outcomes, "", coverage, properties);
+        return new TestReport(outcomes, "", coverage, properties, tries > 0 ? reached : null);
     }
 
     /** A {@code property} block: its flow found as a test's is, then generated leads against its expectations. */

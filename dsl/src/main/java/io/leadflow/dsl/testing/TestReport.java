@@ -5,15 +5,20 @@ import java.util.List;
 /**
  * Every test's outcome, the compile output when the files did not compile, and rule coverage.
  * {@link #render} ends with the line {@code N passed, N failed}.
+ *
+ * @param reached which rules and filters the generated leads of the built-in properties reached
+ *                (null when no property ran): a rule no generated lead reaches is listed as a
+ *                warning, since the generator may just not write the value it needs
  */
-public record TestReport(List<TestOutcome> outcomes, String compileErrors, Coverage coverage, List<PropertyOutcome> properties) {
+public record TestReport(List<TestOutcome> outcomes, String compileErrors, Coverage coverage, List<PropertyOutcome> properties,
+                         Coverage reached) {
     public TestReport {
         outcomes = List.copyOf(outcomes);
         properties = List.copyOf(properties);
     }
 
     public TestReport(List<TestOutcome> outcomes, String compileErrors, Coverage coverage) {
-        this(outcomes, compileErrors, coverage, List.of());
+        this(outcomes, compileErrors, coverage, List.of(), null);
     }
 
     /** The tests that passed (built-in properties are counted apart: {@link #propertiesBroken()}). */
@@ -48,6 +53,9 @@ public record TestReport(List<TestOutcome> outcomes, String compileErrors, Cover
             int leads = properties.stream().mapToInt(PropertyOutcome::tries).sum();
             b.append("properties: ").append(properties.size() - propertiesBroken()).append('/').append(properties.size())
                     .append(" held over ").append(leads).append(" generated leads (seed ").append(properties.get(0).seed()).append(")\n");
+            if (reached != null) {
+                reached.missedRules().forEach(r -> b.append("  warning: no generated lead reached ").append(r).append('\n'));
+            }
         }
         b.append(passed()).append(" passed, ").append(failed()).append(" failed\n");
         return b.toString();

@@ -103,7 +103,7 @@ class FormatterTest {
 
     @Test
     void syntaxErrors_areReturned_notFormatted() {
-        Formatter.Result r = Formatter.format("t.flow", "flow {");
+        io.leadflow.dsl.Formatted r = Formatter.format("t.flow", "flow {");
         assertTrue(r.text().isEmpty());
         assertFalse(r.errors().isEmpty());
     }

@@ -45,7 +45,7 @@ class RotationTest {
         ManagerState s = Rotation.pick(sales, new ManagerState(Map.of("sales", Map.of("101", 2L), "vip", Map.of("7", 1L))), m -> false).state();
         String text = json.writeValueAsString(s);
         assertEquals(s, json.readValue(text, ManagerState.class));
-        assertEquals(s, io.leadflow.dsl.testing.CrmState.managers(json.readTree(text).get("assigned")));
+        assertEquals(s, io.leadflow.dsl.scenario.CrmState.managers(json.readTree(text).get("assigned")));
     }
 
     @Test

@@ -145,6 +145,9 @@ class SourceCheckTest {
         CompileResult ok = compiler.compileSources(Map.of("f.flow", flow("retailcrm.orders_history(account: \"main\", poll: \"30s\", since: \"2026-11-01\")",
                 "  contact { name <- lead.order.firstName }")));
         assertTrue(ok.ok(), ok.diagnostics().toString());
+        io.leadflow.dsl.Flow pulled = ok.program().orElseThrow().flows().get(0);
+        assertEquals(java.util.Optional.of(Duration.ofSeconds(30)), pulled.sourceDuration("poll"));
+        assertEquals(java.util.Optional.empty(), pulled.sourceDuration("interval"));
         Diagnostic d = only(compiler.compileSources(Map.of("f.flow", flow("retailcrm.orders_history(account: \"main\", pol: \"30s\")",
                 "  contact { name <- lead.order.firstName }"))), "LF410");
         assertTrue(d.message().contains("did you mean 'poll'?"), d.message());

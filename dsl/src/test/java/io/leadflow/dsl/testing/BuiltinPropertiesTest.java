@@ -120,4 +120,16 @@ class BuiltinPropertiesTest {
         assertEquals(List.of(), r.properties());
     }
 
+
+    @Test
+    void aRuleThatNoGeneratedLeadReaches_isNamed_asAWarning() {
+        // A status the shop never sends in this shape: the rule is reachable for the checker, not in practice.
+        String never = FIXED.replace("when contact and deal.open -> task for deal.manager",
+                "when contact and deal.open and lead.stat_status == \"vip\" -> task for deal.manager\n  when contact and deal.open -> skip \"open deal\"");
+        TestReport r = run(never, 42);
+        String out = r.render(false);
+        assertTrue(out.contains("warning: no generated lead reached orders.flow:7:3 when rule (flow \"orders\")"), out);
+        assertFalse(out.contains("warning: no generated lead reached orders.flow:8:3"), out);
+        assertTrue(r.ok(), out);
+    }
 }

@@ -2,9 +2,6 @@ package io.leadflow.runtime.account;
 
 import io.leadflow.dsl.Flow;
 import io.leadflow.dsl.Program;
-import io.leadflow.dsl.exec.CompiledBlock;
-import io.leadflow.dsl.exec.CompiledField;
-import io.leadflow.dsl.exec.FlowProgram;
 import io.leadflow.runtime.sandbox.AccountKey;
 import io.leadflow.spi.EntityKind;
 import java.util.EnumMap;
@@ -13,22 +10,19 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
-/** The custom-field names ({@code deal_cf_…}, {@code contact_cf_…}) each account's flows write, per entity, read from the compiled blocks. */
+/** The custom-field names ({@code deal_cf_…}, {@code contact_cf_…}) each account's flows write, per entity, read from {@link Flow#writes}. */
 public final class UsedFields {
     private UsedFields() { }
 
-    /** Every account the program names (even with no custom fields), in flow order. Flows not compiled by the dsl are skipped. */
+    /** Every account the program names (even with no custom fields), in flow order. A flow that writes nothing adds only its account. */
     public static Map<AccountKey, Map<EntityKind, Set<String>>> of(Program program) {
         Map<AccountKey, Map<EntityKind, Set<String>>> out = new LinkedHashMap<>();
         for (Flow f : program.flows()) {
             Map<EntityKind, Set<String>> byEntity = out.computeIfAbsent(new AccountKey(f.connector(), f.account()),
                     k -> new EnumMap<>(EntityKind.class));
-            if (!(f instanceof FlowProgram compiled)) continue;
-            for (CompiledBlock block : compiled.blocks()) {
-                EntityKind entity = EntityKind.fromBlockName(block.entity()).orElse(null);
-                if (entity == null) continue;
-                for (CompiledField field : block.fields()) {
-                    if (isCustom(field.name())) byEntity.computeIfAbsent(entity, k -> new LinkedHashSet<>()).add(field.name());
+            for (Map.Entry<EntityKind, Set<String>> written : f.writes().entrySet()) {
+                for (String field : written.getValue()) {
+                    if (isCustom(field)) byEntity.computeIfAbsent(written.getKey(), k -> new LinkedHashSet<>()).add(field);
                 }
             }
         }

@@ -29,7 +29,10 @@ final class Decider {
     private final Outcomes outcomes;
     private ManagerState managers;
 
-    Decider(Ledger ledger, Clock clock, ExecutionListener listener, Outcomes outcomes, ManagerState managers) {
+    private final EvaluationMarks marks;
+
+    Decider(Ledger ledger, Clock clock, ExecutionListener listener, Outcomes outcomes, ManagerState managers, EvaluationMarks marks) {
+        this.marks = marks;
         this.ledger = ledger;
         this.clock = clock;
         this.listener = listener;
@@ -60,7 +63,8 @@ final class Decider {
     private Future<StepResult> record(LeadRun run, Found found) {
         Decision d;
         try {
-            d = run.flow.decide(run.evaluation, found, managers, clock);
+            ManagerState before = managers;
+            d = marks.during(run.markKey(), () -> run.flow.decide(run.evaluation, found, before, clock));
         } catch (RuntimeException e) {
             return finalRecord(run, run.evaluation.trace(), LeadStatus.DEAD, RuleFailure.reason(e, run.flow.name()));
         } catch (OutOfMemoryError | StackOverflowError e) {

@@ -50,11 +50,11 @@ public final class Engine {
         return ledger.managerState().compose(managers -> {
             AccountBreakers breakers = options.breakers().build();
             Outcomes outcomes = new Outcomes(ledger, clock, options.listener(), options.retry(), new Random(), breakers);
-            Decider decider = new Decider(ledger, clock, options.listener(), outcomes, managers);
+            Decider decider = new Decider(ledger, clock, options.listener(), outcomes, managers, options.evaluationMarks());
             StepRunner steps = new StepRunner(connectors, decider,
                     new EffectRunner(ledger, clock, options.listener(), outcomes, options.lookupFreshFor(), decider::discard), outcomes, breakers, clock);
             ExecutorVerticle executor = new ExecutorVerticle(ledger, clock, options,
-                    new ExecutorVerticle.Components(new Preparer(programs, ledger, clock, decider, stored), steps, programs));
+                    new ExecutorVerticle.Components(new Preparer(programs, ledger, clock, decider, stored, options.evaluationMarks()), steps, programs));
             Scheduler scheduler = new Scheduler(vertx, ledger, programs, options.jobs(), clock);
             return vertx.deployVerticle(executor)
                     .map(id -> new Engine(vertx, executor, id, scheduler, options))

@@ -25,49 +25,56 @@ import java.time.Duration;
  * @param lookupFreshFor how old the lookup behind a decision may be when its first write is about to
  *                      leave: an older one (the write waited for permits, or behind an open circuit)
  *                      is redone and the lead decided again before anything is sent
+ * @param evaluationMarks which lead is being evaluated, kept where a crash leaves it (the data folder), so a lead
+ *                      during whose evaluation the process ended twice is quarantined, not evaluated again
  */
 public record EngineOptions(int maxInFlight, int maxActive, int maxActivePerAccount, Duration pollInterval, RetryPolicy retry,
                             BreakerPolicy breakers, JobRegistry jobs, ExecutionListener listener, Duration stopTimeout,
-                            Duration lookupFreshFor) {
+                            Duration lookupFreshFor, EvaluationMarks evaluationMarks) {
 
     public static EngineOptions defaults() {
         return new EngineOptions(10_000, 256, 8, Duration.ofMillis(250), RetryPolicy.defaults(), BreakerPolicy.defaults(),
-                JobRegistry.builtins(), ExecutionListener.NONE, Duration.ofSeconds(10), Duration.ofSeconds(60));
+                JobRegistry.builtins(), ExecutionListener.NONE, Duration.ofSeconds(10), Duration.ofSeconds(60), EvaluationMarks.none());
     }
 
     public EngineOptions withLookupFreshFor(Duration d) {
-        return new EngineOptions(maxInFlight, maxActive, maxActivePerAccount, pollInterval, retry, breakers, jobs, listener, stopTimeout, d);
+        return new EngineOptions(maxInFlight, maxActive, maxActivePerAccount, pollInterval, retry, breakers, jobs, listener, stopTimeout, d, evaluationMarks);
     }
 
     public EngineOptions withRetry(RetryPolicy r) {
-        return new EngineOptions(maxInFlight, maxActive, maxActivePerAccount, pollInterval, r, breakers, jobs, listener, stopTimeout, lookupFreshFor);
+        return new EngineOptions(maxInFlight, maxActive, maxActivePerAccount, pollInterval, r, breakers, jobs, listener, stopTimeout, lookupFreshFor, evaluationMarks);
     }
 
     public EngineOptions withBreakers(BreakerPolicy b) {
-        return new EngineOptions(maxInFlight, maxActive, maxActivePerAccount, pollInterval, retry, b, jobs, listener, stopTimeout, lookupFreshFor);
+        return new EngineOptions(maxInFlight, maxActive, maxActivePerAccount, pollInterval, retry, b, jobs, listener, stopTimeout, lookupFreshFor, evaluationMarks);
     }
 
     public EngineOptions withJobs(JobRegistry j) {
-        return new EngineOptions(maxInFlight, maxActive, maxActivePerAccount, pollInterval, retry, breakers, j, listener, stopTimeout, lookupFreshFor);
+        return new EngineOptions(maxInFlight, maxActive, maxActivePerAccount, pollInterval, retry, breakers, j, listener, stopTimeout, lookupFreshFor, evaluationMarks);
     }
 
     public EngineOptions withListener(ExecutionListener l) {
-        return new EngineOptions(maxInFlight, maxActive, maxActivePerAccount, pollInterval, retry, breakers, jobs, l, stopTimeout, lookupFreshFor);
+        return new EngineOptions(maxInFlight, maxActive, maxActivePerAccount, pollInterval, retry, breakers, jobs, l, stopTimeout, lookupFreshFor, evaluationMarks);
     }
 
     public EngineOptions withPollInterval(Duration p) {
-        return new EngineOptions(maxInFlight, maxActive, maxActivePerAccount, p, retry, breakers, jobs, listener, stopTimeout, lookupFreshFor);
+        return new EngineOptions(maxInFlight, maxActive, maxActivePerAccount, p, retry, breakers, jobs, listener, stopTimeout, lookupFreshFor, evaluationMarks);
     }
 
     public EngineOptions withStopTimeout(Duration t) {
-        return new EngineOptions(maxInFlight, maxActive, maxActivePerAccount, pollInterval, retry, breakers, jobs, listener, t, lookupFreshFor);
+        return new EngineOptions(maxInFlight, maxActive, maxActivePerAccount, pollInterval, retry, breakers, jobs, listener, t, lookupFreshFor, evaluationMarks);
     }
 
     public EngineOptions withConcurrency(int inFlight, int active) {
-        return new EngineOptions(inFlight, active, maxActivePerAccount, pollInterval, retry, breakers, jobs, listener, stopTimeout, lookupFreshFor);
+        return new EngineOptions(inFlight, active, maxActivePerAccount, pollInterval, retry, breakers, jobs, listener, stopTimeout, lookupFreshFor, evaluationMarks);
     }
 
     public EngineOptions withPerAccount(int perAccount) {
-        return new EngineOptions(maxInFlight, maxActive, perAccount, pollInterval, retry, breakers, jobs, listener, stopTimeout, lookupFreshFor);
+        return new EngineOptions(maxInFlight, maxActive, perAccount, pollInterval, retry, breakers, jobs, listener, stopTimeout, lookupFreshFor, evaluationMarks);
+    }
+
+    public EngineOptions withEvaluationMarks(EvaluationMarks m) {
+        return new EngineOptions(maxInFlight, maxActive, maxActivePerAccount, pollInterval, retry, breakers, jobs, listener, stopTimeout,
+                lookupFreshFor, m);
     }
 }

@@ -80,6 +80,11 @@ final class LeadRun {
         return lead.run();
     }
 
+    /** This run's key in the {@link EvaluationMarks}: a replay (a new run) is evaluated afresh. */
+    String markKey() {
+        return lead.leadId() + "#" + lead.run();
+    }
+
     void replaceEffect(Ledger.EffectRecord record) {
         List<Ledger.EffectRecord> copy = new ArrayList<>(effects);
         copy.set(record.index(), record);

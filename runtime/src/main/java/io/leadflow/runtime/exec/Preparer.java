@@ -33,8 +33,11 @@ final class Preparer {
     private final Decider decider;
     private final StoredRules stored;
 
+    private final EvaluationMarks marks;
+
     /** @param stored where ORIGINAL replays find versions not in memory; null when rule texts are not stored */
-    Preparer(ProgramSource programs, Ledger ledger, Clock clock, Decider decider, StoredRules stored) {
+    Preparer(ProgramSource programs, Ledger ledger, Clock clock, Decider decider, StoredRules stored, EvaluationMarks marks) {
+        this.marks = marks;
         this.stored = stored;
         this.programs = programs;
         this.ledger = ledger;
@@ -66,6 +69,11 @@ final class Preparer {
         if (flow.isEmpty()) return dead(run, "flow '" + lead.flow() + "' is not in the rules (version " + run.ruleVersion + ")");
         Instant due = lead.receivedAt().plus(flow.get().delay() == null ? Duration.ZERO : flow.get().delay());
         if (lead.run() == 1 && due.isAfter(clock.instant())) return settled(ledger.defer(run.id(), due));
+        int crashes = marks.crashes(run.markKey());
+        if (crashes >= EvaluationMarks.QUARANTINE_AFTER) {
+            return dead(run, "quarantined: the process ended " + crashes + " times while evaluating the rules of flow '"
+                    + flow.get().name() + "' for this lead; this run is not evaluated again (a replay, once the rules are fixed, is a new run)");
+        }
         return evaluate(run, flow.get());
     }
 
@@ -82,7 +90,8 @@ final class Preparer {
         }
         Evaluation evaluation;
         try {
-            evaluation = flow.evaluate(body, clock);
+            JsonNode parsed = body;
+            evaluation = marks.during(run.markKey(), () -> flow.evaluate(parsed, clock));
         } catch (RuntimeException e) {
             return dead(run, RuleFailure.reason(e, flow.name()));
         } catch (OutOfMemoryError | StackOverflowError e) {

@@ -10,6 +10,7 @@ import io.leadflow.runtime.config.ServeSettings;
 import io.leadflow.runtime.config.Slugs;
 import io.leadflow.runtime.exec.Engine;
 import io.leadflow.runtime.exec.EngineOptions;
+import io.leadflow.runtime.exec.EvaluationMarks;
 import io.leadflow.runtime.exec.ProgramHolder;
 import io.leadflow.runtime.journal.Journal;
 import io.leadflow.runtime.journal.sqlite.JournalOptions;
@@ -139,8 +140,12 @@ public final class LeadflowServer {
             ProductSyncJob productSync = new ProductSyncJob(accounts::config,
                     new FileCheckpointStore(vertx, s.dataDir().resolve("sync")));
             JobRegistry jobs = JobRegistry.builtins().with(ProductSyncSpec.SPEC.name(), productSync);
+            // Opened once per process: a mark left by the previous process counts one crash of its lead.
+            EngineOptions engineOptions = s.deliver()
+                    ? EngineOptions.defaults().withListener(metrics).withJobs(jobs).withEvaluationMarks(EvaluationMarks.open(s.dataDir()))
+                    : null;
             if (s.deliver() && lease == null) {
-                engine.set(startEngine(vertx, journal, programs, accounts, metrics, compiler, jobs));
+                engine.set(startEngine(vertx, journal, programs, accounts, compiler, engineOptions));
             } else if (s.deliver()) {
                 out.println("node " + lease.nodeId() + " on a shared journal: it takes leads; it delivers while it holds the delivery lease");
             } else {
@@ -166,7 +171,7 @@ public final class LeadflowServer {
                 lease.onChange(new DeliveryLease.Listener() {
                     @Override
                     public void acquired(long epoch) {
-                        Engine started = startEngine(vertx, journal, programs, accounts, metrics, compiler, jobs);
+                        Engine started = startEngine(vertx, journal, programs, accounts, compiler, engineOptions);
                         engine.set(started);
                         pollers.apply(programs.current());
                         out.println("node " + lease.nodeId() + " holds the delivery lease (epoch " + epoch + "): delivering for the cluster");
@@ -212,11 +217,10 @@ public final class LeadflowServer {
                         + " (ORIGINAL replays of it need it loaded): " + e.getMessage()));
     }
 
-    private static Engine startEngine(Vertx vertx, Journal journal, ProgramHolder programs, ConnectorAccounts accounts, EdgeMetrics metrics,
-                                      RuleCompiler compiler, JobRegistry jobs) {
+    private static Engine startEngine(Vertx vertx, Journal journal, ProgramHolder programs, ConnectorAccounts accounts,
+                                      RuleCompiler compiler, EngineOptions options) {
         try {
-            return Engine.start(vertx, journal, programs, accounts::get, Clock.systemUTC(),
-                    EngineOptions.defaults().withListener(metrics).withJobs(jobs), compiler::compileSources).await();
+            return Engine.start(vertx, journal, programs, accounts::get, Clock.systemUTC(), options, compiler::compileSources).await();
         } catch (UnsupportedOperationException e) {
             // The executor is built alongside this edge; until it is merged, serve still takes leads durably.
             LOG.warning("the executor is not part of this build (" + e.getMessage() + "): leads are journaled but not delivered");

@@ -1,7 +1,6 @@
 package io.leadflow.runtime.pull;
 
 import io.leadflow.dsl.Flow;
-import io.leadflow.dsl.parse.Durations;
 import io.leadflow.runtime.config.Slugs;
 import io.leadflow.spi.ConnectorCatalog;
 import io.leadflow.spi.source.Arrival;
@@ -31,10 +30,9 @@ public record PullSpec(String flow, String slug, String system, String kind, Str
         if (parts.length != 2) return Optional.empty();
         Optional<SourceKind> kind = catalog.source(parts[0]).flatMap(s -> s.kind(parts[1]));
         if (kind.isEmpty() || !kind.get().canArrive(Arrival.PULL)) return Optional.empty();
-        Object poll = flow.sourceArgs().get("poll");
-        if (kind.get().canArrive(Arrival.WEBHOOK) && poll == null) return Optional.empty();
-        Duration interval = poll == null ? DEFAULT_POLL : Durations.parseText(String.valueOf(poll))
-                .orElseThrow(() -> new IllegalArgumentException("flow '" + flow.name() + "': poll '" + poll + "' is not a duration"));
+        Optional<Duration> poll = flow.sourceDuration("poll");
+        if (kind.get().canArrive(Arrival.WEBHOOK) && poll.isEmpty()) return Optional.empty();
+        Duration interval = poll.orElse(DEFAULT_POLL);
         Object account = flow.sourceArgs().getOrDefault("account", "default");
         Object since = flow.sourceArgs().get("since");
         String slug = Slugs.of(flow.name());

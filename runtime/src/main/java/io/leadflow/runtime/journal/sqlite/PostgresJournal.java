@@ -44,7 +44,7 @@ public final class PostgresJournal extends SqlJournal {
     }
 
     /**
-     * Connects, migrates the schema (Flyway; not checked: a database already migrated by a newer Leadflow is accepted, Flyway ignores migrations it does not know),
+     * Connects, migrates the schema (Flyway; a database already migrated by a newer Leadflow, one holding a migration this build does not know, is refused before anything is written),
      * and opens the writer and readers. The delivery lease is not started: register its listeners
      * ({@link #delivery()}) and call {@link DeliveryLease#start()}.
      *
@@ -59,13 +59,17 @@ public final class PostgresJournal extends SqlJournal {
     private static PostgresJournal openBlocking(Vertx vertx, Target t, String nodeId, JournalOptions options, Duration ttl) throws SQLException {
         FLYWAY_LOG.setLevel(java.util.logging.Level.WARNING);   // its INFO lines say nothing a user needs
         try {
-            Flyway.configure(PostgresJournal.class.getClassLoader())
+            Flyway flyway = Flyway.configure(PostgresJournal.class.getClassLoader())
                     .dataSource(t.jdbcUrl(), t.user(), t.password())
                     .table("leadflow_schema_history")
                     .locations("classpath:db/leadflow/postgresql")
                     .javaMigrations(new V1__JournalTables())
-                    .load()
-                    .migrate();
+                    .ignoreMigrationPatterns(new String[0])   // a migration this build does not know fails validation
+                    .load();
+            refuseNewer(flyway, t);
+            flyway.migrate();
+        } catch (NewerSchemaException e) {
+            throw e;
         } catch (RuntimeException e) {
             throw new SQLException("cannot prepare the journal in " + t.safe() + ": " + rootMessage(e), e);
         }
@@ -84,6 +88,25 @@ public final class PostgresJournal extends SqlJournal {
         PostgresJournal journal = new PostgresJournal(writer, reads, options, lease);
         writer.start();
         return journal;
+    }
+
+    /** A database migrated by a newer Leadflow: refused before anything is written, as the SQLite journal refuses a newer file. */
+    static final class NewerSchemaException extends SQLException {
+        NewerSchemaException(String message) {
+            super(message);
+        }
+    }
+
+    private static void refuseNewer(Flyway flyway, Target t) throws NewerSchemaException {
+        org.flywaydb.core.api.MigrationInfoService info = flyway.info();
+        for (org.flywaydb.core.api.MigrationInfo m : info.applied()) {
+            if (m.getState().isApplied() && !m.getState().isResolved()) {
+                String known = java.util.Arrays.stream(info.all()).filter(x -> x.getState().isResolved() && x.getVersion() != null)
+                        .map(x -> x.getVersion().getVersion()).reduce((a, b) -> b).orElse("none");
+                throw new NewerSchemaException("journal schema version " + m.getVersion() + " in " + t.safe()
+                        + " is newer than this Leadflow understands (" + known + "); use a newer Leadflow or another database");
+            }
+        }
     }
 
     private static String rootMessage(Throwable e) {

@@ -8,6 +8,11 @@ import io.vertx.core.Vertx;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The journal contract on a real PostgreSQL (embedded, or {@code LEADFLOW_PG_URL}). */
 class PostgresJournalTest extends JournalContract {
@@ -32,5 +37,32 @@ class PostgresJournalTest extends JournalContract {
         PostgresJournal j = Await.result(PostgresJournal.open(vertx, url, "test-node", options, Duration.ofSeconds(30)));
         j.delivery().tick();
         return j;
+    }
+
+    @Test
+    void aDatabaseMigratedByANewerLeadflow_isRefused_beforeAnythingIsWritten() throws Exception {
+        Await.result(journal.close());
+        journal = null;
+        int tables;
+        try (java.sql.Connection c = PgDatabases.connect(url); java.sql.Statement st = c.createStatement()) {
+            st.execute("INSERT INTO leadflow_schema_history (installed_rank, version, description, type, script, checksum,"
+                    + " installed_by, execution_time, success) VALUES (99, '99', 'from the future', 'SQL', 'V99__future.sql', 0, 'test', 1, true)");
+            tables = count(st);
+        }
+        Throwable e = assertThrows(Throwable.class, () -> open(JournalOptions.defaults()));
+        while (e.getCause() != null && !(e instanceof PostgresJournal.NewerSchemaException)) e = e.getCause();
+        assertTrue(e instanceof PostgresJournal.NewerSchemaException, String.valueOf(e));
+        assertTrue(e.getMessage().contains("journal schema version 99") && e.getMessage().contains("newer than this Leadflow understands (2)"),
+                e.getMessage());
+        try (java.sql.Connection c = PgDatabases.connect(url); java.sql.Statement st = c.createStatement()) {
+            assertEquals(tables, count(st), "nothing migrated or created");
+        }
+    }
+
+    private static int count(java.sql.Statement st) throws java.sql.SQLException {
+        try (java.sql.ResultSet r = st.executeQuery("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'")) {
+            r.next();
+            return r.getInt(1);
+        }
     }
 }

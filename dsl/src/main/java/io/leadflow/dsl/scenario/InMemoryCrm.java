@@ -1,4 +1,4 @@
-package io.leadflow.dsl.testing;
+package io.leadflow.dsl.scenario;
 
 import io.leadflow.dsl.decide.LookupPlan;
 import io.leadflow.dsl.phone.PhoneStandardizer;

@@ -1,4 +1,4 @@
-package io.leadflow.dsl.testing;
+package io.leadflow.dsl.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
