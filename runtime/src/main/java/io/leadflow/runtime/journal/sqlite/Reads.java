@@ -53,7 +53,7 @@ final class Reads {
         sql.append(" AND (id = ? OR event_id = ? OR ").append(dialect.contains("lower(" + dialect.bodyText() + ")"));
         args.add(t);
         args.add(t);
-        args.add(dialect.needle(t.toLowerCase(java.util.Locale.ROOT)));
+        args.add(dialect.needle(asciiLower(t)));
         String digits = q.searchDigits();
         if (digits != null) {
             String stripped = dialect.bodyText();
@@ -62,6 +62,13 @@ final class Reads {
             args.add(digits);
         }
         sql.append(')');
+    }
+
+    /** Lower case for A-Z only, as SQL lower() folds the body (non-ASCII text is matched exactly as typed). */
+    private static String asciiLower(String t) {
+        StringBuilder out = new StringBuilder(t.length());
+        for (char ch : t.toCharArray()) out.append(ch >= 'A' && ch <= 'Z' ? (char) (ch + 32) : ch);
+        return out.toString();
     }
 
     private static long cursor(String cursor) {
