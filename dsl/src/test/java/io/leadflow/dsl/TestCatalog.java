@@ -60,7 +60,7 @@ public final class TestCatalog {
                             of("firstName", STRING), of("phone", PHONE), of("email", EMAIL)),
                     EntityKind.DEAL, EntitySchema.of(EntityKind.DEAL, "order", CustomFieldStyle.SYMBOLIC_CODE,
                             of("status", STRING), of("managerComment", TEXT), of("utm_source", STRING), of("utm_medium", STRING),
-                            of("utm_campaign", STRING))),
+                            of("utm_campaign", STRING), of("utm_content", STRING), of("utm_term", STRING))),
             new RateLimit(60, Duration.ofMinutes(1), false, "test"));
 
     /** KeyCRM-like: no task capability (the checker refuses `task`). */

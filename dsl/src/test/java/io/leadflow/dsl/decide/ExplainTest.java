@@ -24,17 +24,17 @@ class ExplainTest {
 
     @Test
     void trace_showsPhoneFilterFindRulesWithAtomValuesFieldsAndEffects() throws Exception {
-        Explanation e = explain("{\"callId\": 9, \"siteId\": 77, \"callerphone\": \"067 123 45 67\", \"utm_source\": \"google\"}",
-                "{\"contacts\":[{\"id\":7,\"phone\":\"0671234567\"}],\"deals\":[{\"id\":12,\"contact\":7,\"group\":\"open\"}]}");
+        Explanation e = explain("{\"callId\": 9, \"siteId\": 77, \"callerphone\": \"8 915 777-11-22\", \"utm_source\": \"google\"}",
+                "{\"contacts\":[{\"id\":7,\"phone\":\"89157771122\"}],\"deals\":[{\"id\":12,\"contact\":7,\"group\":\"open\"}]}");
         String text = e.text();
         System.out.println(text);
-        assertTrue(text.contains("phone \"067 123 45 67\" → +380671234567"), text);
+        assertTrue(text.contains("phone \"8 915 777-11-22\" → +79157771122"), text);
         assertTrue(text.contains("drop when \"neither a usable phone nor an email\": passed"), text);
         assertTrue(text.contains("contact 7 found; newest deal 12 is open, not marked"), text);
         assertTrue(text.contains("when not contact → no: contact = {id 7}"), text);
         assertTrue(text.contains("when not deal or deal.closed → no: deal = {id 12}, deal.closed = false"), text);
         assertTrue(text.contains("when not deal.marked → matched"), text);
-        assertTrue(text.contains("calls.flow:31:5 deal.utm_source = \"google\""), text);
+        assertTrue(text.contains("calls.flow:34:5 deal.utm_source = \"google\""), text);
         assertTrue(text.endsWith("result: 1 effect\n"), text);
         JsonNode j = e.json();
         assertEquals("update deal", j.at("/effects/0/effect").asText());

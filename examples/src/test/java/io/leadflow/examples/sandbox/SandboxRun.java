@@ -1,5 +1,6 @@
 package io.leadflow.examples.sandbox;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +13,7 @@ import io.leadflow.spi.ConnectorCatalog;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -31,7 +33,10 @@ import java.util.regex.Pattern;
  */
 final class SandboxRun implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern EMULATOR = Pattern.compile("emulator (\\S+) listening on http://127\\.0\\.0\\.1:(\\d+)");
+    /** The banner's emulator line: {@code emulator <connector> [account '<name>'] listening on http://127.0.0.1:<port>}. */
+    private static final Pattern EMULATOR = Pattern.compile("emulator (\\S+)(?: account '([^']*)')? listening on http://127\\.0\\.0\\.1:(\\d+)");
+    /** The admin token every run is given (registry API). */
+    static final String ADMIN = "lf_test_admin_0123456789abcdef0123456789ab";
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final LeadflowServer server;
     private final ByteArrayOutputStream out;
@@ -43,7 +48,7 @@ final class SandboxRun implements AutoCloseable {
 
     /** @param secrets extra secrets-file lines (source tokens) added to the example's {@code sandbox.properties} */
     static SandboxRun start(Path example, Path data, Map<String, String> secrets) throws Exception {
-        StringBuilder props = new StringBuilder();
+        StringBuilder props = new StringBuilder("admin.token=" + ADMIN + "\n");
         Path own = example.resolve("sandbox.properties");
         if (Files.exists(own)) props.append(Files.readString(own)).append('\n');
         secrets.forEach((k, v) -> props.append(k).append('=').append(v).append('\n'));
@@ -59,11 +64,106 @@ final class SandboxRun implements AutoCloseable {
         return "http://127.0.0.1:" + server.port();
     }
 
-    /** The emulator's origin as the banner announced it. */
+    /** The origin of the connector's (first) emulator as the banner announced it. */
     String emulator(String connector) {
-        Matcher m = EMULATOR.matcher(out.toString(StandardCharsets.UTF_8));
-        while (m.find()) if (m.group(1).equals(connector)) return "http://127.0.0.1:" + m.group(2);
-        throw new AssertionError("no emulator " + connector + " in the banner:\n" + out.toString(StandardCharsets.UTF_8));
+        return emulator(connector, null);
+    }
+
+    /** The origin of the emulated account {@code account} of {@code connector} (null: the first one announced). */
+    String emulator(String connector, String account) {
+        Matcher m = EMULATOR.matcher(out());
+        while (m.find()) {
+            if (m.group(1).equals(connector) && (account == null || account.equals(m.group(2)))) return "http://127.0.0.1:" + m.group(3);
+        }
+        throw new AssertionError("no emulator " + connector + (account == null ? "" : " account " + account) + " in the banner:\n" + out());
+    }
+
+    /** Everything the server printed so far (banner, tokens). */
+    String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Posts a form-encoded body (as Calltouch's webhooks do), fields in the given order. */
+    HttpResponse<String> postForm(String url, Map<String, String> fields) throws Exception {
+        StringBuilder body = new StringBuilder();
+        fields.forEach((k, v) -> body.append(body.length() == 0 ? "" : "&").append(URLEncoder.encode(k, StandardCharsets.UTF_8))
+                .append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        HttpRequest r = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+        return http.send(r, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Posts a lead to a flow's intake with its token and returns the lead id (asserting 202). */
+    String lead(String flowSlug, String token, String json) throws Exception {
+        HttpResponse<String> r = post(base() + "/v1/leads/" + flowSlug, json, "Authorization", "Bearer " + token);
+        assertEquals(202, r.statusCode(), r.body());
+        return JSON.readTree(r.body()).path("id").asText();
+    }
+
+    /** The registry's record of one lead (admin token). */
+    JsonNode registryLead(String id) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base() + "/v1/leads/" + id)).timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + ADMIN).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        return JSON.readTree(r.body());
+    }
+
+    /** A GET with the admin token ({@code /v1/flows}). */
+    HttpResponse<String> getWithAdmin(String url) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + ADMIN).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The registry's list for a query string ({@code flow=…}), admin token. */
+    JsonNode registry(String query) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base() + "/v1/leads?" + query)).timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + ADMIN).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        return JSON.readTree(r.body());
+    }
+
+    /** Waits until the lead is finished (done, dropped, dead or duplicate) and returns its registry record. */
+    JsonNode finished(String id) throws Exception {
+        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        JsonNode last = null;
+        while (System.nanoTime() < end) {
+            last = registryLead(id);
+            String status = last.path("status").asText();
+            if (status.equals("done") || status.equals("dropped") || status.equals("dead") || status.equals("duplicate")) return last;
+            Thread.sleep(50);
+        }
+        throw new AssertionError("lead " + id + " did not finish within 30 s; last: " + last + "\nserver said:\n" + out());
+    }
+
+    /** Seeds an emulated account with the connector-neutral seed format; returns the ids given. */
+    JsonNode seed(String emulatorOrigin, String seedJson) throws Exception {
+        HttpResponse<String> r = post(emulatorOrigin + "/__emulator/seed", seedJson);
+        assertEquals(200, r.statusCode(), r.body());
+        return JSON.readTree(r.body());
+    }
+
+    /** The emulated account's records ({@code GET /__emulator/state} → records). */
+    JsonNode records(String emulatorOrigin) throws Exception {
+        return get(emulatorOrigin + "/__emulator/state").path("records");
+    }
+
+    /**
+     * A copy of an example folder under {@code into} with each {@code replacements} pair applied to
+     * the file named first (each text must occur exactly once), e.g. a shorter delay.
+     */
+    static Path copy(Path example, Path into, String... fileFromTo) throws Exception {
+        Path dir = Files.createDirectories(into.resolve(example.getFileName()));
+        try (var files = Files.list(example)) {
+            for (Path f : files.toList()) if (Files.isRegularFile(f)) Files.copy(f, dir.resolve(f.getFileName()));
+        }
+        for (int i = 0; i < fileFromTo.length; i += 3) {
+            Path f = dir.resolve(fileFromTo[i]);
+            String text = Files.readString(f);
+            int at = text.indexOf(fileFromTo[i + 1]);
+            assertTrue(at >= 0 && text.indexOf(fileFromTo[i + 1], at + 1) < 0, "'" + fileFromTo[i + 1] + "' once in " + f);
+            Files.writeString(f, text.replace(fileFromTo[i + 1], fileFromTo[i + 2]));
+        }
+        return dir;
     }
 
     HttpResponse<String> post(String url, String body, String... headers) throws Exception {
@@ -88,7 +188,7 @@ final class SandboxRun implements AutoCloseable {
             if (until.test(last)) return last;
             Thread.sleep(50);
         }
-        assertTrue(false, what + " did not happen within 20 s; last state: " + last + "\nserver said:\n" + out.toString(StandardCharsets.UTF_8));
+        assertTrue(false, what + " did not happen within 20 s; last state: " + last + "\nserver said:\n" + out());
         return last;
     }
 

@@ -57,7 +57,7 @@ class ShopExpressKeycrmSandboxTest {
     }
 
     private void trigger(String event, String flowSlug, String token) throws Exception {
-        assertEquals(201, run.post(run.emulator("keycrm") + "/__emulator/triggers", "{\"event\":\"" + event + "\",\"url\":\""
+        assertEquals(201, run.post(run.emulator("keycrm", flowSlug.contains("card") ? "cards" : "main") + "/__emulator/triggers", "{\"event\":\"" + event + "\",\"url\":\""
                 + run.base() + "/v1/leads/" + flowSlug + "?token=" + token + "\",\"source_ids\":[3]}").statusCode());
     }
 
@@ -73,7 +73,7 @@ class ShopExpressKeycrmSandboxTest {
         seedShopOrder("SE-10452");
         assertEquals(202, run.post(run.base() + "/v1/leads/shop-express-orders", order("SE-10452", "new"),
                 "Authorization", "Bearer " + ORDERS_TOKEN).statusCode());
-        JsonNode state = run.await(run.emulator("keycrm") + "/__emulator/state",
+        JsonNode state = run.await(run.emulator("keycrm", "main") + "/__emulator/state",
                 s -> find(s.path("records").path("orders"), "source_uuid", "SE-10452") != null, "the KeyCRM order");
         JsonNode order = find(state.path("records").path("orders"), "source_uuid", "SE-10452");
         assertEquals(3, order.path("source_id").asInt());
@@ -81,7 +81,7 @@ class ShopExpressKeycrmSandboxTest {
         assertEquals(2, order.path("payments").get(0).path("payment_method_id").asInt());
 
         trigger("order.change_order_status", "keycrm-order-status", STATUS_TOKEN);
-        assertEquals(200, run.post(run.emulator("keycrm") + "/__emulator/orders/" + order.path("id").asLong() + "/status",
+        assertEquals(200, run.post(run.emulator("keycrm", "main") + "/__emulator/orders/" + order.path("id").asLong() + "/status",
                 "{\"status_id\":4}").statusCode());
         JsonNode shop = shopOrderWithStatus("SE-10452", "shipped");
         assertEquals("[\"new\",\"shipped\"]", find(shop.path("records").path("orders"), "number", "SE-10452").path("status_history").toString());
@@ -92,7 +92,7 @@ class ShopExpressKeycrmSandboxTest {
         seedShopOrder("SE-20001");
         assertEquals(202, run.post(run.base() + "/v1/leads/shop-express-cards", order("SE-20001", "new"),
                 "X-Leadflow-Token", CARDS_TOKEN).statusCode());
-        JsonNode state = run.await(run.emulator("keycrm") + "/__emulator/state", s -> {
+        JsonNode state = run.await(run.emulator("keycrm", "cards") + "/__emulator/state", s -> {
             for (JsonNode c : s.path("records").path("cards")) {
                 if ("Замовлення SE-20001".equals(c.path("title").asText())) return true;
             }
@@ -102,7 +102,7 @@ class ShopExpressKeycrmSandboxTest {
         assertEquals(11, card.path("status_id").asInt());
 
         trigger("lead.change_lead_status", "keycrm-card-status", CARD_STATUS_TOKEN);
-        assertEquals(200, run.post(run.emulator("keycrm") + "/__emulator/cards/" + card.path("id").asLong() + "/status",
+        assertEquals(200, run.post(run.emulator("keycrm", "cards") + "/__emulator/cards/" + card.path("id").asLong() + "/status",
                 "{\"status_id\":13}").statusCode());
         shopOrderWithStatus("SE-20001", "completed");
     }
@@ -142,11 +142,11 @@ class ShopExpressKeycrmSandboxTest {
         assertEquals(200, run.post(run.emulator("horoshop") + "/__emulator/seed", "{\"orders\":[{\"order_id\":1207,\"stat_status\":1}]}").statusCode());
         assertEquals(202, run.post(run.base() + "/v1/leads/shop-express-orders", order("1207", "new"),
                 "Authorization", "Bearer " + ORDERS_TOKEN).statusCode());
-        JsonNode state = run.await(run.emulator("keycrm") + "/__emulator/state",
+        JsonNode state = run.await(run.emulator("keycrm", "main") + "/__emulator/state",
                 s -> find(s.path("records").path("orders"), "source_uuid", "1207") != null, "the KeyCRM order of shop order 1207");
         JsonNode order = find(state.path("records").path("orders"), "source_uuid", "1207");
         trigger("order.change_order_status", "keycrm-order-status-to-horoshop", HOROSHOP_TOKEN);
-        assertEquals(200, run.post(run.emulator("keycrm") + "/__emulator/orders/" + order.path("id").asLong() + "/status",
+        assertEquals(200, run.post(run.emulator("keycrm", "main") + "/__emulator/orders/" + order.path("id").asLong() + "/status",
                 "{\"status_id\":5}").statusCode());
         run.await(run.emulator("horoshop") + "/__emulator/state", s -> {
             JsonNode o = find(s.path("records").path("orders"), "order_id", "1207");

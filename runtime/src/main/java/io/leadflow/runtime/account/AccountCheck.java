@@ -5,11 +5,13 @@ import io.leadflow.dsl.Program;
 import io.leadflow.runtime.sandbox.AccountKey;
 import io.leadflow.spi.EntityKind;
 import io.leadflow.spi.account.AccountFinding;
+import io.leadflow.spi.account.AccountSchema;
 import io.leadflow.spi.account.AccountSchemaCheck;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -17,8 +19,8 @@ import java.util.function.Predicate;
 import java.util.logging.Logger;
 
 /**
- * Checks, for every account a program names that {@code checked} selects (in {@code serve}: the
- * accounts with real credentials), the custom fields its flows map against the account's own
+ * Checks, for every account a program names that {@code checked} selects (in {@code serve}: every
+ * account, real or emulated, so a sandbox sees what the real account would refuse), the custom fields its flows map against the account's own
  * field list ({@link CrmConnector#accountSchema()}, {@link AccountSchemaCheck}). Never fails: a
  * connector that cannot tell, or a CRM that does not answer, gives "not checked: reason". The
  * latest reports are kept for {@code GET /v1/flows}; findings are also logged as warnings.
@@ -29,6 +31,7 @@ public final class AccountCheck {
     private final Function<AccountKey, Future<CrmConnector>> connectors;
     private final Predicate<AccountKey> checked;
     private final AtomicReference<List<AccountReport>> latest = new AtomicReference<>(List.of());
+    private final Map<AccountKey, AccountSchema> schemas = new java.util.concurrent.ConcurrentHashMap<>();
 
     public AccountCheck(Function<AccountKey, Future<CrmConnector>> connectors, Predicate<AccountKey> checked) {
         this.connectors = connectors;
@@ -49,6 +52,14 @@ public final class AccountCheck {
         });
     }
 
+    /**
+     * The account's field list as last read (by a completed {@link #run}), for the check of each
+     * lead's effects before the first is sent ({@link Preflight}); empty when it was never read.
+     */
+    public Optional<AccountSchema> schema(String connector, String account) {
+        return Optional.ofNullable(schemas.get(new AccountKey(connector, account)));
+    }
+
     /** The reports of the last completed run (empty before the first). */
     public List<AccountReport> latest() {
         return latest.get();
@@ -63,6 +74,7 @@ public final class AccountCheck {
         }
         return connector.compose(CrmConnector::accountSchema).transform(ar -> {
             if (ar.failed()) return Future.succeededFuture(AccountReport.notChecked(key.connector(), key.account(), reason(ar.cause())));
+            schemas.put(key, ar.result());
             List<String> warnings = AccountSchemaCheck.check(used, ar.result()).stream().map(AccountFinding::message).toList();
             return Future.succeededFuture(new AccountReport(key.connector(), key.account(), true, "checked", warnings));
         });

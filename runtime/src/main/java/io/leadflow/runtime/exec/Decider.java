@@ -27,11 +27,17 @@ final class Decider {
     private final Clock clock;
     private final ExecutionListener listener;
     private final Outcomes outcomes;
+    private final EngineOptions.AccountSchemas schemas;
     private ManagerState managers;
 
     private final EvaluationMarks marks;
 
-    Decider(Ledger ledger, Clock clock, ExecutionListener listener, Outcomes outcomes, ManagerState managers, EvaluationMarks marks) {
+    /**
+     * @param schemas the accounts' field lists: a decision the account would refuse is a dead letter before any effect
+     */
+    Decider(Ledger ledger, Clock clock, ExecutionListener listener, Outcomes outcomes, ManagerState managers, EvaluationMarks marks,
+            EngineOptions.AccountSchemas schemas) {
+        this.schemas = schemas;
         this.marks = marks;
         this.ledger = ledger;
         this.clock = clock;
@@ -75,6 +81,9 @@ final class Decider {
             return ledger.recordFinal(decision(run, d.trace(), List.of(), d.managers()), LeadStatus.DROPPED, d.dropReason().get())
                     .map(v -> outcomes.finished(run, LeadStatus.DROPPED));
         }
+        java.util.Optional<String> refused = schemas.of(run.connector, run.account)
+                .flatMap(schema -> io.leadflow.runtime.account.Preflight.check(schema, d.effects()));
+        if (refused.isPresent()) return finalRecord(run, d.trace(), LeadStatus.DEAD, refused.get());
         List<Ledger.EffectRecord> effects = new ArrayList<>();
         for (int i = 0; i < d.effects().size(); i++) {
             Effect e = d.effects().get(i);

@@ -50,7 +50,7 @@ public final class Engine {
         return ledger.managerState().compose(managers -> {
             AccountBreakers breakers = options.breakers().build();
             Outcomes outcomes = new Outcomes(ledger, clock, options.listener(), options.retry(), new Random(), breakers);
-            Decider decider = new Decider(ledger, clock, options.listener(), outcomes, managers, options.evaluationMarks());
+            Decider decider = new Decider(ledger, clock, options.listener(), outcomes, managers, options.evaluationMarks(), options.schemas());
             StepRunner steps = new StepRunner(connectors, decider,
                     new EffectRunner(ledger, clock, options.listener(), outcomes, options.lookupFreshFor(), decider::discard), outcomes, breakers, clock);
             ExecutorVerticle executor = new ExecutorVerticle(ledger, clock, options,

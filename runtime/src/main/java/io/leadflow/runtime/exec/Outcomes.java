@@ -30,13 +30,27 @@ final class Outcomes {
     }
 
     /**
-     * What a DONE lead's record keeps: null when it went through first time, else how many
-     * retries it took and the last error, so an operator sees afterwards that the CRM was failing.
+     * What a DONE lead's record keeps: the reason of each {@code skip} it took ("skipped: order
+     * already updated"), so the registry list says why nothing was written; and, when it did not go
+     * through first time, how many retries it took and the last error, so an operator sees
+     * afterwards that the CRM was failing. Null when neither.
      */
     static String doneReason(LeadRun run) {
-        if (run.attempts == 0) return null;
-        return "done after " + run.attempts + (run.attempts == 1 ? " retry" : " retries")
-                + (run.lastError == null ? "" : "; last error: " + run.lastError);
+        StringBuilder out = new StringBuilder();
+        if (run.effects != null) {
+            for (Ledger.EffectRecord r : run.effects) {
+                if (r.state() != EffectState.SKIPPED || r.effectJson() == null) continue;
+                if (EffectCodec.decode(r.effectJson()) instanceof io.leadflow.spi.effect.Skip skip && skip.reason() != null) {
+                    out.append(out.length() == 0 ? "skipped: " : "; skipped: ").append(skip.reason());
+                }
+            }
+        }
+        if (run.attempts > 0) {
+            out.append(out.length() == 0 ? "" : "; ").append("done after ").append(run.attempts)
+                    .append(run.attempts == 1 ? " retry" : " retries")
+                    .append(run.lastError == null ? "" : "; last error: " + run.lastError);
+        }
+        return out.length() == 0 ? null : out.toString();
     }
 
     Future<StepResult> finish(LeadRun run, LeadStatus status, String reason) {

@@ -23,8 +23,9 @@ import java.util.logging.Logger;
 
 /**
  * One {@link CrmConnector} per account named in the rules. Accounts with credentials talk to the
- * real API; the rest (all of them in sandbox mode) talk to the connector's emulator, one per
- * connector, started on loopback the first time a rule names it.
+ * real API; the rest (all of them in sandbox mode) talk to an emulator started on loopback the
+ * first time a rule names the account: one emulator per account (SPEC C7), so two accounts of the
+ * same CRM never see each other's records, as in production.
  */
 public final class ConnectorAccounts {
     private static final Logger LOG = Logger.getLogger(ConnectorAccounts.class.getName());
@@ -36,7 +37,7 @@ public final class ConnectorAccounts {
     private final Consumer<String> announce;
     /** Where real accounts keep their recent calls across restarts ({@link RateLimitMemory}), or null. */
     private final java.nio.file.Path rateMemory;
-    private final Map<String, Future<Emulator>> emulators = new ConcurrentHashMap<>();
+    private final Map<AccountKey, Future<Emulator>> emulators = new ConcurrentHashMap<>();
     private final java.nio.file.Path emulatorRecords;
     private final Map<AccountKey, CrmConnector> connectors = new ConcurrentHashMap<>();
     private final List<CrmConnector> pulls = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -60,7 +61,7 @@ public final class ConnectorAccounts {
 
     /**
      * @param emulatorRecords folder (under the data folder) where each emulator keeps its records
-     *                        ({@code <connector>.json}), so a restart on the same data folder finds
+     *                        ({@code <connector>.<account>.json}), so a restart on the same data folder finds
      *                        what the sandbox delivered; null: in memory only
      */
     public ConnectorAccounts(Vertx vertx, Iterable<ConnectorFactory> factories, boolean sandbox,
@@ -182,7 +183,7 @@ public final class ConnectorAccounts {
                         + "API_KEY or crm." + key.connector() + "." + key.account() + ".api_key in the secrets file.");
             }
             Map<String, String> own = secrets.get().crmSettings(key.connector(), key.account());
-            config = emulator(factory).map(e -> withSettings(e.account(key.account()), own));
+            config = emulator(factory, key).map(e -> withSettings(e.account(key.account()), own));
         }
         return config;
     }
@@ -195,13 +196,22 @@ public final class ConnectorAccounts {
         return new AccountConfig(emulated.connector(), emulated.account(), emulated.baseUrl(), emulated.secrets(), merged);
     }
 
-    private Future<Emulator> emulator(ConnectorFactory factory) {
-        String name = factory.descriptor().name();
-        return emulators.computeIfAbsent(name, n -> factory.startEmulator(vertx, 0).compose(e -> {
-            announce.accept("emulator " + n + " listening on http://127.0.0.1:" + e.port()
+    /** The account's own emulator, started on first use, its records restored from and kept in the data folder. */
+    private Future<Emulator> emulator(ConnectorFactory factory, AccountKey key) {
+        return emulators.computeIfAbsent(key, k -> factory.startEmulator(vertx, 0).compose(e -> {
+            announce.accept("emulator " + k.connector() + " account '" + k.account() + "' listening on http://127.0.0.1:" + e.port()
                     + "  (see what arrived: curl http://127.0.0.1:" + e.port() + "/__emulator/state)");
-            return keepRecords(n, e).map(v -> (Emulator) e);
+            return keepRecords(k, e).map(v -> (Emulator) e);
         }));
+    }
+
+    /**
+     * The file an account's emulator keeps its records in: {@code <connector>.<account>.json}
+     * (one emulated account per file, as each account is its own emulator). Characters other than
+     * letters, digits, '-' and '_' in the account name become '_'.
+     */
+    static String recordsFileName(AccountKey key) {
+        return key.connector() + "." + key.account().replaceAll("[^A-Za-z0-9_-]", "_") + ".json";
     }
 
     /**
@@ -209,9 +219,10 @@ public final class ConnectorAccounts {
      * is said so (memory only); an unreadable file fails the emulator, so its account's leads
      * wait and retry with the reason instead of being delivered into an emulator that lost them.
      */
-    private Future<Void> keepRecords(String name, Emulator e) {
+    private Future<Void> keepRecords(AccountKey key, Emulator e) {
         if (emulatorRecords == null) return Future.succeededFuture();
-        java.nio.file.Path file = emulatorRecords.resolve(name + ".json");
+        java.nio.file.Path file = emulatorRecords.resolve(recordsFileName(key));
+        String name = key.connector() + " account '" + key.account() + "'";
         return e.keepRecordsIn(file).recover(err -> {
             if (!(err instanceof UnsupportedOperationException)) {
                 return e.stop().transform(x -> Future.failedFuture(err));
@@ -223,11 +234,11 @@ public final class ConnectorAccounts {
         });
     }
 
-    /** Running emulators by connector name (for health and the banner). */
+    /** Running emulators by account ({@code keepincrm/main}), for health and the banner. */
     public Map<String, Integer> emulatorPorts() {
         Map<String, Integer> out = new java.util.TreeMap<>();
-        emulators.forEach((n, f) -> {
-            if (f.succeeded()) out.put(n, f.result().port());
+        emulators.forEach((k, f) -> {
+            if (f.succeeded()) out.put(k.toString(), f.result().port());
         });
         return out;
     }

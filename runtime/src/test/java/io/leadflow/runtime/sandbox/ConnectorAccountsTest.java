@@ -31,18 +31,31 @@ class ConnectorAccountsTest {
         return new StubProgram(List.of(flows), "h");
     }
 
+    /** Issue 9 defect 9 (SPEC C7): each account is its own emulated account, as it is in production. */
     @Test
-    void sandbox_startsOneEmulatorPerConnectorAndAnnouncesIt() throws Exception {
+    void sandbox_startsOneEmulatorPerAccount_andAnnouncesEach_andTheirRecordsAreApart() throws Exception {
         List<String> said = new ArrayList<>();
         ConnectorAccounts a = new ConnectorAccounts(vertx, ConnectorAccounts.discover(), true, Secrets::empty, said::add);
         a.prepare(program(new StubFlow("x", "keycrm", "main"), new StubFlow("y", "keycrm", "second"))).await();
         assertTrue(a.get("keycrm", "main").isPresent());
         assertTrue(a.get("keycrm", "second").isPresent());
-        assertEquals(1, said.size(), said.toString());
-        int port = a.emulatorPorts().get("keycrm");
-        var r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/__emulator/state")).build(),
+        assertEquals(2, said.size(), said.toString());
+        assertTrue(said.stream().anyMatch(l -> l.startsWith("emulator keycrm account 'main' listening on http://127.0.0.1:")), said.toString());
+        assertTrue(said.stream().anyMatch(l -> l.startsWith("emulator keycrm account 'second' listening on")), said.toString());
+        int main = a.emulatorPorts().get("keycrm/main");
+        int second = a.emulatorPorts().get("keycrm/second");
+        assertTrue(main != second, "two accounts, two emulators");
+        HttpClient http = HttpClient.newHttpClient();
+        var seeded = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + main + "/__emulator/seed"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"contacts\":[{\"ref\":\"c\",\"name\":\"Only in main\",\"phone\":\"+380671234567\"}]}"))
+                .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, seeded.statusCode(), seeded.body());
+        var inMain = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + main + "/__emulator/state")).build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, r.statusCode(), r.body());
+        var inSecond = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + second + "/__emulator/state")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertTrue(inMain.body().contains("Only in main"), inMain.body());
+        assertFalse(inSecond.body().contains("Only in main"), inSecond.body());
         a.close().await();
     }
 
@@ -95,7 +108,7 @@ class ConnectorAccountsTest {
                 .apply(new io.leadflow.spi.effect.CreateContact(fields, null), new io.leadflow.connector.EffectContext("k-1", "lead-1", Map.of(), null))
                 .await().crmId();
         first.close().await();
-        assertTrue(java.nio.file.Files.exists(records.resolve("keepincrm.json")), "records written under the data folder");
+        assertTrue(java.nio.file.Files.exists(records.resolve("keepincrm.main.json")), "records written under the data folder");
 
         List<String> said = new ArrayList<>();
         ConnectorAccounts second = new ConnectorAccounts(vertx, ConnectorAccounts.discover(), true, Secrets::empty, said::add, null, records);
@@ -112,13 +125,13 @@ class ConnectorAccountsTest {
     void unreadableEmulatorRecords_failTheAccount_withTheFileNamed(@org.junit.jupiter.api.io.TempDir java.nio.file.Path data) throws Exception {
         java.nio.file.Path records = data.resolve("emulators");
         java.nio.file.Files.createDirectories(records);
-        java.nio.file.Files.writeString(records.resolve("keepincrm.json"), "{not json");
+        java.nio.file.Files.writeString(records.resolve("keepincrm.main.json"), "{not json");
         ConnectorAccounts a = new ConnectorAccounts(vertx, ConnectorAccounts.discover(), true, Secrets::empty, line -> { }, null, records);
         try {
             a.prepare(program(new StubFlow("x", "keepincrm", "main"))).await();
             throw new AssertionError("an unreadable records file was accepted");
         } catch (RuntimeException e) {
-            assertTrue(e.getMessage().contains("keepincrm.json") && e.getMessage().contains("move it away"), e.getMessage());
+            assertTrue(e.getMessage().contains("keepincrm.main.json") && e.getMessage().contains("move it away"), e.getMessage());
         }
         a.close().await();
     }

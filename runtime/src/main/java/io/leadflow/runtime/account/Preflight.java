@@ -1,0 +1,107 @@
+package io.leadflow.runtime.account;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.leadflow.spi.EntityKind;
+import io.leadflow.spi.account.AccountField;
+import io.leadflow.spi.account.AccountFinding;
+import io.leadflow.spi.account.AccountSchema;
+import io.leadflow.spi.account.AccountSchemaCheck;
+import io.leadflow.spi.effect.CreateContact;
+import io.leadflow.spi.effect.CreateDeal;
+import io.leadflow.spi.effect.CreateTask;
+import io.leadflow.spi.effect.Effect;
+import io.leadflow.spi.effect.UpdateContact;
+import io.leadflow.spi.effect.UpdateDeal;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A decided lead's effects against what the target account defines, before the first of them is
+ * sent (issue 9 defect 2): a custom field the account does not have (or has on another entity),
+ * or a value its field type cannot take, refuses the whole lead, so no lead is half applied. A
+ * value the field's type can take in another form is converted in place (defect 6): a number
+ * into a text field is sent as text, a numeric text into a number field as a number.
+ *
+ * <p>Field types are the CRM's own names as {@link AccountField#type()} reports them; an unknown
+ * or empty type is left alone (the connector and the CRM decide).
+ */
+public final class Preflight {
+    private static final Set<String> TEXT = Set.of("string", "text", "textarea", "email", "phone", "url", "link", "input");
+    private static final Set<String> NUMBER = Set.of("integer", "int", "numeric", "number", "float", "decimal", "double");
+
+    private Preflight() { }
+
+    /**
+     * Converts the effects' custom-field values per their field type, in place, and returns why
+     * the account would refuse the lead, if it would.
+     */
+    public static Optional<String> check(AccountSchema schema, List<Effect> effects) {
+        Map<EntityKind, Set<String>> used = new EnumMap<>(EntityKind.class);
+        List<String> problems = new ArrayList<>();
+        for (Effect e : effects) {
+            EntityKind entity = entity(e);
+            if (entity == null || e.fields() == null) continue;
+            for (Iterator<Map.Entry<String, JsonNode>> it = e.fields().fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> f = it.next();
+                if (!f.getKey().startsWith(entity.customFieldPrefix()) && !isCustom(f.getKey())) continue;
+                used.computeIfAbsent(entity, k -> new LinkedHashSet<>()).add(f.getKey());
+                field(schema, entity, f.getKey()).ifPresent(def -> convert(e.fields(), f.getKey(), def).ifPresent(problems::add));
+            }
+        }
+        List<String> refused = new ArrayList<>();
+        for (AccountFinding finding : AccountSchemaCheck.check(used, schema)) refused.add(finding.message());
+        refused.addAll(problems);
+        if (refused.isEmpty()) return Optional.empty();
+        return Optional.of("refused before any effect (the " + schema.connector() + " account '" + schema.account()
+                + "' would not take it): " + String.join("; ", refused));
+    }
+
+    private static Optional<String> convert(ObjectNode fields, String name, AccountField def) {
+        String type = def.type().toLowerCase(Locale.ROOT);
+        JsonNode v = fields.get(name);
+        if (v == null || v.isNull()) return Optional.empty();
+        if (TEXT.contains(type) && (v.isNumber() || v.isBoolean())) {
+            fields.set(name, TextNode.valueOf(v.isNumber() ? v.decimalValue().stripTrailingZeros().toPlainString() : v.asText()));
+        } else if (NUMBER.contains(type) && v.isTextual()) {
+            try {
+                BigDecimal n = new BigDecimal(v.textValue().trim());
+                boolean whole = type.startsWith("int");
+                if (whole && n.stripTrailingZeros().scale() > 0) {
+                    return Optional.of(name + " = \"" + v.textValue() + "\": the field is " + def.type() + " and takes whole numbers");
+                }
+                fields.put(name, whole ? (JsonNode) fields.numberNode(n.toBigIntegerExact()) : fields.numberNode(n));
+            } catch (NumberFormatException | ArithmeticException ex) {
+                return Optional.of(name + " = \"" + v.textValue() + "\": the field is " + def.type() + " and this is not a number");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<AccountField> field(AccountSchema schema, EntityKind entity, String name) {
+        if (!name.startsWith(entity.customFieldPrefix())) return Optional.empty();
+        String id = name.substring(entity.customFieldPrefix().length());
+        return schema.customFields().stream().filter(f -> f.entity() == entity && f.answersTo(id)).findFirst();
+    }
+
+    private static boolean isCustom(String name) {
+        for (EntityKind k : EntityKind.values()) if (name.startsWith(k.customFieldPrefix())) return true;
+        return false;
+    }
+
+    private static EntityKind entity(Effect e) {
+        if (e instanceof CreateContact || e instanceof UpdateContact) return EntityKind.CONTACT;
+        if (e instanceof CreateDeal || e instanceof UpdateDeal) return EntityKind.DEAL;
+        if (e instanceof CreateTask) return EntityKind.TASK;
+        return null;
+    }
+}
