@@ -160,7 +160,7 @@ public final class LeadflowServer {
             SourceGuards guards = new SourceGuards(secrets.current(), s.limits(), Clock.systemUTC());
             guardsRef.set(guards);
             var handlers = EdgeVerticle.EdgeHandlers.of(journal, programs, guards, s.limits(), metrics, watcher::lastReport,
-                    () -> readiness(accounts, programs.current()), check::latest, Clock.systemUTC()).withScheduleRuns(productSync::lastRuns);
+                    () -> readiness(accounts, programs.current()), check::latest, compiler, Clock.systemUTC()).withScheduleRuns(productSync::lastRuns);
             int loops = Math.max(1, Runtime.getRuntime().availableProcessors());
             EdgeServer edge = EdgeServer.start(vertx, handlers, s.host(), s.port(), loops, s.limits()).await();
             long timer = vertx.setPeriodic(1000, t -> journal.stats().onSuccess(metrics::sample));
@@ -258,7 +258,7 @@ public final class LeadflowServer {
         if (secrets.adminTokens().isEmpty()) {
             String admin = gen.newToken();
             extra.put("admin.token", admin);
-            out.println("admin token for this run (registry API, GET /v1/leads): " + admin);
+            out.println("admin token for this run (console sign-in, registry API): " + admin);
         }
         return extra;
     }
@@ -284,7 +284,8 @@ public final class LeadflowServer {
                         + "' -H 'Content-Type: application/json' -d '{\"order_id\": 1001, \"delivery_phone\": \"067 123 45 67\", \"delivery_name\": \"Olena\"}'");
             }
         }
-        out.println("registry: " + base + "/v1/leads (admin token)   health: " + base + "/health   metrics: " + base + "/metrics");
+        out.println("console: " + base + "/ (sign in with the admin token)   registry: " + base + "/v1/leads (admin token)   health: "
+                + base + "/health   metrics: " + base + "/metrics   API: " + base + "/openapi.json");
         out.flush();
     }
 
