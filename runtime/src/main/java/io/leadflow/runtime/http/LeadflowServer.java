@@ -243,7 +243,10 @@ public final class LeadflowServer {
 
     private static Map<String, String> generatedTokens(ServeSettings s, Program program, Secrets secrets, PrintStream out) {
         Map<String, String> extra = new HashMap<>();
-        var slugs = program.flows().stream().map(f -> Slugs.of(f.name())).toList();
+        io.leadflow.spi.ConnectorCatalog catalog = io.leadflow.spi.ConnectorCatalog.discover();
+        // a pulled flow has no intake, so no source token
+        var slugs = program.flows().stream().filter(f -> io.leadflow.runtime.pull.PullSpec.of(f, catalog).isEmpty())
+                .map(f -> Slugs.of(f.name())).toList();
         SandboxTokens gen = new SandboxTokens();
         if (s.sandbox()) {
             extra.putAll(gen.forUnconfigured(slugs, secrets));

@@ -40,13 +40,7 @@ class HoroshopKillDuringPullIT extends KillDuringPullContract {
 
     @Override
     protected String flow() {
-        return """
-                flow "order changes" {
-                  from horoshop.orders(account: "shop", poll: "1s")
-                  to keepincrm(account: "main")
-                  contact { name <- lead.delivery_name ?? "?" }
-                }
-                """;
+        return pulledFlow("horoshop.orders(account: \"shop\", poll: \"1s\")", "lead.delivery_name");
     }
 
     @Override

@@ -35,6 +35,11 @@ abstract class KillDuringPullContract {
     /** The flow file that pulls it. */
     protected abstract String flow();
 
+    /** The flow every subclass pulls with: {@code from <source>} into KeepinCRM, the contact named from the lead. */
+    static String pulledFlow(String from, String name) {
+        return "flow \"order changes\" {\n  from " + from + "\n  to keepincrm(account: \"main\")\n  contact { name <- " + name + " ?? \"?\" }\n}\n";
+    }
+
     /** The secrets-file lines of the pulled account (base_url at the emulator, credentials, a small page). */
     protected abstract String account();
 
@@ -63,7 +68,7 @@ abstract class KillDuringPullContract {
             Path rules = Files.createDirectories(tmp.resolve("rules"));
             Files.writeString(rules.resolve("feed.flow"), flow());
             Path secrets = tmp.resolve("secrets.properties");
-            Files.writeString(secrets, "admin.token=" + ADMIN + "\nsource.order-changes.token=pull_source_0123456789abcdef012345\n" + account());
+            Files.writeString(secrets, "admin.token=" + ADMIN + "\n" + account());
             Path data = tmp.resolve("data");
             Path log = tmp.resolve("serve.log");
             int port = ServerProcess.freePort();
