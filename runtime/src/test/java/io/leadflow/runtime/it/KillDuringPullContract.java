@@ -40,6 +40,18 @@ abstract class KillDuringPullContract {
 
     protected abstract String name();
 
+    /** {@code GET /v1/sources} as the admin sees it (printed when the oracle fails). */
+    private static String sources(int port) {
+        try {
+            var r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + port + "/v1/sources")).header("Authorization", "Bearer " + ADMIN).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() + " " + r.body();
+        } catch (Exception e) {
+            return "unavailable: " + e;
+        }
+    }
+
     @Test
     void kill9DuringAPull_recordsEveryRecordExactlyOnce() throws Exception {
         int n = Integer.getInteger("pull.records", 500);
@@ -71,7 +83,12 @@ abstract class KillDuringPullContract {
             long end = System.nanoTime() + Duration.ofSeconds(180).toNanos();
             while (JournalFile.count(data) < n && System.nanoTime() < end) Thread.sleep(200);
             Thread.sleep(1500); // one more poll interval: anything read twice would show now
+            String sources = sources(port);
             int exit = server.stop();
+            if (JournalFile.count(data) != n) {
+                String text = Files.readString(log);
+                System.out.println("GET /v1/sources: " + sources + "\nserve log (end):\n" + text.substring(Math.max(0, text.length() - 6000)));
+            }
             assertTrue(exit == 0 || exit == 143, "graceful stop, exit " + exit);
             Map<String, Integer> ids = JournalFile.eventIds(data);
             long duplicates = ids.values().stream().filter(c -> c > 1).count();
