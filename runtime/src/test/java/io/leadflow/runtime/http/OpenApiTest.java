@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.dialect.Dialects;
 import io.leadflow.runtime.config.Limits;
 import io.leadflow.runtime.config.Secrets;
 import io.leadflow.runtime.exec.ProgramHolder;
@@ -15,12 +20,12 @@ import io.leadflow.runtime.testkit.StubProgram;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Route;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import io.vertx.ext.web.Router;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,15 +37,19 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code GET /openapi.json} is kept true: its paths and methods are exactly the router's, every
  * answer a real request gets has its status declared for that operation, and its JSON body
- * validates against the declared schema (a small validator: type, nullable, required, properties,
- * items, enum, additionalProperties, allOf, $ref).
+ * validates against the declared schema. The document itself must parse as OpenAPI 3 without a
+ * message (swagger-parser); bodies are validated with networknt's JSON Schema validator in its
+ * OpenAPI 3.0 dialect (nullable, $ref into components), the schema addressed by a JSON pointer
+ * into the served document.
  */
 class OpenApiTest {
     static final String TOKEN = "tok_oa_0123456789abcdef0123456789abc";
     static final String ADMIN = "adm_oa_0123456789abcdef0123456789abc";
     static final ObjectMapper JSON = new ObjectMapper();
     static EdgeFixture edge;
+    static final String DOC_URI = "https://leadflow.invalid/openapi.json";
     static JsonNode doc;
+    static SchemaRegistry schemas;
 
     @BeforeAll
     static void start() throws Exception {
@@ -49,6 +58,14 @@ class OpenApiTest {
         HttpResponse<String> r = edge.get("/openapi.json");
         assertEquals(200, r.statusCode());
         doc = JSON.readTree(r.body());
+        schemas = SchemaRegistry.withDialect(Dialects.getOpenApi30(), b -> b.schemas(Map.of(DOC_URI, r.body())));
+    }
+
+    @Test
+    void theDocument_isValidOpenApi3() {
+        SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(doc.toString(), null, null);
+        assertEquals(List.of(), parsed.getMessages() == null ? List.of() : parsed.getMessages());
+        assertTrue(parsed.getOpenAPI() != null && parsed.getOpenAPI().getOpenapi().startsWith("3."), "not an OpenAPI 3 document");
     }
 
     @AfterAll
@@ -123,8 +140,11 @@ class OpenApiTest {
         if (content.isMissingNode()) return;
         assertTrue(content.has(type), method + " " + path + " " + r.statusCode() + " answered " + type + ", declared " + content.fieldNames().next());
         if (!type.equals("application/json")) return;
-        List<String> problems = new ArrayList<>();
-        validate(JSON.readTree(r.body()), content.path(type).path("schema"), "$", problems);
+        String pointer = "/paths/" + escape(path) + "/" + method + "/responses/" + r.statusCode() + "/content/" + escape(type) + "/schema";
+        if (op.path("responses").path(Integer.toString(r.statusCode())).has("$ref")) {
+            pointer = op.path("responses").path(Integer.toString(r.statusCode())).get("$ref").asText().substring(1) + "/content/" + escape(type) + "/schema";
+        }
+        List<Error> problems = schemaAt(pointer).validate(JSON.readTree(r.body()));
         assertTrue(problems.isEmpty(), method + " " + path + " " + r.statusCode() + ": " + problems + "\n" + r.body());
     }
 
@@ -138,57 +158,26 @@ class OpenApiTest {
         return n;
     }
 
-    static void validate(JsonNode v, JsonNode schema, String where, List<String> problems) {
-        schema = resolve(schema);
-        if (schema.has("allOf")) {
-            for (JsonNode s : schema.get("allOf")) validate(v, s, where, problems);
-        }
-        if (v.isNull()) {
-            if (schema.has("type") && !schema.path("nullable").asBoolean(false)) problems.add(where + " is null");
-            return;
-        }
-        String type = schema.path("type").asText("");
-        boolean ok = switch (type) {
-            case "object" -> v.isObject();
-            case "array" -> v.isArray();
-            case "string" -> v.isTextual();
-            case "integer" -> v.isIntegralNumber();
-            case "number" -> v.isNumber();
-            case "boolean" -> v.isBoolean();
-            default -> true;
-        };
-        if (!ok) {
-            problems.add(where + " is not " + type + ": " + v);
-            return;
-        }
-        if (schema.has("enum")) {
-            boolean in = false;
-            for (JsonNode e : schema.get("enum")) in |= e.equals(v);
-            if (!in) problems.add(where + " = " + v + " is not one of " + schema.get("enum"));
-        }
-        for (JsonNode req : schema.path("required")) if (!v.has(req.asText())) problems.add(where + "." + req.asText() + " is missing");
-        if (v.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
-                var f = it.next();
-                JsonNode ps = schema.path("properties").path(f.getKey());
-                if (!ps.isMissingNode()) validate(f.getValue(), ps, where + "." + f.getKey(), problems);
-                else if (schema.path("additionalProperties").isObject()) validate(f.getValue(), schema.get("additionalProperties"), where + "." + f.getKey(), problems);
-            }
-        }
-        if (v.isArray() && schema.has("items")) {
-            for (int i = 0; i < v.size(); i++) validate(v.get(i), schema.get("items"), where + "[" + i + "]", problems);
-        }
+    private static Schema schemaAt(String pointer) {
+        return schemas.getSchema(SchemaLocation.of(DOC_URI + "#" + pointer));
+    }
+
+    private static String escape(String pointerPart) {
+        return pointerPart.replace("~", "~0").replace("/", "~1");
     }
 
     @Test
     void theValidatorCatchesWhatItChecks() throws Exception {
-        JsonNode schema = JSON.readTree("{\"type\":\"object\",\"required\":[\"id\"],\"properties\":{\"id\":{\"type\":\"string\"},"
-                + "\"n\":{\"type\":\"integer\",\"nullable\":true},\"s\":{\"type\":\"string\",\"enum\":[\"a\"]}}}");
-        List<String> problems = new ArrayList<>();
-        validate(JSON.readTree("{\"n\":\"x\",\"s\":\"b\"}"), schema, "$", problems);
-        assertEquals(3, problems.size(), problems.toString());
-        problems.clear();
-        validate(JSON.readTree("{\"id\":\"x\",\"n\":null,\"s\":\"a\"}"), schema, "$", problems);
-        assertEquals(List.of(), problems);
+        // a lead's registry answer with a wrong type, a value outside its enum and a required member missing
+        Schema lead = schemaAt("/paths/" + escape("/v1/leads/{id}") + "/get/responses/200/content/application~1json/schema");
+        HttpResponse<String> accepted = edge.post("/v1/leads/site-form", "application/json", "{\"phone\":\"0671234567\"}", "Authorization", "Bearer " + TOKEN);
+        JsonNode real = JSON.readTree(admin("/v1/leads/" + JSON.readTree(accepted.body()).get("id").asText()).body());
+        assertEquals(List.of(), lead.validate(real));
+        var broken = real.deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) broken).put("status", "nonsense");
+        assertTrue(!lead.validate(broken).isEmpty(), "a status outside the enum passed");
+        broken = real.deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) broken).put("attempts", "three");
+        assertTrue(!lead.validate(broken).isEmpty(), "a text where an integer belongs passed");
     }
 }
