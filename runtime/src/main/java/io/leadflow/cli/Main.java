@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "leadflow", mixinStandardHelpOptions = true, version = "leadflow 0.1.0",
         description = "Rules DSL and mapping compiler for lead-routing integrations.",
         subcommands = {CommandLine.HelpCommand.class, CheckCommand.class, FmtCommand.class, GraphCommand.class, MapCommand.class,
-                TestCommand.class, ExplainCommand.class, ServeCommand.class})
+                TestCommand.class, ExplainCommand.class, ServeCommand.class, ImpactCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

@@ -37,6 +37,7 @@ public class SuiteBenchmark {
     @Benchmark public JsonNode jsltTree() { return s.jsltTree(); }
     @Benchmark public JsonNode handTree() { return s.handTree(); }
     @Benchmark public byte[] leadflowBytes() throws Exception { return s.leadflowBytes(); }
+    @Benchmark public byte[] leadflowTreeBytes() throws Exception { return s.leadflowTreeBytes(); }
     @Benchmark public byte[] jsltBytes() throws Exception { return s.jsltBytes(); }
     @Benchmark public byte[] handBytes() throws Exception { return s.handBytes(); }
 }

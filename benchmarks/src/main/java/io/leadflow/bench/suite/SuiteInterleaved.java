@@ -29,6 +29,7 @@ public final class SuiteInterleaved {
         CONTESTANTS.put("jsltTree", Suite::jsltTree);
         CONTESTANTS.put("handTree", Suite::handTree);
         CONTESTANTS.put("leadflowBytes", Suite::leadflowBytes);
+        CONTESTANTS.put("leadflowTreeBytes", Suite::leadflowTreeBytes);
         CONTESTANTS.put("jsltBytes", Suite::jsltBytes);
         CONTESTANTS.put("handBytes", Suite::handBytes);
     }

@@ -62,6 +62,8 @@ final class Temporals {
             return Instant.ofEpochSecond(s.longValue()).atZone(zone);
         }
         String s = asText(v).strip();
+        OffsetDateTime fast = fastOffset(s);
+        if (fast != null) return fast.atZoneSameInstant(zone);
         try {
             return OffsetDateTime.parse(s).atZoneSameInstant(zone);
         } catch (DateTimeParseException e) {
@@ -75,6 +77,56 @@ final class Temporals {
                 }
             }
         }
+    }
+
+    /**
+     * {@code yyyy-MM-ddTHH:mm:ssZ} and {@code yyyy-MM-ddTHH:mm:ss±hh:mm}, the shapes shops send, read
+     * without the formatter machinery; null for anything else (then {@link OffsetDateTime#parse}
+     * decides, also on an impossible date). The property TemporalsFastPathProperties holds it to
+     * {@code OffsetDateTime.parse}.
+     */
+    static OffsetDateTime fastOffset(String s) {
+        int n = s.length();
+        if (n != 20 && n != 25) return null;
+        if (s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' || s.charAt(13) != ':' || s.charAt(16) != ':') return null;
+        int year = digits(s, 0, 4);
+        int month = digits(s, 5, 2);
+        int day = digits(s, 8, 2);
+        int hour = digits(s, 11, 2);
+        int minute = digits(s, 14, 2);
+        int second = digits(s, 17, 2);
+        if ((year | month | day | hour | minute | second) < 0) return null;
+        java.time.ZoneOffset offset;
+        if (n == 20) {
+            if (s.charAt(19) != 'Z') return null;
+            offset = java.time.ZoneOffset.UTC;
+        } else {
+            char sign = s.charAt(19);
+            int oh = digits(s, 20, 2);
+            int om = digits(s, 23, 2);
+            if (sign != '+' && sign != '-' || s.charAt(22) != ':' || oh < 0 || om < 0) return null;
+            try {
+                offset = sign == '+' ? java.time.ZoneOffset.ofHoursMinutes(oh, om) : java.time.ZoneOffset.ofHoursMinutes(-oh, -om);
+            } catch (DateTimeException e) {
+                return null;
+            }
+        }
+        try {
+            return OffsetDateTime.of(year, month, day, hour, minute, second, 0, offset);
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** The ASCII digits at {@code from}, {@code count} of them, as a number; -1 when any is not a digit. */
+    private static int digits(String s, int from, int count) {
+        int v = 0;
+        for (int i = from; i < from + count; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') return -1;
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 
     static String iso(ZonedDateTime t) {

@@ -173,35 +173,118 @@ final class BlockCodegen {
         else closure(e, scope, params);
     }
 
+    /** A template's text as one piece of concatenation: literal text, or a hole's expression where it is read. */
+    private record Piece(String text, Expr expr, Scope scope, Map<String, Bound> params) { }
+
+    private static final Handle CONCAT = new Handle(H_INVOKESTATIC, "java/lang/invoke/StringConcatFactory", "makeConcatWithConstants",
+            "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;Ljava/lang/String;[Ljava/lang/Object;)"
+                    + "Ljava/lang/invoke/CallSite;", false);
+    private static final int MAX_CONCAT = 190; // StringConcatFactory takes at most 200 argument slots
+
+    /**
+     * A template as javac compiles string concatenation: every hole read as text, then one
+     * {@code makeConcatWithConstants} call that sizes the result exactly. A hole that is itself a
+     * template (a user template's body, a parameter bound to one) is flattened into this one: its
+     * text is the same, without the intermediate string.
+     */
     private void template(TemplateExpr t, Scope scope, Map<String, Bound> params) {
+        List<Piece> pieces = new ArrayList<>();
+        flatten(t, scope, params, pieces, 0);
+        int holes = 0;
+        int specials = 0; // \1 and \2 in the text are recipe tags: passed as constants instead
+        for (Piece p : pieces) {
+            if (p.text() == null) holes++;
+            else for (int i = 0; i < p.text().length(); i++) if (p.text().charAt(i) <= '\u0002' && p.text().charAt(i) >= '\u0001') specials++;
+        }
+        if (holes == 0 || holes > MAX_CONCAT || specials > MAX_CONCAT) {
+            builderTemplate(pieces);
+            return;
+        }
+        StringBuilder recipe = new StringBuilder();
+        List<Object> literals = new ArrayList<>();
+        StringBuilder desc = new StringBuilder("(");
+        for (Piece p : pieces) {
+            if (p.text() == null) {
+                gen(p.expr(), p.scope(), p.params());
+                mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "str", "(" + NODE_D + ")Ljava/lang/String;", false);
+                recipe.append('\u0001');
+                desc.append("Ljava/lang/String;");
+                continue;
+            }
+            for (int i = 0; i < p.text().length(); i++) {
+                char c = p.text().charAt(i);
+                if (c == '\u0001' || c == '\u0002') {
+                    recipe.append('\u0002');
+                    literals.add(String.valueOf(c));
+                } else {
+                    recipe.append(c);
+                }
+            }
+        }
+        Object[] bsmArgs = new Object[1 + literals.size()];
+        bsmArgs[0] = recipe.toString();
+        for (int i = 0; i < literals.size(); i++) bsmArgs[i + 1] = literals.get(i);
+        mv.visitInvokeDynamicInsn("template", desc.append(")Ljava/lang/String;").toString(), CONCAT, bsmArgs);
+        mv.visitMethodInsn(INVOKESTATIC, "com/fasterxml/jackson/databind/node/TextNode", "valueOf",
+                "(Ljava/lang/String;)Lcom/fasterxml/jackson/databind/node/TextNode;", false);
+    }
+
+    /** The pieces of a template, nested templates in holes spliced in (to a bounded depth). */
+    private void flatten(TemplateExpr t, Scope scope, Map<String, Bound> params, List<Piece> out, int depth) {
+        for (TemplateExpr.Part p : t.parts()) {
+            if (p instanceof TemplateExpr.Text x) {
+                if (!x.text().isEmpty()) out.add(new Piece(x.text(), null, null, null));
+                continue;
+            }
+            Expr e = ((TemplateExpr.Hole) p).expr();
+            Scope s = scope;
+            Map<String, Bound> ps = params;
+            // a parameter bound to an expression: look through it (the closure evaluates the argument there too)
+            while (e instanceof NameExpr n && ps.containsKey(n.name())
+                    && s.find(n.name()).filter(sym -> sym.kind() == Symbol.Kind.PARAM).isPresent()) {
+                Bound b = ps.get(n.name());
+                if (b.expr() == null) break;
+                e = b.expr();
+                s = b.scope();
+                ps = b.params();
+            }
+            if (depth < 8 && Constants.of(e) == null && e instanceof TemplateExpr inner) {
+                flatten(inner, s, ps, out, depth + 1);
+                continue;
+            }
+            if (depth < 8 && e instanceof CallExpr c) {
+                var decl = s.find(c.name()).filter(sym -> sym.kind() == Symbol.Kind.TEMPLATE);
+                if (decl.isPresent() && ((TemplateDecl) decl.get().decl()).body() instanceof TemplateExpr body) {
+                    Expansion x = expand((TemplateDecl) decl.get().decl(), c, s, ps);
+                    flatten(body, x.scope(), x.params(), out, depth + 1);
+                    continue;
+                }
+            }
+            out.add(new Piece(null, e, s, ps));
+        }
+    }
+
+    /** The same text with a StringBuilder (more holes than one concatenation call takes). */
+    private void builderTemplate(List<Piece> pieces) {
         int fixed = 0;
         int holes = 0;
-        for (TemplateExpr.Part p : t.parts()) {
-            if (p instanceof TemplateExpr.Text x) fixed += x.text().length(); else holes++;
+        for (Piece p : pieces) {
+            if (p.text() != null) fixed += p.text().length(); else holes++;
         }
         mv.visitTypeInsn(NEW, "java/lang/StringBuilder");
         mv.visitInsn(DUP);
         push(fixed + 16 * holes);
         mv.visitMethodInsn(INVOKESPECIAL, "java/lang/StringBuilder", "<init>", "(I)V", false);
-        StringBuilder pending = new StringBuilder();
-        for (TemplateExpr.Part p : t.parts()) {
-            if (p instanceof TemplateExpr.Text x) {
-                pending.append(x.text());
-                continue;
+        for (Piece p : pieces) {
+            if (p.text() != null) {
+                mv.visitLdcInsn(p.text());
+                mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/StringBuilder", "append", "(Ljava/lang/String;)Ljava/lang/StringBuilder;", false);
+            } else {
+                gen(p.expr(), p.scope(), p.params());
+                mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "hole", "(Ljava/lang/StringBuilder;" + NODE_D + ")Ljava/lang/StringBuilder;", false);
             }
-            appendText(pending);
-            gen(((TemplateExpr.Hole) p).expr(), scope, params);
-            mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "hole", "(Ljava/lang/StringBuilder;" + NODE_D + ")Ljava/lang/StringBuilder;", false);
         }
-        appendText(pending);
         mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "text", "(Ljava/lang/StringBuilder;)" + NODE_D, false);
-    }
-
-    private void appendText(StringBuilder pending) {
-        if (pending.length() == 0) return;
-        mv.visitLdcInsn(pending.toString());
-        mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/StringBuilder", "append", "(Ljava/lang/String;)Ljava/lang/StringBuilder;", false);
-        pending.setLength(0);
     }
 
     private void name(NameExpr n, Scope scope, Map<String, Bound> params) {
@@ -282,13 +365,8 @@ final class BlockCodegen {
     private void call(CallExpr c, Scope scope, Map<String, Bound> params) {
         var template = scope.find(c.name()).filter(s -> s.kind() == Symbol.Kind.TEMPLATE);
         if (template.isPresent()) {
-            TemplateDecl t = (TemplateDecl) template.get().decl();
-            Expr[] args = CallArgs.arrange(c.name(), t.params(), t.params().size(), false, c.args(), c.span(), null);
-            Map<String, Bound> bound = new HashMap<>();
-            for (int i = 0; i < t.params().size(); i++) bound.put(t.params().get(i), new Bound(args[i], scope, params));
-            Scope body = exprs.fileScope(t);
-            for (String p : t.params()) body = body.with(Symbol.of(Symbol.Kind.PARAM, p, t));
-            gen(t.body(), body, bound);
+            Expansion x = expand((TemplateDecl) template.get().decl(), c, scope, params);
+            gen(x.body(), x.scope(), x.params());
             return;
         }
         BuiltinSpec spec = builtins.find(c.name()).orElseThrow();
@@ -309,6 +387,18 @@ final class BlockCodegen {
         mv.visitLdcInsn(c.name());
         mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "call", "(Lio/leadflow/dsl/builtin/Fn;[" + NODE_D + "L" + ENV
                 + ";Lio/leadflow/dsl/SourceSpan;Ljava/lang/String;)" + NODE_D, false);
+    }
+
+    /** A user template's body with its parameters bound to the call's arguments, as Calls expands it. */
+    private record Expansion(Expr body, Scope scope, Map<String, Bound> params) { }
+
+    private Expansion expand(TemplateDecl t, CallExpr c, Scope scope, Map<String, Bound> params) {
+        Expr[] args = CallArgs.arrange(c.name(), t.params(), t.params().size(), false, c.args(), c.span(), null);
+        Map<String, Bound> bound = new HashMap<>();
+        for (int i = 0; i < t.params().size(); i++) bound.put(t.params().get(i), new Bound(args[i], scope, params));
+        Scope body = exprs.fileScope(t);
+        for (String p : t.params()) body = body.with(Symbol.of(Symbol.Kind.PARAM, p, t));
+        return new Expansion(t.body(), body, bound);
     }
 
     private void unary(String helper, Expr operand, Scope scope, Map<String, Bound> params) {

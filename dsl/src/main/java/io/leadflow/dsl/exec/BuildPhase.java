@@ -85,16 +85,18 @@ public final class BuildPhase implements Phase<Planned, Program> {
     private FlowProgram flow(FlowUnit unit, ExprCompiler exprs, DecisionPlan plan, io.leadflow.dsl.graph.RuleGraph graph,
                                     EventKey key) {
         FlowDecl decl = unit.decl();
+        LeadReads reads = new LeadReads();
+        ExprCompiler mapping = exprs.reading(reads); // what map() evaluates: the lets, the phone, the blocks
         List<PerLeadStep> prepare = new ArrayList<>();
         int phoneSlot = -1;
         for (FlowStmt s : decl.body()) {
             if (s instanceof LetDecl l) {
-                Eval v = exprs.compile(l.value(), unit.scopeBefore(l));
+                Eval v = mapping.compile(l.value(), unit.scopeBefore(l));
                 int slot = unit.slot(l, l.name());
                 prepare.add(env -> env.set(slot, v.eval(env)));
             } else if (s instanceof PhoneStmt p) {
                 phoneSlot = unit.slot(p, "phone");
-                prepare.add(new PhoneStep(exprs.compile(p.source(), unit.scopeBefore(p)), p.region().orElse("UA"),
+                prepare.add(new PhoneStep(mapping.compile(p.source(), unit.scopeBefore(p)), p.region().orElse("UA"),
                         p.digits().orElse(0), p.mobileOnly(), phoneSlot));
             }
         }
@@ -111,19 +113,25 @@ public final class BuildPhase implements Phase<Planned, Program> {
             EntityKind kind = EntityKind.fromBlockName(m.entity()).orElseThrow();
             ListBlockStmt list = m instanceof ListBlockStmt l ? l : null;
             Scope scope = unit.scopeFor(list);
+            Eval source = null;
+            int slot = -1;
+            if (list != null) {
+                slot = unit.slot(list, list.var());
+                String[] path = exprs.leadPath(list.source(), unit.scopeFor(null));
+                if (path != null) reads.loop(slot, path); // only what the block reads of each item is read of the list
+                source = (path != null ? exprs : mapping).compile(list.source(), unit.scopeFor(null));
+            }
             CompiledField[] fields = m.fields().stream()
-                    .map(a -> new CompiledField(a.field().intern(), exprs.compile(a.value(), scope), a.ifEmpty(), a.span()))
+                    .map(a -> new CompiledField(a.field().intern(), mapping.compile(a.value(), scope), a.ifEmpty(), a.span()))
                     .toArray(CompiledField[]::new);
-            BlockCode code = generate(kind.blockName(), m, scope, list == null, exprs, builtins);
+            BlockCode code = generate(kind.blockName(), m, scope, list == null, mapping, builtins);
             if (kind == EntityKind.CONTACT) {
                 for (CompiledField f : fields) if (f.name().equals("email")) email = f.value();
             }
-            blocks.add(new CompiledBlock(kind.blockName(), m.mode().orElse(flowMode), fields,
-                    list == null ? null : exprs.compile(list.source(), unit.scopeFor(null)), list == null ? -1 : unit.slot(list, list.var()), m.span(),
-                    code));
+            blocks.add(new CompiledBlock(kind.blockName(), m.mode().orElse(flowMode), fields, source, slot, m.span(), code));
         }
         return new FlowProgram(info(decl, key), prepare, filters, blocks, unit.slotCount(), !decl.all(FindStmt.class).isEmpty(),
-                plan, new ContactKey(phoneSlot, email), graph);
+                plan, new ContactKey(phoneSlot, email), graph, reads);
     }
 
     private static FlowInfo info(FlowDecl decl, EventKey key) {

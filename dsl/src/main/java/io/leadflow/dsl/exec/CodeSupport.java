@@ -33,6 +33,11 @@ final class CodeSupport {
         return v != null && v.isTextual() ? b.append(v.textValue()) : b.append(Values.asText(v));
     }
 
+    /** A template hole's text: null is empty, never "null". */
+    static String str(JsonNode v) {
+        return v != null && v.isTextual() ? v.textValue() : Values.asText(v);
+    }
+
     static JsonNode text(StringBuilder b) {
         return TextNode.valueOf(b.toString());
     }

@@ -26,16 +26,25 @@ public final class ExprCompiler {
     private final Function<String, Scope> fileScopes;
     private final Map<String, Eval> params;
     private final Map<TableDecl, Eval> tables;
+    /** Where the lead paths compiled expressions read are recorded (null: not recorded). */
+    private final LeadReads reads;
 
     public ExprCompiler(Builtins builtins, Function<String, Scope> fileScopes) {
-        this(builtins, fileScopes, Map.of(), new HashMap<>());
+        this(builtins, fileScopes, Map.of(), new HashMap<>(), null);
     }
 
-    private ExprCompiler(Builtins builtins, Function<String, Scope> fileScopes, Map<String, Eval> params, Map<TableDecl, Eval> tables) {
+    private ExprCompiler(Builtins builtins, Function<String, Scope> fileScopes, Map<String, Eval> params, Map<TableDecl, Eval> tables,
+                         LeadReads reads) {
         this.builtins = builtins;
         this.fileScopes = fileScopes;
         this.params = params;
         this.tables = tables;
+        this.reads = reads;
+    }
+
+    /** A compiler that records in {@code r} every lead path the expressions it compiles read. */
+    ExprCompiler reading(LeadReads r) {
+        return new ExprCompiler(builtins, fileScopes, params, tables, r);
     }
 
     public Eval compile(Expr e, Scope scope) {
@@ -57,9 +66,21 @@ public final class ExprCompiler {
         return Operators.binary(b.op(), compile(b.left(), scope), compile(b.right(), scope));
     }
 
+    /** {@code lead.a.b}: the member names when {@code e} is a path from the lead itself, else null. */
+    String[] leadPath(Expr e, Scope scope) {
+        List<String> names = new ArrayList<>();
+        Expr target = e;
+        while (target instanceof MemberExpr mm) {
+            names.add(0, mm.name().intern());
+            target = mm.target();
+        }
+        if (names.isEmpty() || !(target instanceof NameExpr n) || params.containsKey(n.name())) return null;
+        return scope.find(n.name()).filter(s -> s.kind() == Symbol.Kind.LEAD).isPresent() ? names.toArray(String[]::new) : null;
+    }
+
     /** A compiler for a template body: parameters bound to the call's argument closures. */
     ExprCompiler withParams(Map<String, Eval> bound) {
-        return new ExprCompiler(builtins, fileScopes, bound, tables);
+        return new ExprCompiler(builtins, fileScopes, bound, tables, reads);
     }
 
     Scope fileScope(Node decl) {
@@ -71,9 +92,13 @@ public final class ExprCompiler {
         Symbol s = scope.find(n.name()).orElseThrow(() -> new IllegalStateException("unresolved " + n.name()));
         if (s.kind() == Symbol.Kind.PARAM && param != null) return param;
         return switch (s.kind()) {
-            case LEAD -> io.leadflow.dsl.eval.Env::lead;
+            case LEAD -> {
+                if (reads != null) reads.whole();
+                yield io.leadflow.dsl.eval.Env::lead;
+            }
             case SLOT -> {
                 int slot = s.slot();
+                if (reads != null) reads.slotWhole(slot);
                 // An invalid phone reads as null (its raw text stays at phone.raw), so a rule must choose to send it on.
                 if (s.decl() instanceof io.leadflow.dsl.ast.PhoneStmt) yield env -> PhoneValue.read(env.slot(slot));
                 yield env -> env.slot(slot);
@@ -95,8 +120,14 @@ public final class ExprCompiler {
         // The usual roots read directly: one closure call per path instead of two.
         if (target instanceof NameExpr n && !params.containsKey(n.name())) {
             Symbol s = scope.find(n.name()).orElse(null);
-            if (s != null && s.kind() == Symbol.Kind.LEAD) return Paths.leadMembers(path);
-            if (s != null && s.kind() == Symbol.Kind.SLOT) return Paths.slotMembers(s.slot(), path);
+            if (s != null && s.kind() == Symbol.Kind.LEAD) {
+                if (reads != null) reads.path(path);
+                return Paths.leadMembers(path);
+            }
+            if (s != null && s.kind() == Symbol.Kind.SLOT) {
+                if (reads != null) reads.slotPath(s.slot(), path);
+                return Paths.slotMembers(s.slot(), path);
+            }
         }
         return Paths.members(compile(target, scope), path);
     }

@@ -38,9 +38,14 @@ public final class FlowProgram implements Flow {
     private final ContactKey contactKey;
     private final RuleGraph graph;
     private final Map<String, PayloadWriter> writers;
+    private final LeadReads reads;
+    /** The document map() builds, as writers: entity names in map()'s order, each with its payload writer. */
+    private final com.fasterxml.jackson.core.io.SerializedString[] documentNames;
+    private final PayloadWriter[] documentWriters;
 
     public FlowProgram(FlowInfo info, List<PerLeadStep> prepare, List<CompiledFilter> filters, List<CompiledBlock> blocks,
-                       int slotCount, boolean hasFind, DecisionPlan decisions, ContactKey contactKey, RuleGraph graph) {
+                       int slotCount, boolean hasFind, DecisionPlan decisions, ContactKey contactKey, RuleGraph graph, LeadReads reads) {
+        this.reads = reads;
         this.info = info;
         this.prepare = prepare.toArray(PerLeadStep[]::new);
         this.filters = filters.toArray(CompiledFilter[]::new);
@@ -59,6 +64,34 @@ public final class FlowProgram implements Flow {
         for (var e : byEntity.entrySet()) w.put(e.getKey(), new PayloadWriter(e.getValue(), e.getKey().equals("deal") ? items : null));
         if (items != null && !byEntity.containsKey("deal")) w.put("deal", new PayloadWriter(null, items));
         this.writers = Map.copyOf(w);
+        List<String> names = new ArrayList<>();
+        List<PayloadWriter> doc = new ArrayList<>();
+        for (CompiledBlock b : this.blocks) {
+            if (b.perItem()) continue;
+            names.add(b.entity());
+            doc.add(w.get(b.entity()));
+        }
+        if (items != null && !byEntity.containsKey("deal")) {
+            names.add("deal");
+            doc.add(w.get("deal"));
+        }
+        this.documentNames = names.stream().map(com.fasterxml.jackson.core.io.SerializedString::new)
+                .toArray(com.fasterxml.jackson.core.io.SerializedString[]::new);
+        this.documentWriters = doc.toArray(PayloadWriter[]::new);
+    }
+
+    /**
+     * Lead bytes to the mapped document's bytes, {@code {"contact":{…},"deal":{…,"products":[…]}}} as
+     * {@link #map} gives it serialised: only the lead paths the mapping reads are read from the
+     * input ({@link LeadReader}), and the document is written straight from the blocks, no tree.
+     */
+    public byte[] mapBytes(byte[] lead, Clock clock) throws java.io.IOException {
+        JsonNode tree = LeadReader.read(lead, reads.lead);
+        try {
+            return PayloadWriter.document(prepare(tree, clock), documentNames, documentWriters);
+        } catch (RuleException e) {
+            throw e.in(info.name(), tree);
+        }
     }
 
     @Override public String name() { return info.name(); }

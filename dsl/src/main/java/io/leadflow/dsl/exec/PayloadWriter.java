@@ -33,10 +33,30 @@ final class PayloadWriter {
         this.productWriter = products == null ? null : new PayloadWriter(products, null);
     }
 
+    /** Several payloads as one object, each under its name. */
+    static byte[] document(Env env, SerializedString[] names, PayloadWriter[] writers) {
+        return written(g -> {
+            g.writeStartObject();
+            for (int i = 0; i < names.length; i++) {
+                g.writeFieldName(names[i]);
+                writers[i].write(env, g);
+            }
+            g.writeEndObject();
+        });
+    }
+
     byte[] bytes(Env env) {
+        return written(g -> write(env, g));
+    }
+
+    private interface Body {
+        void write(JsonGenerator g) throws IOException;
+    }
+
+    private static byte[] written(Body body) {
         ByteArrayBuilder out = new ByteArrayBuilder(JSON._getBufferRecycler()); // recycled buffers, as ObjectMapper does
         try (JsonGenerator g = JSON.createGenerator(out)) {
-            write(env, g);
+            body.write(g);
             g.flush();
             byte[] bytes = out.toByteArray();
             out.release();

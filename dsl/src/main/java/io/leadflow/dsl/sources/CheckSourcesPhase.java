@@ -15,6 +15,7 @@ import io.leadflow.spi.source.Confidence;
 import io.leadflow.spi.source.PayloadField;
 import io.leadflow.spi.source.PayloadSchema;
 import io.leadflow.spi.source.SourceDescriptor;
+import io.leadflow.spi.source.Arrival;
 import io.leadflow.spi.source.SourceKind;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -46,7 +47,7 @@ public final class CheckSourcesPhase implements Phase<Targeted, Targeted> {
             unit.decl().all(DedupeStmt.class).forEach(d -> dedupe(d, sink));
             Optional<FromStmt> from = unit.decl().all(FromStmt.class).stream().findFirst();
             if (from.isEmpty()) continue;
-            Optional<SourceKind> kind = resolve(from.get(), catalog, sink);
+            Optional<SourceKind> kind = resolve(from.get(), catalog, sink).map(k -> pulled(k, from.get()) ? k.asPulled() : k);
             if (kind.isEmpty()) continue;
             kinds.put(unit, kind.get());
             new ArgCheck(sink).check(from.get().args(), kind.get().argsByName(),
@@ -61,6 +62,12 @@ public final class CheckSourcesPhase implements Phase<Targeted, Targeted> {
             }
         }
         return targeted.withSources(kinds);
+    }
+
+    /** Whether the flow pulls its kind: a kind that can only be pulled, or one that can be either and is given {@code poll}. */
+    private static boolean pulled(SourceKind kind, FromStmt from) {
+        if (!kind.canArrive(Arrival.PULL)) return false;
+        return !kind.canArrive(Arrival.WEBHOOK) || from.args().stream().anyMatch(a -> a.name().filter("poll"::equals).isPresent());
     }
 
     /** A dedupe key must read the lead (a constant would make every lead a repeat of the first) and its window be positive. */
@@ -105,6 +112,7 @@ public final class CheckSourcesPhase implements Phase<Targeted, Targeted> {
         if (fields.isEmpty()) return declaredByKind;
         List<PayloadField> extra = fields.get(0).names().stream()
                 .map(n -> PayloadField.of(n, FieldType.ANY, Confidence.CONFIRMED)).toList();
-        return declaredByKind.open() ? PayloadSchema.declared(extra) : declaredByKind.plus(extra);
+        // an open kind that knows some fields (Calltouch's requests journal: requestId) keeps them when the file closes it
+        return declaredByKind.open() ? PayloadSchema.declared(declaredByKind.fields().values()).plus(extra) : declaredByKind.plus(extra);
     }
 }

@@ -68,7 +68,7 @@ class GeneratedBlocksProperties {
                 invoice_company   <- "{lead.paid and lead.name}"
                 invoice_nip       <- "{n - 1}/{n / 3}/{n % 4}/{lead.total + lead.source}"
                 invoice_address   <- "{[lead.city, 1, lead.name]}"
-                invoice_city      <- lead["city"]
+                invoice_city      <- utm["utm_source"]
                 extra_field_1     <- format_date(lead.created_at, "dd.MM.yyyy HH:mm", "Europe/Warsaw")
                 extra_field_2     <- timestamp(lead.created_at)
               }
@@ -164,6 +164,23 @@ class GeneratedBlocksProperties {
             reference = "error: " + e.getMessage();
         }
         assertEquals(reference, generated, () -> flow.name() + " on " + lead);
+        // lead bytes → document bytes, reading only what the mapping reads: the same bytes as the tree, serialised
+        byte[] leadBytes = JSON.writeValueAsBytes(withUnread(lead));
+        String streamedDoc;
+        try {
+            streamedDoc = new String(flow.mapBytes(leadBytes, CLOCK), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (RuntimeException e) {
+            streamedDoc = "error: " + e.getMessage();
+        }
+        String treeDoc;
+        try {
+            treeDoc = new String(JSON.writeValueAsBytes(flow.map(JSON.readTree(leadBytes), CLOCK)), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (RuntimeException e) {
+            treeDoc = "error: " + e.getMessage();
+        }
+        if (!treeDoc.startsWith("error: ") || !streamedDoc.startsWith("error: ")) {
+            assertEquals(treeDoc, streamedDoc, () -> flow.name() + " lead bytes → document bytes on " + new String(leadBytes));
+        }
         if (generated.startsWith("error: ")) return;
         JsonNode doc = flow.map(lead, CLOCK);
         for (var it = doc.fields(); it.hasNext(); ) {
@@ -173,6 +190,57 @@ class GeneratedBlocksProperties {
             String written = new String(JSON.writeValueAsBytes(e.getValue()), java.nio.charset.StandardCharsets.UTF_8);
             assertEquals(written, streamed, () -> flow.name() + " " + e.getKey() + " bytes on " + lead);
         }
+    }
+
+    /** The lead with members no flow reads, at the top and inside its objects and lists, so the reader must skip them. */
+    static JsonNode withUnread(JsonNode lead) {
+        JsonNode copy = lead.deepCopy();
+        addUnread(copy, 0);
+        return copy;
+    }
+
+    private static void addUnread(JsonNode n, int depth) {
+        if (depth > 3) return;
+        if (n instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
+            List<JsonNode> children = new ArrayList<>();
+            o.elements().forEachRemaining(children::add);
+            o.putObject("zz_unread").put("a", 1).putArray("b").addObject().put("c", "d").putArray("e").add(1.5).addNull();
+            o.putArray("zz_list").add("x").addObject().putObject("y");
+            o.put("zz_text", "skip me");
+            children.forEach(c -> addUnread(c, depth + 1));
+        } else if (n instanceof com.fasterxml.jackson.databind.node.ArrayNode a) {
+            a.forEach(c -> addUnread(c, depth + 1));
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void onlyWhatTheMappingReadsIsRead() throws Exception {
+        FlowProgram flow = compile(Map.of("constructs.flow", CONSTRUCTS)).get(0);
+        LeadReads.Node root = flowReads(flow);
+        assertTrue(!root.whole && root.members.containsKey("name") && root.members.get("utm").whole, "lead.utm is used as a value");
+        assertTrue(!root.members.containsKey("zz_unread"));
+        LeadReads.Node items = root.members.get("items").items;
+        assertEquals(java.util.Set.of("sku", "title", "price", "qty"), items.members.keySet());
+        assertTrue(root.members.get("deep").members.get("a").members.get("b").members.get("c").whole);
+    }
+
+    @org.junit.jupiter.api.Test
+    void theLeadUsedAsAValueIsReadWhole() throws Exception {
+        FlowProgram flow = compile(Map.of("w.flow", """
+                flow "w" {
+                  from site.checkout
+                  to baselinker
+                  order { email <- lead["email"] }
+                }
+                """)).get(0);
+        assertTrue(flowReads(flow).whole);
+        assertEquals("{\"deal\":{\"email\":\"a@b.c\"}}", new String(flow.mapBytes("{\"x\":[1],\"email\":\"a@b.c\"}".getBytes(), CLOCK)));
+    }
+
+    private static LeadReads.Node flowReads(FlowProgram flow) throws Exception {
+        var f = FlowProgram.class.getDeclaredField("reads");
+        f.setAccessible(true);
+        return ((LeadReads) f.get(flow)).lead;
     }
 
     @org.junit.jupiter.api.Test

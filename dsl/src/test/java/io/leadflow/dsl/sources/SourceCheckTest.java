@@ -161,8 +161,29 @@ class SourceCheckTest {
 
     @Test
     void aPushedOnlyKind_hasNoPollArgument() {
-        Diagnostic d = only(compile(flow("calltouch.calls(poll: \"1m\")", "  contact { name <- lead.callerNumber }")), "LF410");
+        Diagnostic d = only(Leadflow.compiler(TestCatalog.examples()).compileSources(Map.of("f.flow",
+                flow("shopexpress.orders(poll: \"1m\")", "  contact { name <- lead.name }"))), "LF410");
         assertTrue(d.message().contains("has no argument 'poll'"), d.message());
+    }
+
+    @Test
+    void aKindPulledWithPoll_isCheckedAgainstThePulledRecordsFields_notTheWebhooks() {
+        // Calltouch: the webhook sends 'callerphone' [U], the calls journal lists 'callerNumber' [P]
+        assertTrue(compile(flow("calltouch.calls(account: \"main\")", "  contact { phone <- lead.callerphone }")).ok());
+        Diagnostic d = only(compile(flow("calltouch.calls(account: \"main\", poll: \"5m\")", "  contact { phone <- lead.callerphone }")),
+                "LF411");
+        assertTrue(d.message().contains("has no field 'callerphone'"), d.message());
+        CompileResult pulled = compile(flow("calltouch.calls(account: \"main\", poll: \"5m\", since: \"2026-11-01\")",
+                "  contact { phone <- lead.callerNumber\n    name <- lead.utmSource ?? \"?\" }"));
+        assertTrue(pulled.ok(), pulled.render());
+        d = only(compile(flow("calltouch.calls(account: \"main\")", "  contact { phone <- lead.callerNumber }")), "LF411");
+        assertTrue(d.message().contains("has no field 'callerNumber'"), d.message());
+        // the requests journal names only requestId: open, and a declared field list keeps requestId
+        assertTrue(compile(flow("calltouch.requests(poll: \"5m\")", "  contact { name <- lead.anything }")).ok());
+        CompileResult closed = compile(flow("calltouch.requests(poll: \"5m\")",
+                "  fields fio, phoneNumber\n  drop when lead.requestId == \"\" \"no id\"\n  contact { name <- lead.fio\n    phone <- lead.phoneNumber }"));
+        assertTrue(closed.ok(), closed.render());
+        only(compile(flow("calltouch.requests(poll: \"5m\")", "  fields fio\n  contact { name <- lead.fi }")), "LF411");
     }
 
     @Test

@@ -36,17 +36,7 @@ public final class EdgeVerticle extends VerticleBase {
         Router r = Router.router(vertx);
         ReadDeadlines deadlines = new ReadDeadlines(vertx, limits.timeouts().headerMillis());
         r.route().handler(deadlines::headersIn);
-        r.post("/v1/leads/:flow").handler(h.intake()::handleIntake);
-        r.get("/v1/leads").handler(h.registry()::handleList);
-        r.get("/v1/leads/:id").handler(h.registry()::handleGet);
-        r.post("/v1/leads/:id/replay").handler(h.registry()::handleReplay);
-        r.get("/v1/sources").handler(ctx -> h.registry().handleSources(ctx, h.sources().get()));
-        r.get("/v1/flows").handler(ctx -> h.registry().handleFlows(ctx, h.reload().get(), h.accountChecks().get()));
-        r.get("/v1/schedules").handler(ctx -> h.registry().handleSchedules(ctx, h.scheduleRuns().get()));
-        r.get("/health").handler(h.health()::handleHealth);
-        r.get("/health/live").handler(h.health()::handleLive);
-        r.get("/metrics").handler(h.health()::handleMetrics);
-        r.get("/").handler(h.page()::handlePage);
+        routes(r, h);
         r.errorHandler(404, ctx -> fail(ctx, 404, "not_found", "no such path: " + RequestPath.forLog(ctx.request().path())));
         r.errorHandler(405, ctx -> fail(ctx, 405, "method_not_allowed", ctx.request().method() + " is not allowed on " + RequestPath.forLog(ctx.request().path())));
         r.errorHandler(500, ctx -> fail(ctx, 500, "internal_error", "the server failed on this request; nothing was acknowledged"));
@@ -70,6 +60,22 @@ public final class EdgeVerticle extends VerticleBase {
                 .listen().onSuccess(s -> server = s);
     }
 
+    /** Every route of the edge on {@code r} (what {@code /openapi.json} documents; {@code OpenApiTest} compares them). */
+    public static void routes(Router r, EdgeHandlers h) {
+        r.post("/v1/leads/:flow").handler(h.intake()::handleIntake);
+        r.get("/v1/leads").handler(h.registry()::handleList);
+        r.get("/v1/leads/:id").handler(h.registry()::handleGet);
+        r.post("/v1/leads/:id/replay").handler(h.registry()::handleReplay);
+        r.get("/v1/sources").handler(ctx -> h.registry().handleSources(ctx, h.sources().get()));
+        r.get("/v1/flows").handler(ctx -> h.registry().handleFlows(ctx, h.reload().get(), h.accountChecks().get()));
+        r.get("/v1/schedules").handler(ctx -> h.registry().handleSchedules(ctx, h.scheduleRuns().get()));
+        r.get("/health").handler(h.health()::handleHealth);
+        r.get("/health/live").handler(h.health()::handleLive);
+        r.get("/metrics").handler(h.health()::handleMetrics);
+        r.get("/openapi.json").handler(OpenApi::handle);
+        h.console().mount(r);
+    }
+
     private static void fail(RoutingContext ctx, int status, String code, String message) {
         Responses.refuse(ctx, new Refusal(status, code, message));
     }
@@ -81,7 +87,7 @@ public final class EdgeVerticle extends VerticleBase {
     }
 
     /** The handlers the routes call, built once and shared by every instance (they are thread-safe). */
-    public record EdgeHandlers(IntakeHandler intake, RegistryHandler registry, HealthHandler health, LeadPage page,
+    public record EdgeHandlers(IntakeHandler intake, RegistryHandler registry, HealthHandler health, io.leadflow.runtime.console.Console console,
                                Supplier<com.fasterxml.jackson.databind.node.ObjectNode> reload,
                                Supplier<java.util.List<io.leadflow.runtime.account.AccountReport>> accountChecks,
                                java.util.concurrent.atomic.AtomicReference<Supplier<Future<com.fasterxml.jackson.databind.node.ObjectNode>>> sources,
@@ -89,7 +95,7 @@ public final class EdgeVerticle extends VerticleBase {
 
         /** With the last runs of the jobs that report them ({@code GET /v1/schedules}). */
         public EdgeHandlers withScheduleRuns(Supplier<java.util.Map<String, java.util.Map<String, Object>>> runs) {
-            return new EdgeHandlers(intake, registry, health, page, reload, accountChecks, sources, runs);
+            return new EdgeHandlers(intake, registry, health, console, reload, accountChecks, sources, runs);
         }
 
         /** What {@code GET /v1/sources} shows until the server sets its pull sources: none. */
@@ -114,11 +120,25 @@ public final class EdgeVerticle extends VerticleBase {
                                       Supplier<java.util.Map<String, Boolean>> connectors,
                                       Supplier<java.util.List<io.leadflow.runtime.account.AccountReport>> accountChecks,
                                       java.time.Clock clock) {
+            return of(journal, programs, guards, limits, metrics, reload, connectors, accountChecks,
+                    new io.leadflow.runtime.reload.DslRuleCompiler(io.leadflow.spi.ConnectorCatalog.discover()), clock);
+        }
+
+        /** Same, with the compiler the console's playground and impact view compile candidate rule texts with. */
+        public static EdgeHandlers of(io.leadflow.runtime.journal.Journal journal, io.leadflow.runtime.exec.ProgramSource programs,
+                                      io.leadflow.runtime.security.SourceGuards guards, Limits limits, EdgeMetrics metrics,
+                                      Supplier<io.leadflow.runtime.reload.ReloadReport> reload,
+                                      Supplier<java.util.Map<String, Boolean>> connectors,
+                                      Supplier<java.util.List<io.leadflow.runtime.account.AccountReport>> accountChecks,
+                                      io.leadflow.runtime.reload.RuleCompiler compiler, java.time.Clock clock) {
             FlowDirectory flows = new FlowDirectory(programs);
+            Supplier<com.fasterxml.jackson.databind.node.ObjectNode> reloadJson = () -> ReloadJson.of(reload.get());
+            java.util.concurrent.atomic.AtomicReference<Supplier<Future<com.fasterxml.jackson.databind.node.ObjectNode>>> sources =
+                    new java.util.concurrent.atomic.AtomicReference<>(EdgeHandlers::noSources);
             return new EdgeHandlers(new IntakeHandler(flows, guards, journal, limits, metrics, clock),
                     new RegistryHandler(journal, flows, guards), new HealthHandler(journal, flows, connectors, metrics),
-                    new LeadPage(journal), () -> ReloadJson.of(reload.get()), accountChecks,
-                    new java.util.concurrent.atomic.AtomicReference<>(EdgeHandlers::noSources), java.util.Map::of);
+                    new io.leadflow.runtime.console.Console(journal, flows, guards, compiler, reloadJson, accountChecks, sources::get, clock),
+                    reloadJson, accountChecks, sources, java.util.Map::of);
         }
     }
 }

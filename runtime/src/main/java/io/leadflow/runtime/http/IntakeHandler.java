@@ -67,6 +67,8 @@ public final class IntakeHandler {
         HttpServerRequest req = ctx.request();
         try {
             Flow flow = flows.find(ctx.pathParam("flow")).orElseThrow(() -> unknownFlow(ctx.pathParam("flow")));
+            var pulled = flows.pulled(flow);
+            if (pulled.isPresent()) throw pulledFlow(flow, pulled.get());
             String media = LeadBodyParser.mediaType(req.getHeader("Content-Type"));
             if (!LeadBodyParser.supported(media)) {
                 throw new Refusal(415, "unsupported_media_type", "send the lead as application/json or application/x-www-form-urlencoded"
@@ -171,6 +173,13 @@ public final class IntakeHandler {
         metrics.refused(flow == null ? "" : flow, r.code());
         if (LOG.isLoggable(Level.FINE)) LOG.fine("intake refused " + r.status() + " " + r.code() + " for flow '" + flow + "'");
         Responses.refuse(ctx, r);
+    }
+
+    /** A pulled flow has no intake: the runtime reads its source itself, a pushed copy would be a second lead. */
+    private static Refusal pulledFlow(Flow flow, io.leadflow.runtime.pull.PullSpec pull) {
+        return new Refusal(404, "pulled_flow", "flow '" + flow.name() + "' has no intake: it is pulled (the runtime reads " + pull.system()
+                + "." + pull.kind() + " of account '" + pull.account() + "' every " + pull.poll().toSeconds() + " s; its cursor is in"
+                + " GET /v1/sources), so it takes no pushed leads" + (pull.pushable() ? "; without its poll argument the flow takes pushes instead" : ""));
     }
 
     private Refusal unknownFlow(String name) {

@@ -11,10 +11,10 @@ import java.util.Locale;
 import java.util.TreeMap;
 
 /** The registry's JSON shapes for a lead row and a lead's full record. */
-final class LeadJson {
+public final class LeadJson {
     private LeadJson() { }
 
-    static ObjectNode summary(LeadSummary s) {
+    public static ObjectNode summary(LeadSummary s) {
         ObjectNode o = Responses.JSON.createObjectNode();
         o.put("id", s.leadId()).put("flow", s.flow()).put("source", s.source())
                 .put("status", s.status().name().toLowerCase(Locale.ROOT))
@@ -24,7 +24,7 @@ final class LeadJson {
         return o;
     }
 
-    static ObjectNode detail(LeadDetail d) {
+    public static ObjectNode detail(LeadDetail d) {
         ObjectNode o = summary(d.summary());
         o.put("sourceEventId", d.sourceEventId()).put("idempotencyKey", d.idempotencyKey())
                 .put("contentType", d.contentType()).put("run", d.run()).put("firstRuleVersion", d.firstRuleVersion())

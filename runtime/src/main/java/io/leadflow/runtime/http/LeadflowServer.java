@@ -160,7 +160,7 @@ public final class LeadflowServer {
             SourceGuards guards = new SourceGuards(secrets.current(), s.limits(), Clock.systemUTC());
             guardsRef.set(guards);
             var handlers = EdgeVerticle.EdgeHandlers.of(journal, programs, guards, s.limits(), metrics, watcher::lastReport,
-                    () -> readiness(accounts, programs.current()), check::latest, Clock.systemUTC()).withScheduleRuns(productSync::lastRuns);
+                    () -> readiness(accounts, programs.current()), check::latest, compiler, Clock.systemUTC()).withScheduleRuns(productSync::lastRuns);
             int loops = Math.max(1, Runtime.getRuntime().availableProcessors());
             EdgeServer edge = EdgeServer.start(vertx, handlers, s.host(), s.port(), loops, s.limits()).await();
             long timer = vertx.setPeriodic(1000, t -> journal.stats().onSuccess(metrics::sample));
@@ -243,7 +243,10 @@ public final class LeadflowServer {
 
     private static Map<String, String> generatedTokens(ServeSettings s, Program program, Secrets secrets, PrintStream out) {
         Map<String, String> extra = new HashMap<>();
-        var slugs = program.flows().stream().map(f -> Slugs.of(f.name())).toList();
+        io.leadflow.spi.ConnectorCatalog catalog = io.leadflow.spi.ConnectorCatalog.discover();
+        // a pulled flow has no intake, so no source token
+        var slugs = program.flows().stream().filter(f -> io.leadflow.runtime.pull.PullSpec.of(f, catalog).isEmpty())
+                .map(f -> Slugs.of(f.name())).toList();
         SandboxTokens gen = new SandboxTokens();
         if (s.sandbox()) {
             extra.putAll(gen.forUnconfigured(slugs, secrets));
@@ -258,7 +261,7 @@ public final class LeadflowServer {
         if (secrets.adminTokens().isEmpty()) {
             String admin = gen.newToken();
             extra.put("admin.token", admin);
-            out.println("admin token for this run (registry API, GET /v1/leads): " + admin);
+            out.println("admin token for this run (console sign-in, registry API): " + admin);
         }
         return extra;
     }
@@ -284,7 +287,8 @@ public final class LeadflowServer {
                         + "' -H 'Content-Type: application/json' -d '{\"order_id\": 1001, \"delivery_phone\": \"067 123 45 67\", \"delivery_name\": \"Olena\"}'");
             }
         }
-        out.println("registry: " + base + "/v1/leads (admin token)   health: " + base + "/health   metrics: " + base + "/metrics");
+        out.println("console: " + base + "/ (sign in with the admin token)   registry: " + base + "/v1/leads (admin token)   health: "
+                + base + "/health   metrics: " + base + "/metrics   API: " + base + "/openapi.json");
         out.flush();
     }
 

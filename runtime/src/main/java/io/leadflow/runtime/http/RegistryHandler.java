@@ -22,12 +22,20 @@ import java.util.Map;
 public final class RegistryHandler {
     private final Journal journal;
     private final FlowDirectory flows;
-    private final AdminAuth auth;
+    private final java.util.function.Consumer<RoutingContext> auth;
 
     public RegistryHandler(Journal journal, FlowDirectory flows, SourceGuards guards) {
+        this(journal, flows, new AdminAuth(guards)::require);
+    }
+
+    /**
+     * The same routes behind another check ({@code auth} throws a {@link Refusal} to refuse):
+     * the console's session and CSRF check.
+     */
+    public RegistryHandler(Journal journal, FlowDirectory flows, java.util.function.Consumer<RoutingContext> auth) {
         this.journal = journal;
         this.flows = flows;
-        this.auth = new AdminAuth(guards);
+        this.auth = auth;
     }
 
     public void handleList(RoutingContext ctx) {
@@ -58,19 +66,7 @@ public final class RegistryHandler {
                 case "current" -> ReplayVersion.CURRENT;
                 default -> throw new Refusal(400, "bad_version", "version must be 'original' or 'current', not '" + v + "'");
             };
-            Future<Void> check = which == ReplayVersion.CURRENT ? Future.succeededFuture() : journal.get(id).compose(d -> {
-                var detail = d.orElseThrow(() -> new Refusal(404, "unknown_lead", "no lead with id " + id));
-                if (flows.programs().byHash(detail.firstRuleVersion()).isPresent()) return Future.succeededFuture();
-                // Not in memory: fine when the journal stored its texts (the executor recompiles them).
-                return journal.ledger().rules(detail.firstRuleVersion()).map(stored -> {
-                    if (stored.isEmpty()) {
-                        throw new Refusal(409, "version_not_loaded", "the rule version that first ran this lead ("
-                                + detail.firstRuleVersion() + ") is neither loaded nor stored; replay with version=current");
-                    }
-                    return null;
-                });
-            });
-            return check.compose(x -> journal.requestReplay(id, which))
+            return replay(id, which)
                     .map(x -> (Object) Map.of("id", id, "replay", v, "status", "pending"));
         }, 202);
     }
@@ -80,29 +76,52 @@ public final class RegistryHandler {
         run(ctx, sources::get);
     }
 
-    public void handleFlows(RoutingContext ctx, ObjectNode reload, java.util.List<io.leadflow.runtime.account.AccountReport> accountChecks) {
-        run(ctx, () -> {
-            ObjectNode out = Responses.JSON.createObjectNode();
-            var p = flows.current();
-            out.put("ruleVersion", p == null ? null : p.contentHash());
-            ArrayNode arr = out.putArray("flows");
-            if (p != null) {
-                for (Flow f : p.flows()) {
-                    String slug = io.leadflow.runtime.config.Slugs.of(f.name());
-                    arr.addObject().put("name", f.name()).put("slug", slug).put("intake", "/v1/leads/" + slug)
-                            .put("source", f.source()).put("connector", f.connector()).put("account", f.account())
-                            .put("delaySeconds", f.delay().toSeconds());
+    /**
+     * Asks for a replay after checking that an ORIGINAL one can run: its rule version is loaded or
+     * its texts are stored (else a 409 refusal).
+     */
+    public Future<Void> replay(String id, ReplayVersion which) {
+        Future<Void> check = which == ReplayVersion.CURRENT ? Future.succeededFuture() : journal.get(id).compose(d -> {
+            var detail = d.orElseThrow(() -> new Refusal(404, "unknown_lead", "no lead with id " + id));
+            if (flows.programs().byHash(detail.firstRuleVersion()).isPresent()) return Future.succeededFuture();
+            // Not in memory: fine when the journal stored its texts (the executor recompiles them).
+            return journal.ledger().rules(detail.firstRuleVersion()).map(stored -> {
+                if (stored.isEmpty()) {
+                    throw new Refusal(409, "version_not_loaded", "the rule version that first ran this lead ("
+                            + detail.firstRuleVersion() + ") is neither loaded nor stored; replay with version=current");
                 }
-            }
-            out.set("lastReload", reload);
-            ArrayNode checks = out.putArray("accountChecks");
-            for (var r : accountChecks) {
-                ObjectNode c = checks.addObject().put("connector", r.connector()).put("account", r.account())
-                        .put("checked", r.checked()).put("status", r.status());
-                r.warnings().forEach(c.putArray("warnings")::add);
-            }
-            return Future.succeededFuture(out);
+                return null;
+            });
         });
+        return check.compose(x -> journal.requestReplay(id, which));
+    }
+
+    public void handleFlows(RoutingContext ctx, ObjectNode reload, java.util.List<io.leadflow.runtime.account.AccountReport> accountChecks) {
+        run(ctx, () -> Future.succeededFuture(flowsJson(reload, accountChecks)));
+    }
+
+    /** The body of {@code GET /v1/flows}: the rules in force, each flow, the last reload and the account checks. */
+    public ObjectNode flowsJson(ObjectNode reload, java.util.List<io.leadflow.runtime.account.AccountReport> accountChecks) {
+        ObjectNode out = Responses.JSON.createObjectNode();
+        var p = flows.current();
+        out.put("ruleVersion", p == null ? null : p.contentHash());
+        ArrayNode arr = out.putArray("flows");
+        if (p != null) {
+            for (Flow f : p.flows()) {
+                String slug = io.leadflow.runtime.config.Slugs.of(f.name());
+                arr.addObject().put("name", f.name()).put("slug", slug).put("intake", "/v1/leads/" + slug)
+                        .put("source", f.source()).put("connector", f.connector()).put("account", f.account())
+                        .put("delaySeconds", f.delay().toSeconds());
+            }
+        }
+        out.set("lastReload", reload);
+        ArrayNode checks = out.putArray("accountChecks");
+        for (var r : accountChecks) {
+            ObjectNode c = checks.addObject().put("connector", r.connector()).put("account", r.account())
+                    .put("checked", r.checked()).put("status", r.status());
+            r.warnings().forEach(c.putArray("warnings")::add);
+        }
+        return out;
     }
 
     /**
@@ -127,7 +146,8 @@ public final class RegistryHandler {
         });
     }
 
-    private LeadQuery query(RoutingContext ctx) {
+    /** The list filters of a request ({@code flow, status, since, until, limit, cursor, q}); a bad one is a 400 refusal. */
+    public LeadQuery query(RoutingContext ctx) {
         var r = ctx.request();
         String flow = r.getParam("flow");
         if (flow != null) flow = flows.find(flow).map(Flow::name).orElse(flow);
@@ -150,7 +170,7 @@ public final class RegistryHandler {
             }
             if (limit < 1 || limit > LeadQuery.MAX_LIMIT) throw new Refusal(400, "bad_limit", "limit must be 1 to " + LeadQuery.MAX_LIMIT);
         }
-        return new LeadQuery(flow, status, instant(r.getParam("since"), "since"), instant(r.getParam("until"), "until"), limit, r.getParam("cursor"));
+        return new LeadQuery(flow, status, instant(r.getParam("since"), "since"), instant(r.getParam("until"), "until"), limit, r.getParam("cursor"), r.getParam("q"));
     }
 
     private static Instant instant(String v, String name) {
@@ -169,7 +189,7 @@ public final class RegistryHandler {
     private void run(RoutingContext ctx, java.util.function.Supplier<Future<?>> body, int okStatus) {
         Future<?> f;
         try {
-            auth.require(ctx);
+            auth.accept(ctx);
             f = body.get();
         } catch (Refusal r) {
             Responses.refuse(ctx, r);
@@ -184,7 +204,8 @@ public final class RegistryHandler {
         });
     }
 
-    private static Refusal translate(Throwable e) {
+    /** A failure of a journal call as the refusal the registry answers with. */
+    public static Refusal translate(Throwable e) {
         if (e instanceof Refusal r) return r;
         if (e instanceof UnknownLeadException) return new Refusal(404, "unknown_lead", e.getMessage());
         if (e instanceof io.leadflow.runtime.journal.BadCursorException) return new Refusal(400, "bad_cursor", e.getMessage());

@@ -18,9 +18,10 @@ import java.util.Optional;
  * be pulled, or when it can be either and the flow gives {@code poll}.
  *
  * @param key the journal cursor's name: {@code <flow slug>|<source.kind>|<account>}
+ * @param pushable whether the kind can also be pushed (without {@code poll}: Horoshop's), or is only ever pulled (RetailCRM's history)
  */
 public record PullSpec(String flow, String slug, String system, String kind, String account, Duration poll, String since, String key,
-                       Map<String, String> args) {
+                       Map<String, String> args, boolean pushable) {
     /** Without {@code poll}: once a minute. */
     public static final Duration DEFAULT_POLL = Duration.ofMinutes(1);
 
@@ -41,7 +42,8 @@ public record PullSpec(String flow, String slug, String system, String kind, Str
             if (!k.equals("account") && !k.equals("poll")) args.put(k, text(v));
         });
         return Optional.of(new PullSpec(flow.name(), slug, parts[0], parts[1], String.valueOf(account), interval,
-                since == null ? null : String.valueOf(since), slug + "|" + flow.source() + "|" + account, Map.copyOf(args)));
+                since == null ? null : String.valueOf(since), slug + "|" + flow.source() + "|" + account, Map.copyOf(args),
+                kind.get().canArrive(Arrival.WEBHOOK)));
     }
 
     /** A constant argument as a setting: text as is, a list joined with commas. */

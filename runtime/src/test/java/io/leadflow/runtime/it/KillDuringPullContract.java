@@ -35,10 +35,27 @@ abstract class KillDuringPullContract {
     /** The flow file that pulls it. */
     protected abstract String flow();
 
+    /** The flow every subclass pulls with: {@code from <source>} into KeepinCRM, the contact named from the lead. */
+    static String pulledFlow(String from, String name) {
+        return "flow \"order changes\" {\n  from " + from + "\n  to keepincrm(account: \"main\")\n  contact { name <- " + name + " ?? \"?\" }\n}\n";
+    }
+
     /** The secrets-file lines of the pulled account (base_url at the emulator, credentials, a small page). */
     protected abstract String account();
 
     protected abstract String name();
+
+    /** {@code GET /v1/sources} as the admin sees it (printed when the oracle fails). */
+    private static String sources(int port) {
+        try {
+            var r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + port + "/v1/sources")).header("Authorization", "Bearer " + ADMIN).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() + " " + r.body();
+        } catch (Exception e) {
+            return "unavailable: " + e;
+        }
+    }
 
     @Test
     void kill9DuringAPull_recordsEveryRecordExactlyOnce() throws Exception {
@@ -51,7 +68,7 @@ abstract class KillDuringPullContract {
             Path rules = Files.createDirectories(tmp.resolve("rules"));
             Files.writeString(rules.resolve("feed.flow"), flow());
             Path secrets = tmp.resolve("secrets.properties");
-            Files.writeString(secrets, "admin.token=" + ADMIN + "\nsource.order-changes.token=pull_source_0123456789abcdef012345\n" + account());
+            Files.writeString(secrets, "admin.token=" + ADMIN + "\n" + account());
             Path data = tmp.resolve("data");
             Path log = tmp.resolve("serve.log");
             int port = ServerProcess.freePort();
@@ -71,7 +88,12 @@ abstract class KillDuringPullContract {
             long end = System.nanoTime() + Duration.ofSeconds(180).toNanos();
             while (JournalFile.count(data) < n && System.nanoTime() < end) Thread.sleep(200);
             Thread.sleep(1500); // one more poll interval: anything read twice would show now
+            String sources = sources(port);
             int exit = server.stop();
+            if (JournalFile.count(data) != n) {
+                String text = Files.readString(log);
+                System.out.println("GET /v1/sources: " + sources + "\nserve log (end):\n" + text.substring(Math.max(0, text.length() - 6000)));
+            }
             assertTrue(exit == 0 || exit == 143, "graceful stop, exit " + exit);
             Map<String, Integer> ids = JournalFile.eventIds(data);
             long duplicates = ids.values().stream().filter(c -> c > 1).count();

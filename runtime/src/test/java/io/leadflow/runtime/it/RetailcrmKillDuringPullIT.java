@@ -23,13 +23,7 @@ class RetailcrmKillDuringPullIT extends KillDuringPullContract {
 
     @Override
     protected String flow() {
-        return """
-                flow "order changes" {
-                  from retailcrm.orders_history(account: "shop", poll: "1s")
-                  to keepincrm(account: "main")
-                  contact { name <- lead.order.firstName ?? "?" }
-                }
-                """;
+        return pulledFlow("retailcrm.orders_history(account: \"shop\", poll: \"1s\")", "lead.order.firstName");
     }
 
     @Override

@@ -161,6 +161,27 @@ public abstract class JournalContract {
     }
 
     @Test
+    void list_searchesIdsAndBodies_aPhoneInAnyFormat_anEmailInAnyCase_andNonAsciiText() {
+        Await.result(journal.append(Leads.json("orders", "ev-1", "{\"order_id\": 7101, \"phone\": \"+38 (067) 555-01-01\", \"email\": \"Olha@Example.com\"}", T0)));
+        Await.result(journal.append(Leads.json("orders", "ev-2", "{\"order_id\": 7102, \"phone\": \"067 555 01 02\", \"name\": \"Олена\"}", T0.plusSeconds(1))));
+        Await.result(journal.append(Leads.json("calls", "ev-3", "{\"note\": \"nothing \\\\ here\"}", T0.plusSeconds(2))));
+        Await.result(journal.append(new IncomingLead("forms", "shop", "ev-4", null, new byte[] {(byte) 0xff, (byte) 0xfe, 'x'},
+                "application/octet-stream", java.util.Map.of(), T0.plusSeconds(3))));
+        java.util.function.Function<String, List<String>> search = q -> Await.result(journal.list(
+                new LeadQuery(null, null, null, null, 10, null, q))).stream().map(LeadSummary::flow).toList();
+        assertEquals(List.of("orders"), search.apply("0675550102"), "digits typed together find a phone stored with spaces");
+        assertEquals(List.of("orders"), search.apply("+380675550101"), "an international number finds a bracketed one");
+        assertEquals(List.of("orders"), search.apply("olha@example.COM"), "email, case-insensitive");
+        assertEquals(List.of("orders"), search.apply("7102"), "order id");
+        assertEquals(List.of("orders"), search.apply("Олена"), "non-ASCII text");
+        assertEquals(List.of("calls"), search.apply("ev-3"), "the event id");
+        assertEquals(List.of("calls"), search.apply("\\ here"), "a backslash");
+        assertEquals(List.of("forms"), search.apply("ev-4"), "a body that is not UTF-8 does not break the search");
+        assertEquals(0, search.apply("0679999999").size());
+        assertEquals(4, search.apply("  ").size(), "blank: no filter");
+    }
+
+    @Test
     void list_filtersByFlowAndPagesByCursor() {
         for (int i = 0; i < 5; i++) Await.result(journal.append(Leads.json("orders", "a" + i, "{}", T0.plusSeconds(i))));
         Await.result(journal.append(Leads.json("calls", "b", "{}", T0)));

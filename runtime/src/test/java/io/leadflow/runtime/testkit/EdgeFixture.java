@@ -32,13 +32,19 @@ public final class EdgeFixture implements AutoCloseable {
     private final HttpClient client = HttpClient.newHttpClient();
 
     public EdgeFixture(Journal journal, Map<String, String> secretProps, Limits limits, Clock clock, String... flows) throws Exception {
+        this(journal, secretProps, limits, clock, StubProgram.of("hash1", flows));
+    }
+
+    /** The same over a given (compiled) program. */
+    public EdgeFixture(Journal journal, Map<String, String> secretProps, Limits limits, Clock clock, io.leadflow.dsl.Program program)
+            throws Exception {
         Path f = Files.createTempFile("secrets", ".properties");
         StringBuilder b = new StringBuilder();
         secretProps.forEach((k, v) -> b.append(k).append('=').append(v).append('\n'));
         Files.writeString(f, b);
         Secrets secrets = Secrets.load(f, Map.of());
         Files.delete(f);
-        programs = new ProgramHolder(StubProgram.of("hash1", flows));
+        programs = new ProgramHolder(program);
         guards = new SourceGuards(secrets, limits, clock);
         EdgeMetrics metrics = new EdgeMetrics(() -> 0);
         var handlers = EdgeVerticle.EdgeHandlers.of(journal, programs, guards, limits, metrics, reload::get,

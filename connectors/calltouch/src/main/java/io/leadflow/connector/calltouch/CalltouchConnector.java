@@ -7,6 +7,8 @@ import io.leadflow.connector.http.CallCount;
 import io.leadflow.connector.http.CrmHttp;
 import io.leadflow.connector.http.CrmResponse;
 import io.leadflow.connector.http.GuardedHttpConnector;
+import io.leadflow.connector.SystemCapability;
+import io.leadflow.connector.source.PullBatch;
 import io.leadflow.spi.effect.CreateDeal;
 import io.leadflow.spi.effect.Effect;
 import io.leadflow.spi.error.PermanentException;
@@ -19,6 +21,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -41,6 +44,11 @@ import java.util.Optional;
  * {@code not_found_tag} (default {@code lead not found}), {@code timezone} of the order dates the
  * block gives as zoned ISO text (default UTC), {@code timeout_ms} (default 10000),
  * {@code rate_limit}. Base URL default {@code https://api.calltouch.ru}.
+ *
+ * <p>Also a pulled source ({@code from calltouch.calls(poll: …)}, {@code calltouch.requests(poll: …)}):
+ * {@link #pull} reads the calls or the requests journal (setting {@code feed}, the flow's kind) a
+ * whole day at a time through {@link CalltouchFeed}; settings {@code since}, {@code journal_timezone}
+ * (default Europe/Moscow [U]), {@code settle_minutes} (default 10).
  */
 public final class CalltouchConnector extends GuardedHttpConnector {
     public static final String DEFAULT_BASE_URL = "https://api.calltouch.ru";
@@ -51,13 +59,14 @@ public final class CalltouchConnector extends GuardedHttpConnector {
     private final String notFoundTag;
     private final ZoneId zone;
     private final Clock clock;
+    private final CalltouchFeed feed;
 
     public CalltouchConnector(Vertx vertx, AccountConfig config) {
         this(config, http(vertx, config), Clock.systemUTC());
     }
 
     private CalltouchConnector(AccountConfig config, CrmHttp http, Clock clock) {
-        super(CalltouchSchema.DESCRIPTOR, config.account(), http);
+        super(CalltouchSchema.DESCRIPTOR, config.account(), http, EnumSet.of(SystemCapability.EFFECTS, SystemCapability.PULL));
         String site = config.setting("site_id", null);
         if (site == null || site.isBlank()) {
             throw new IllegalArgumentException("account calltouch/" + config.account() + " needs setting site_id (the Calltouch cabinet id)");
@@ -78,6 +87,22 @@ public final class CalltouchConnector extends GuardedHttpConnector {
         this.crm = config.setting("crm", "RetailCRM");
         this.notFoundTag = config.setting("not_found_tag", "lead not found");
         this.clock = clock;
+        String feedName = config.setting("feed", "calls");
+        this.feed = switch (feedName) {
+            case "calls" -> new CalltouchFeed(api::calls, "callId", config, clock);
+            case "requests" -> new CalltouchFeed(api::requests, "requestId", config, clock);
+            default -> throw new IllegalArgumentException("account calltouch/" + config.account() + ": feed must be calls or requests, not '"
+                    + feedName + "'");
+        };
+    }
+
+    /**
+     * The calls ({@code calls-diary/calls}, day-first dates, paged) or requests ({@code requests},
+     * month-first dates, one array) journal from {@code cursor}, one whole day a read; see {@link CalltouchFeed}.
+     */
+    @Override
+    protected Future<PullBatch> pull(String cursor, CallCount count) {
+        return feed.read(cursor, count);
     }
 
     private static CrmHttp http(Vertx vertx, AccountConfig config) {

@@ -27,8 +27,8 @@ import java.util.Set;
  * day-first for calls, month-first for requests [C]: the API client spells them), so a read is
  * one day, every page of it, and the cursor is that day plus the ids already taken from it:
  * {@code {"day": "2026-11-20", "seen": [ids]}}. Records not seen become leads; the same day is read
- * again at the next poll until it is over (midnight in setting {@code timezone}, default
- * Europe/Moscow [U], plus setting {@code settle_minutes}, default 10, for records written late);
+ * again at the next poll until it is over (midnight in setting {@code journal_timezone}, default
+ * Europe/Moscow [U]: which zone the journals' days are in, plus setting {@code settle_minutes}, default 10, for records written late);
  * then the cursor moves to the next day and {@code more} is true while that day has begun.
  * First read: setting {@code since} ({@code YYYY-MM-DD}), else today. A journal's order and
  * paging are the client's concern ({@code CalltouchApi}); a record without its id is refused.
@@ -52,12 +52,12 @@ final class CalltouchFeed {
         this.idField = idField;
         this.clock = clock;
         try {
-            this.zone = ZoneId.of(account.setting("timezone", "Europe/Moscow"));
+            this.zone = ZoneId.of(account.setting("journal_timezone", "Europe/Moscow"));
             this.settle = Duration.ofMinutes(account.longSetting("settle_minutes", 10));
             String s = account.setting("since", null);
             this.since = s == null ? null : LocalDate.parse(s.trim());
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("calltouch account '" + account.account() + "': settings timezone, settle_minutes, since: "
+            throw new IllegalArgumentException("calltouch account '" + account.account() + "': settings journal_timezone, settle_minutes, since: "
                     + e.getMessage());
         }
     }
@@ -81,7 +81,7 @@ final class CalltouchFeed {
         LocalDate d = day;
         return journal.read(d, d, count).map(rows -> {
             List<ObjectNode> out = new ArrayList<>();
-            for (JsonObject r : rows) {
+            for (JsonObject r : oldestFirst(rows)) {
                 Object id = r.getValue(idField);
                 if (id == null) throw new PermanentException("Calltouch answered a journal record without " + idField, null, 200);
                 if (seen.add(String.valueOf(id))) out.add(node(r));
@@ -91,6 +91,19 @@ final class CalltouchFeed {
             LocalDate next = d.plusDays(1);
             return new PullBatch(out, cursor(next, Set.of()), !next.isAfter(now.toLocalDate()));
         });
+    }
+
+    /**
+     * The day's records oldest first: the journals' order is [U] (newest first is as likely), and
+     * leads should be stored in the order they happened. By {@code date} (its spelling [P]), then
+     * by a numeric id; records whose date does not read keep their place after the others.
+     */
+    private List<JsonObject> oldestFirst(List<JsonObject> rows) {
+        List<JsonObject> sorted = new ArrayList<>(rows);
+        java.util.Comparator<JsonObject> byDate = java.util.Comparator.comparing(
+                r -> CalltouchDates.parse(r.getValue("date") instanceof String t ? t : null, zone).orElse(LocalDateTime.MAX));
+        sorted.sort(byDate.thenComparing(r -> r.getValue(idField) instanceof Number n ? n.longValue() : Long.MAX_VALUE));
+        return sorted;
     }
 
     private static String cursor(LocalDate day, Set<String> seen) {

@@ -1,6 +1,7 @@
 package io.leadflow.connector.calltouch;
 
 import static io.leadflow.spi.FieldType.*;
+import static io.leadflow.spi.source.Confidence.PARTLY;
 import static io.leadflow.spi.source.Confidence.UNCONFIRMED;
 import static io.leadflow.spi.source.PayloadField.of;
 
@@ -23,6 +24,10 @@ import java.util.Set;
  * webhook kinds declare the names Leadflow's examples use, all unconfirmed, and a flow declares
  * any other parameter its webhook sends with {@code fields …}. Event ids: {@code callId} and
  * {@code requestId} (the journals' keys [P]).
+ *
+ * <p>With {@code poll} the same kinds are read from the journals instead ({@code CalltouchConnector.pull}):
+ * a pulled call has the calls journal's field names ([P], crm-apis §7); a pulled request has
+ * {@code requestId} [P] and otherwise fields the reference does not name [U], so its schema is open.
  */
 public final class CalltouchSources implements SourceDescriptorProvider {
 
@@ -52,13 +57,34 @@ public final class CalltouchSources implements SourceDescriptorProvider {
             of("requestNumber", STRING, UNCONFIRMED), of("subject", STRING, UNCONFIRMED), of("phone", PHONE, UNCONFIRMED),
             of("comment", TEXT, UNCONFIRMED), of("timestamp", ANY, UNCONFIRMED));
 
-    static final List<ArgSpec> ARGS = List.of(ArgSpec.account());
+    /** A call as the calls journal lists it ({@code calls-diary/calls}) [P: field names seen]. */
+    public static final PayloadSchema CALL_JOURNAL = PayloadSchema.closed(of("callId", ANY, PARTLY), of("date", STRING, PARTLY),
+            of("phoneNumber", PHONE, PARTLY), of("callerNumber", PHONE, PARTLY), of("duration", NUMBER, PARTLY),
+            of("waitingConnect", NUMBER, PARTLY), of("successful", ANY, PARTLY), of("uniqueCall", ANY, PARTLY),
+            of("uniqTargetCall", ANY, PARTLY), of("callbackCall", ANY, PARTLY), of("source", STRING, PARTLY),
+            of("medium", STRING, PARTLY), of("utmSource", STRING, PARTLY), of("utmMedium", STRING, PARTLY),
+            of("utmCampaign", ANY, PARTLY), of("utmContent", STRING, PARTLY), of("keyword", STRING, PARTLY),
+            of("city", STRING, PARTLY), of("ctCallerId", ANY, PARTLY), of("yaClientId", ANY, PARTLY),
+            of("sipCallId", STRING, PARTLY), of("callUrl", STRING, PARTLY));
+
+    /** A request as the requests journal lists it: only {@code requestId} is known [P]; open, the rest is [U]. */
+    public static final PayloadSchema REQUEST_JOURNAL = new PayloadSchema(
+            java.util.Map.of("requestId", of("requestId", ANY, PARTLY)), true);
+
+    private static final ArgSpec POLL = ArgSpec.optional("poll", ArgSpec.Type.DURATION,
+            "read the journal at this interval instead of taking webhooks (whole days, paged); without it the kind is pushed to the intake");
+    private static final ArgSpec SINCE = ArgSpec.optional("since", ArgSpec.Type.DATE,
+            "pulled: the first day a new cursor reads (backfill, journal time); default: today");
+
+    static final List<ArgSpec> ARGS = List.of(ArgSpec.account(), POLL, SINCE);
 
     public static final SourceDescriptor DESCRIPTOR = SourceDescriptor.of("calltouch", "Calltouch",
-            new SourceKind("calls", Set.of(Arrival.WEBHOOK), SenderAuth.INTAKE_TOKEN, ARGS, CALL_WEBHOOK, List.of("callId"),
-                    Duration.ofDays(1), "a call webhook (form-encoded; parameter names chosen in the cabinet, unconfirmed)"),
-            new SourceKind("requests", Set.of(Arrival.WEBHOOK), SenderAuth.INTAKE_TOKEN, ARGS, REQUEST_WEBHOOK, List.of("requestId"),
-                    Duration.ofDays(1), "a request (form, chat) webhook (parameter names chosen in the cabinet, unconfirmed)"));
+            new SourceKind("calls", Set.of(Arrival.WEBHOOK, Arrival.PULL), SenderAuth.INTAKE_TOKEN, ARGS, CALL_WEBHOOK, List.of("callId"),
+                    Duration.ofDays(1), "a call webhook (form-encoded; parameter names chosen in the cabinet, unconfirmed),"
+                    + " or with poll a record of the calls journal", CALL_JOURNAL),
+            new SourceKind("requests", Set.of(Arrival.WEBHOOK, Arrival.PULL), SenderAuth.INTAKE_TOKEN, ARGS, REQUEST_WEBHOOK,
+                    List.of("requestId"), Duration.ofDays(1), "a request (form, chat) webhook (parameter names chosen in the cabinet,"
+                    + " unconfirmed), or with poll a record of the requests journal", REQUEST_JOURNAL));
 
     @Override
     public SourceDescriptor descriptor() {

@@ -72,6 +72,23 @@ class CalltouchContractTest extends ConnectorContract {
         return null;
     }
 
+    /** Calls made now (Moscow time, the journal's default zone): today's journal holds them; the day is re-read until it ends. */
+    @Override
+    protected java.util.List<String> seedPullable(int n) {
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        java.time.LocalDateTime now = java.time.LocalDateTime.now(java.time.ZoneId.of("Europe/Moscow")).withNano(0);
+        for (int i = 0; i < n; i++) {
+            ids.add(String.valueOf(((io.leadflow.connector.calltouch.emulator.CalltouchEmulator) emulator).data()
+                    .addCall("7915000" + String.format("%04d", orders.incrementAndGet()), now)));
+        }
+        return ids;
+    }
+
+    @Override
+    protected String pulledId(ObjectNode record) {
+        return record.get("callId").asText();
+    }
+
     @Override
     protected int storedCount(JsonObject records, EntityKind kind) {
         return kind == EntityKind.DEAL ? records.getJsonArray("deals", new JsonArray()).size() : 0;

@@ -8,7 +8,9 @@ import io.leadflow.connector.http.CrmHttp;
 import io.leadflow.connector.http.CrmResponse;
 import io.leadflow.connector.http.GuardedHttpConnector;
 import io.leadflow.connector.http.ResponseMapper;
+import io.leadflow.connector.SystemCapability;
 import io.leadflow.connector.shop.StatusChange;
+import io.leadflow.connector.source.PullBatch;
 import io.leadflow.spi.effect.CreateDeal;
 import io.leadflow.spi.effect.Effect;
 import io.leadflow.spi.error.PermanentException;
@@ -18,6 +20,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.Optional;
 
 /**
@@ -28,23 +31,37 @@ import java.util.Optional;
  * saying the contract does not hold (an unknown order or status id reads back unchanged). Setting
  * a status is idempotent; {@link #reconcile} reads the order and reports done when it has it.
  *
+ * <p>Also a pulled source ({@code from horoshop.orders(poll: …)}, {@code horoshop.registrations}): {@link #pull}.
+ *
  * <p>Account: {@code base_url} = {@code https://<shop domain>} (required), setting {@code login}
  * (the API user) and secret {@code api_key} (its password); {@code timeout_ms}, {@code rate_limit}.
  */
 public final class HoroshopConnector extends GuardedHttpConnector {
     private final HoroshopApi api;
+    private final HoroshopFeed feed;
 
     public HoroshopConnector(Vertx vertx, AccountConfig config) {
         this(config, http(vertx, config));
     }
 
     private HoroshopConnector(AccountConfig config, CrmHttp http) {
-        super(HoroshopSchema.DESCRIPTOR, config.account(), http);
+        super(HoroshopSchema.DESCRIPTOR, config.account(), http, EnumSet.of(SystemCapability.EFFECTS, SystemCapability.PULL));
         String login = config.setting("login", null);
         if (login == null || login.isBlank()) {
             throw new IllegalArgumentException("account horoshop/" + config.account() + " needs setting login (the API user; its password is api_key)");
         }
         this.api = new HoroshopApi(http, login, config.secret(AccountConfig.API_KEY), Clock.systemUTC());
+        this.feed = new HoroshopFeed((function, params, count) -> api.call(function, params, false, count), config, Clock.systemUTC());
+    }
+
+    /**
+     * Orders ({@code orders/get} by window) or registrations ({@code users/export}), as the
+     * account setting {@code feed} says (a pulled flow's kind), from {@code cursor}; see {@link HoroshopFeed}.
+     * An expired token is renewed (and the page asked again) by {@link HoroshopApi}, so no page is lost.
+     */
+    @Override
+    protected Future<PullBatch> pull(String cursor, CallCount count) {
+        return feed.read(cursor, count);
     }
 
     private static CrmHttp http(Vertx vertx, AccountConfig config) {

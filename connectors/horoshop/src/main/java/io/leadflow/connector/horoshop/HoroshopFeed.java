@@ -31,8 +31,9 @@ import java.util.Set;
  *       (setting {@code timezone}, default Europe/Kyiv: which zone the API reads is [U]), so orders
  *       still being written fall into a later window, and the rows of a closed window do not change
  *       while it is paged (which offset paging needs).</li>
- *   <li>The window is read page by page ({@code more = true}) until a page is shorter than
- *       {@code limit} or {@code EMPTY} [C]; then the next window starts AT the old {@code to}
+ *   <li>The window is read page by page ({@code more = true}) until a page is empty or
+ *       {@code EMPTY} [C] (a page shorter than {@code limit} is not taken as the end: the largest
+ *       page the shop answers is [U]); then the next window starts AT the old {@code to}
  *       (whether {@code to} is inclusive is [U]), skipping the records of that boundary second
  *       already read (their ids travel in the cursor), so neither reading of the bound loses or repeats one.</li>
  *   <li>{@code status} is NOT sent: a record that changes status while its window is paged would
@@ -143,7 +144,8 @@ final class HoroshopFeed {
         }
         if (c.to() == null) {
             LocalDateTime to = LocalDateTime.now(clock.withZone(zone)).minus(settle).withNano(0);
-            if (!to.isAfter(c.from())) return Future.succeededFuture(new PullBatch(List.of(), c.text(), false));
+            // to == from reads the boundary second again (what the last window saw there is skipped)
+            if (to.isBefore(c.from())) return Future.succeededFuture(new PullBatch(List.of(), c.text(), false));
             c = new Cursor(c.from(), to, 0, c.seen(), Set.of());
         }
         Cursor window = c;
@@ -177,7 +179,8 @@ final class HoroshopFeed {
             if (!statuses.isEmpty() && !statuses.contains(String.valueOf(row.getValue("stat_status")))) continue;
             records.add(node(row));
         }
-        if (rows.size() >= limit) {
+        // not "shorter than limit": the shop may cap a page below the limit asked for [U]; only an empty page ends the window
+        if (!rows.isEmpty()) {
             return new PullBatch(records, new Cursor(w.from(), w.to(), w.offset() + rows.size(), w.seen(), atBound).text(), true);
         }
         // the window is read: the next one starts at its bound, minus what this one read at that second

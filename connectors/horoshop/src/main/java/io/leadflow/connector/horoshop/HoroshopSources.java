@@ -52,12 +52,19 @@ public final class HoroshopSources implements SourceDescriptorProvider {
             of("country", STRING, CONFIRMED), of("city", STRING, CONFIRMED), of("address", STRING, CONFIRMED),
             of("registered", DATETIME, CONFIRMED));
 
-    static final List<ArgSpec> ARGS = List.of(ArgSpec.account());
+    private static final ArgSpec POLL = ArgSpec.optional("poll", ArgSpec.Type.DURATION,
+            "read the shop's API at this interval instead of taking pushes (orders/get or users/export by time window); without it the kind is pushed to the intake");
+    private static final ArgSpec SINCE = ArgSpec.optional("since", ArgSpec.Type.DATE,
+            "pulled: where a new cursor starts (backfill from that day, shop time); default: everything");
+
+    static final List<ArgSpec> ORDER_ARGS = List.of(ArgSpec.account(), POLL, SINCE,
+            ArgSpec.optional("statuses", ArgSpec.Type.TEXT_LIST, "pulled: only orders with these stat_status ids (filtered after reading); default: all"));
+    static final List<ArgSpec> USER_ARGS = List.of(ArgSpec.account(), POLL, SINCE);
 
     public static final SourceDescriptor DESCRIPTOR = SourceDescriptor.of("horoshop", "Horoshop",
-            new SourceKind("orders", Set.of(Arrival.WEBHOOK), SenderAuth.INTAKE_TOKEN, ARGS, ORDER, List.of("order_id"),
+            new SourceKind("orders", Set.of(Arrival.WEBHOOK, Arrival.PULL), SenderAuth.INTAKE_TOKEN, ORDER_ARGS, ORDER, List.of("order_id"),
                     Duration.ofDays(30), "a shop order as orders/get returns it (order_id is the order number)"),
-            new SourceKind("registrations", Set.of(Arrival.WEBHOOK), SenderAuth.INTAKE_TOKEN, ARGS, USER, List.of("id"),
+            new SourceKind("registrations", Set.of(Arrival.WEBHOOK, Arrival.PULL), SenderAuth.INTAKE_TOKEN, USER_ARGS, USER, List.of("id"),
                     Duration.ofDays(30), "a customer registration as users/export returns it"));
 
     @Override

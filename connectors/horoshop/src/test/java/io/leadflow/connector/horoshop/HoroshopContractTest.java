@@ -7,6 +7,7 @@ import io.leadflow.connector.horoshop.emulator.HoroshopEmulator;
 import io.leadflow.spi.EntityKind;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -84,5 +85,29 @@ class HoroshopContractTest extends ConnectorContract {
             if (((JsonObject) o).getJsonArray("status_history").size() > 1) changed++;
         }
         return changed;
+    }
+
+    /** Orders created now (shop time); then the clock moves into the next second, so a window closing "now" holds them. */
+    @Override
+    protected List<String> seedPullable(int n) {
+        List<String> ids = new java.util.ArrayList<>();
+        java.time.LocalDateTime now = java.time.LocalDateTime.now(java.time.ZoneId.of("Europe/Kyiv")).withNano(0);
+        for (int i = 0; i < n; i++) {
+            long id = orders.incrementAndGet();
+            ((HoroshopEmulator) emulator).data().putOrder(new JsonObject().put("order_id", id)
+                    .put("stat_created", now.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"))));
+            ids.add(String.valueOf(id));
+        }
+        try {
+            while (!java.time.LocalDateTime.now(java.time.ZoneId.of("Europe/Kyiv")).isAfter(now.plusSeconds(1))) Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return ids;
+    }
+
+    @Override
+    protected String pulledId(ObjectNode record) {
+        return record.get("order_id").asText();
     }
 }

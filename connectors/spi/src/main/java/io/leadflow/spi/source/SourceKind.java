@@ -20,9 +20,17 @@ import java.util.Set;
  * @param eventId      the payload paths that together identify one event (the sender's own id; empty when the system has none)
  * @param dedupeWindow how long a repeated event id counts as the sender's retry
  * @param note         one line for the reference (what the lead is, what is unconfirmed)
+ * @param pulledPayload the lead's fields when the kind is pulled from an API whose records differ from what its webhook
+ *                      sends (Calltouch's journals against its webhook parameters); null when both are {@code payload}
  */
 public record SourceKind(String name, Set<Arrival> arrivals, SenderAuth auth, List<ArgSpec> args, PayloadSchema payload,
-                         List<String> eventId, Duration dedupeWindow, String note) {
+                         List<String> eventId, Duration dedupeWindow, String note, PayloadSchema pulledPayload) {
+
+    /** A kind whose pulled records have the same fields as its pushed ones. */
+    public SourceKind(String name, Set<Arrival> arrivals, SenderAuth auth, List<ArgSpec> args, PayloadSchema payload,
+                      List<String> eventId, Duration dedupeWindow, String note) {
+        this(name, arrivals, auth, args, payload, eventId, dedupeWindow, note, null);
+    }
 
     public SourceKind {
         arrivals = Set.copyOf(EnumSet.copyOf(arrivals));
@@ -46,6 +54,15 @@ public record SourceKind(String name, Set<Arrival> arrivals, SenderAuth auth, Li
 
     /** This kind under another name (a generic source's kinds are all alike). */
     public SourceKind named(String other) {
-        return new SourceKind(other, arrivals, auth, args, payload, eventId, dedupeWindow, note);
+        return new SourceKind(other, arrivals, auth, args, payload, eventId, dedupeWindow, note, pulledPayload);
+    }
+
+    /**
+     * This kind as a flow that pulls it sees it: its {@link #payload} is the pulled records' fields
+     * ({@link #pulledPayload} when there is one). The same kind when it cannot be pulled.
+     */
+    public SourceKind asPulled() {
+        if (!canArrive(Arrival.PULL) || pulledPayload == null) return this;
+        return new SourceKind(name, Set.of(Arrival.PULL), auth, args, pulledPayload, eventId, dedupeWindow, note, null);
     }
 }

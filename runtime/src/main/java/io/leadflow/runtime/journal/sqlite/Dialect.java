@@ -38,6 +38,21 @@ enum Dialect {
         String lockDue() {
             return "";
         }
+
+        @Override
+        String bodyText() {
+            return "CAST(body AS TEXT)";
+        }
+
+        @Override
+        String contains(String haystack) {
+            return "instr(" + haystack + ", ?) > 0";
+        }
+
+        @Override
+        String needle(String text) {
+            return text;
+        }
     },
     /**
      * Several nodes share the database: a due lead is claimed with {@code FOR UPDATE SKIP LOCKED}
@@ -58,6 +73,30 @@ enum Dialect {
         String lockDue() {
             return " FOR UPDATE SKIP LOCKED";
         }
+
+        /** {@code escape} never fails on a body that is not UTF-8 (convert_from would fail the whole query). */
+        @Override
+        String bodyText() {
+            return "encode(body, 'escape')";
+        }
+
+        @Override
+        String contains(String haystack) {
+            return "strpos(" + haystack + ", ?) > 0";
+        }
+
+        /** The text as {@code encode(…, 'escape')} writes its UTF-8 bytes: {@code \\} for a backslash, {@code \ooo} above ASCII. */
+        @Override
+        String needle(String text) {
+            StringBuilder out = new StringBuilder();
+            for (byte b : text.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+                int u = b & 0xff;
+                if (u == '\\') out.append("\\\\");
+                else if (u >= 0x80 || u == 0) out.append('\\').append(String.format("%03o", u));
+                else out.append((char) u);
+            }
+            return out.toString();
+        }
     };
 
     private static final Logger LOG = Logger.getLogger(Dialect.class.getName());
@@ -70,4 +109,13 @@ enum Dialect {
 
     /** Appended to the due-lead subquery of a claim. */
     abstract String lockDue();
+
+    /** A lead's body as text the registry's search looks into (never fails on bytes that are not UTF-8). */
+    abstract String bodyText();
+
+    /** A condition true when {@code haystack} contains the next parameter. */
+    abstract String contains(String haystack);
+
+    /** A search text as it appears in {@link #bodyText()}. */
+    abstract String needle(String text);
 }

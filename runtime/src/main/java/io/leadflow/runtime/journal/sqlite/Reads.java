@@ -26,7 +26,7 @@ final class Reads {
 
     private Reads() { }
 
-    static List<LeadSummary> list(Connection c, LeadQuery q) throws SQLException {
+    static List<LeadSummary> list(Connection c, Dialect dialect, LeadQuery q) throws SQLException {
         StringBuilder sql = new StringBuilder("SELECT " + SUMMARY + " FROM lead WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
         if (q.flow() != null) { sql.append(" AND flow = ?"); args.add(q.flow()); }
@@ -34,6 +34,7 @@ final class Reads {
         if (q.from() != null) { sql.append(" AND received_at >= ?"); args.add(q.from().toEpochMilli()); }
         if (q.to() != null) { sql.append(" AND received_at < ?"); args.add(q.to().toEpochMilli()); }
         if (q.cursor() != null) { sql.append(" AND seq < ?"); args.add(cursor(q.cursor())); }
+        if (q.searchText() != null) search(dialect, q, sql, args);
         sql.append(" ORDER BY seq DESC LIMIT ?");
         args.add(q.clampedLimit());
         try (PreparedStatement ps = Sql.prepare(c, sql.toString())) {
@@ -44,6 +45,30 @@ final class Reads {
             }
             return out;
         }
+    }
+
+    /** The registry's text search ({@link LeadQuery#text()}): a scan of the matching rows' bodies, newest first. */
+    private static void search(Dialect dialect, LeadQuery q, StringBuilder sql, List<Object> args) {
+        String t = q.searchText();
+        sql.append(" AND (id = ? OR event_id = ? OR ").append(dialect.contains("lower(" + dialect.bodyText() + ")"));
+        args.add(t);
+        args.add(t);
+        args.add(dialect.needle(asciiLower(t)));
+        String digits = q.searchDigits();
+        if (digits != null) {
+            String stripped = dialect.bodyText();
+            for (String c : new String[] {" ", "-", ".", "(", ")", "+"}) stripped = "replace(" + stripped + ", '" + c + "', '')";
+            sql.append(" OR ").append(dialect.contains(stripped));
+            args.add(digits);
+        }
+        sql.append(')');
+    }
+
+    /** Lower case for A-Z only, as SQL lower() folds the body (non-ASCII text is matched exactly as typed). */
+    private static String asciiLower(String t) {
+        StringBuilder out = new StringBuilder(t.length());
+        for (char ch : t.toCharArray()) out.append(ch >= 'A' && ch <= 'Z' ? (char) (ch + 32) : ch);
+        return out.toString();
     }
 
     private static long cursor(String cursor) {

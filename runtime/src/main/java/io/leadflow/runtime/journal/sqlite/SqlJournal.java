@@ -31,6 +31,7 @@ public abstract class SqlJournal implements Journal {
     final ReadPool reads;
     private final SqliteLedger ledger;
     private final JournalOptions options;
+    private final Dialect dialect;
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
@@ -45,6 +46,7 @@ public abstract class SqlJournal implements Journal {
         this.writer = writer;
         this.reads = reads;
         this.options = options;
+        this.dialect = dialect;
         this.ledger = new SqliteLedger(writer, reads, dialect);
     }
 
@@ -78,7 +80,7 @@ public abstract class SqlJournal implements Journal {
 
     @Override
     public Future<List<LeadSummary>> list(LeadQuery query) {
-        return reads.read(c -> Reads.list(c, query));
+        return reads.read(c -> Reads.list(c, dialect, query));
     }
 
     @Override

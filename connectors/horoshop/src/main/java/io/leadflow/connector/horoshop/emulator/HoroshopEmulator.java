@@ -28,13 +28,20 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code orders/get} ({@code ids[]} → {@code response.orders[]} with {@code order_id},
  * {@code stat_status}, {@code tracking_code}, {@code payed}) [C], {@code orders/update}
  * ({@code orders:[{order_id, status, tracking_code, payed}]}) [P], {@code
- * orders/get_available_statuses} (defaults 1, 2, 3, 4, 6) [C]. The update's answer is [U]: this
+ * orders/get_available_statuses} (defaults 1, 2, 3, 4, 6) [C]; {@code orders/get} without
+ * {@code ids} and {@code users/export} read a window ({@code from}, {@code to}, {@code offset},
+ * {@code limit}, orders also {@code status}; see {@link TimeWindow}) → {@code response.orders[]} /
+ * {@code response.users[]}, {@code EMPTY} when the page is empty [C]. The update's answer is [U]: this
  * emulator answers {@code OK}, or {@code WARNING} with a per-order {@code log} for an unknown order
  * or status id (which it leaves unchanged). No documented rate limit: {@link #LIMIT} is assumed.
  *
+ * <p>The emulated account's settings: {@code login}, and {@code settle_seconds=0} for a pulled
+ * feed (this emulator stores an order in one step, so a window may close at the current second).
+ *
  * <p>Pessimistic mode: an unknown order or status id is ignored silently ({@code OK}), and a bad
  * token's ERROR says only "Access denied" (the wording is [P]). Test hook: {@link #expireTokens()}.
- * Seed orders with {@code POST /__emulator/seed} {@code {"orders": [{"order_id": 1207, "stat_status": 1}]}}.
+ * Seed with {@code POST /__emulator/seed} {@code {"orders": [{"order_id": 1207, "stat_status": 1, "stat_created": "2026-11-20 09:12:44", …}],
+ * "users": [{"id": 5, "registered": "…", …}]}} (times default to now, shop time).
  */
 public final class HoroshopEmulator extends ApiEmulator<HoroshopData> {
     public static final String LOGIN = "api-user";
@@ -52,7 +59,7 @@ public final class HoroshopEmulator extends ApiEmulator<HoroshopData> {
     }
 
     public HoroshopEmulator(Vertx vertx, Clock clock) {
-        super(vertx, HoroshopSchema.DESCRIPTOR, LIMIT, new HoroshopData(), TEST_KEY, "/api", Map.of("login", LOGIN));
+        super(vertx, HoroshopSchema.DESCRIPTOR, LIMIT, new HoroshopData(), TEST_KEY, "/api", Map.of("login", LOGIN, "settle_seconds", "0"));
         this.clock = clock;
     }
 
@@ -65,6 +72,7 @@ public final class HoroshopEmulator extends ApiEmulator<HoroshopData> {
     protected void mount(Router api, WriteReply writes) {
         api.post("/auth/").handler(this::handleAuth);
         api.post("/orders/get/").handler(this::handleGet);
+        api.post("/users/export/").handler(ctx -> handleWindow(ctx, data.users(), "users", "registered"));
         api.post("/orders/update/").handler(ctx -> handleUpdate(ctx, writes));
         api.post("/orders/get_available_statuses/").handler(ctx -> {
             JsonObject st = new JsonObject();
@@ -89,6 +97,10 @@ public final class HoroshopEmulator extends ApiEmulator<HoroshopData> {
 
     private void handleGet(RoutingContext ctx) {
         JsonObject b = ctx.body().asJsonObject();
+        if (b.getValue("ids") == null) {
+            handleWindow(ctx, data.orders(), "orders", "stat_created");
+            return;
+        }
         JsonArray ids = b.getValue("ids") instanceof JsonArray a ? a : new JsonArray();
         JsonArray found = new JsonArray();
         for (Object id : ids) data.order(String.valueOf(id)).ifPresent(o -> {
@@ -97,6 +109,25 @@ public final class HoroshopEmulator extends ApiEmulator<HoroshopData> {
         });
         if (found.isEmpty()) envelope(ctx, "EMPTY", new JsonObject());
         else ok(ctx, new JsonObject().put("orders", found));
+    }
+
+    /** {@code orders/get} without {@code ids}, {@code users/export}: a window of {@code from}/{@code to}, {@code offset}/{@code limit}; EMPTY when none. */
+    private void handleWindow(RoutingContext ctx, List<JsonObject> all, String list, String timeField) {
+        TimeWindow.Page page = TimeWindow.select(all, ctx.body().asJsonObject(), timeField, pessimistic());
+        if (page.error() != null) {
+            envelope(ctx, "ERROR", new JsonObject().put("message", page.error()));
+            return;
+        }
+        if (page.records().isEmpty()) {
+            envelope(ctx, "EMPTY", new JsonObject());
+            return;
+        }
+        JsonArray rows = new JsonArray();
+        for (JsonObject r : page.records()) {
+            r.remove("status_history");
+            rows.add(r);
+        }
+        ok(ctx, new JsonObject().put(list, rows));
     }
 
     private void handleUpdate(RoutingContext ctx, WriteReply writes) {
@@ -175,10 +206,14 @@ public final class HoroshopEmulator extends ApiEmulator<HoroshopData> {
     protected JsonObject seed(JsonObject request) {
         JsonObject ids = new JsonObject();
         for (Object o : request.getJsonArray("orders", new JsonArray())) {
-            JsonObject order = (JsonObject) o;
-            long n = order.getLong("order_id");
-            ids.put(String.valueOf(n), data.putOrder(n, order.getInteger("stat_status", 1)).getLong("order_id"));
+            JsonObject order = data.putOrder((JsonObject) o);
+            ids.put(String.valueOf(order.getValue("order_id")), order.getValue("order_id"));
         }
-        return new JsonObject().put("orders", ids);
+        JsonObject users = new JsonObject();
+        for (Object o : request.getJsonArray("users", new JsonArray())) {
+            JsonObject user = data.putUser((JsonObject) o);
+            users.put(String.valueOf(user.getValue("id")), user.getValue("id"));
+        }
+        return new JsonObject().put("orders", ids).put("users", users);
     }
 }
