@@ -111,9 +111,13 @@ final class BuiltinProperties {
         return Optional.empty();
     }
 
-    /** A required field left out of a create, or a value its field cannot take: {@link FieldRefusals}, as the runtime's preflight judges it. */
+    /**
+     * A required field left out of a create, or a value its field cannot take: {@link FieldRefusals},
+     * as the runtime's preflight judges it. Products are not judged here (the runtime judges them):
+     * generated products often lack fields a source's payload does not confirm (not done).
+     */
     private Optional<Failure> refused(Effect e) {
-        return FieldRefusals.of(target, e).stream().findFirst().map(r -> new Failure(
+        return FieldRefusals.of(target, e, false).stream().findFirst().map(r -> new Failure(
                 r.missing() ? "no required field is left out" : "every value fits its field", e.describe() + "." + r.field(), r.message()));
     }
 

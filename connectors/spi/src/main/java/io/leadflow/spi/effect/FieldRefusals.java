@@ -54,39 +54,44 @@ public final class FieldRefusals {
      * (and of each product of a created deal) left out, then values that do not fit, in field order.
      */
     public static List<Refused> of(ConnectorDescriptor target, Effect e) {
+        return of(target, e, true);
+    }
+
+    /** Same, with the products of a deal judged only when {@code products} is set. */
+    public static List<Refused> of(ConnectorDescriptor target, Effect e, boolean products) {
         List<Refused> out = new ArrayList<>();
         Optional<EntityKind> kind = entity(e);
         if (target == null || kind.isEmpty() || e.fields() == null) return out;
         Optional<EntitySchema> schema = target.schema(kind.get());
         if (schema.isEmpty()) return out;
         boolean create = creates(e);
-        if (create) out.addAll(missingRequired(e.describe(), schema.get(), e.fields(), ""));
+        if (create) out.addAll(missingRequired(e.describe(), schema.get(), e.fields(), "", article(schema.get().apiName())));
         out.addAll(misfits(e.describe(), schema.get(), e.fields(), ""));
-        Optional<EntitySchema> products = target.schema(EntityKind.PRODUCT);
+        Optional<EntitySchema> productSchema = products ? target.schema(EntityKind.PRODUCT) : Optional.empty();
         JsonNode items = e.fields().get("products");
-        if (kind.get() == EntityKind.DEAL && products.isPresent() && items != null && items.isArray()
+        if (kind.get() == EntityKind.DEAL && productSchema.isPresent() && items != null && items.isArray()
                 && !schema.get().fields().containsKey("products")) {
             for (int i = 0; i < items.size(); i++) {
                 if (!items.get(i).isObject()) continue;
                 String at = "products[" + i + "].";
-                if (create) out.addAll(missingRequired(e.describe(), products.get(), items.get(i), at));
-                out.addAll(misfits(e.describe(), products.get(), items.get(i), at));
+                if (create) out.addAll(missingRequired(e.describe(), productSchema.get(), items.get(i), at, "a product of " + article(schema.get().apiName())));
+                out.addAll(misfits(e.describe(), productSchema.get(), items.get(i), at));
             }
         }
         return out;
     }
 
-    /** The required fields of {@code schema} that {@code fields} leaves out: absent, null or blank text. */
-    public static List<Refused> missingRequired(String effect, EntitySchema schema, JsonNode fields, String at) {
+    /** The required fields of {@code schema} that {@code fields} leaves out: absent, null or blank text ({@code what}: "an order"). */
+    public static List<Refused> missingRequired(String effect, EntitySchema schema, JsonNode fields, String at, String what) {
         List<Refused> out = new ArrayList<>();
         for (FieldSpec f : schema.fields().values()) {
             if (!f.required()) continue;
             JsonNode v = fields.get(f.name());
             if (v == null || v.isNull()) {
-                out.add(new Refused(effect, at + f.name(), "is required to create " + article(schema.apiName())
+                out.add(new Refused(effect, at + f.name(), "is required to create " + what
                         + " and evaluated to nothing, so the CRM would refuse the create", true));
             } else if (v.isTextual() && v.textValue().isBlank()) {
-                out.add(new Refused(effect, at + f.name(), "is required to create " + article(schema.apiName())
+                out.add(new Refused(effect, at + f.name(), "is required to create " + what
                         + " and is blank, so the CRM would refuse the create", true));
             }
         }
