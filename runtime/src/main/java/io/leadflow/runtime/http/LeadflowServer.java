@@ -37,6 +37,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
@@ -132,6 +133,10 @@ public final class LeadflowServer {
                 LOG.warning("not every CRM account is ready; its leads wait and retry: " + e.getMessage());
                 return null;
             }).await();
+            List<String> refused = accounts.configErrors(program, pulledAccounts(program)).await();
+            if (!refused.isEmpty()) {
+                throw new StartFailure("the account configuration is refused (nothing was sent to any CRM):\n  " + String.join("\n  ", refused));
+            }
             // Every account is checked, the emulated ones too (issue 9 defect 2): a sandbox refuses what the real account would.
             AccountCheck check = new AccountCheck(accounts::connector, key -> true);
             checkRef.set(check);
@@ -238,6 +243,17 @@ public final class LeadflowServer {
         Map<String, Boolean> out = new LinkedHashMap<>();
         if (program == null) return out;
         for (AccountKey k : ConnectorAccounts.accountsOf(program)) out.put(k.toString(), accounts.get(k.connector(), k.account()).isPresent());
+        return out;
+    }
+
+    /** Each pulled flow's account with the settings its pull reads ({@code feed}, {@code since}, …). */
+    private static List<Map.Entry<AccountKey, Map<String, String>>> pulledAccounts(Program program) {
+        io.leadflow.spi.ConnectorCatalog catalog = io.leadflow.spi.ConnectorCatalog.discover();
+        List<Map.Entry<AccountKey, Map<String, String>>> out = new java.util.ArrayList<>();
+        for (Flow f : program.flows()) {
+            io.leadflow.runtime.pull.PullSpec.of(f, catalog)
+                    .ifPresent(p -> out.add(Map.entry(new AccountKey(p.system(), p.account()), p.settings())));
+        }
         return out;
     }
 

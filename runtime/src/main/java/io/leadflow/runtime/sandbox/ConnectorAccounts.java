@@ -149,6 +149,10 @@ public final class ConnectorAccounts {
      * documented limit only as far as the system counts them).
      */
     public Future<CrmConnector> pullConnector(AccountKey key, Map<String, String> settings) {
+        return makePull(key, settings).onSuccess(pulls::add);
+    }
+
+    private Future<CrmConnector> makePull(AccountKey key, Map<String, String> settings) {
         ConnectorFactory factory = factories.get(key.connector());
         if (factory == null) {
             return Future.failedFuture(new IllegalStateException("no connector named '" + key.connector()
@@ -159,10 +163,35 @@ public final class ConnectorAccounts {
             Map<String, String> own = new java.util.HashMap<>(settings);
             String memory = cfg.setting(RateLimitMemory.SETTING, null);
             if (memory != null) own.put(RateLimitMemory.SETTING, memory + ".pull"); // its own file: one writer per file
-            CrmConnector c = factory.create(vertx, withSettings(cfg, own), peers);
-            pulls.add(c);
-            return c;
+            return factory.create(vertx, withSettings(cfg, own), peers);
         });
+    }
+
+    /**
+     * What the account configuration refuses, before any CRM call: for each account the program
+     * writes to, and each pulled source with its settings, the connector's own refusal of its
+     * settings (a missing {@code base_url} or {@code site_id}, a {@code rate_limit} that does not
+     * read, an unknown {@code feed}), as {@code "<connector>/<account>: <why>"}. Connectors are made
+     * and, for the pulls, closed again (the pollers make their own). Empty when everything reads.
+     */
+    public Future<List<String>> configErrors(Program program, List<Map.Entry<AccountKey, Map<String, String>>> pulls) {
+        List<Future<String>> checks = new ArrayList<>();
+        for (AccountKey k : accountsOf(program)) checks.add(refusal(k, connector(k).mapEmpty()));
+        for (Map.Entry<AccountKey, Map<String, String>> p : pulls) {
+            checks.add(refusal(p.getKey(), makePull(p.getKey(), p.getValue())
+                    .compose(c -> c.close().recover(e -> Future.succeededFuture()))));
+        }
+        return Future.join(checks).transform(ar -> {
+            List<String> out = new ArrayList<>();
+            for (Future<String> f : checks) if (f.result() != null) out.add(f.result());
+            return Future.succeededFuture(out);
+        });
+    }
+
+    /** The configuration error the made connector refused with (an IllegalArgumentException), else null: other failures are not the configuration's. */
+    private static Future<String> refusal(AccountKey key, Future<?> made) {
+        return made.transform(ar -> Future.succeededFuture(ar.failed() && ar.cause() instanceof IllegalArgumentException e
+                ? key + ": " + e.getMessage() : null));
     }
 
     /** The account's real credentials, or (none given, or sandbox) its emulator's, with the account's own settings. */

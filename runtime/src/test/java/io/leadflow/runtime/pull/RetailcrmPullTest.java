@@ -184,4 +184,21 @@ class RetailcrmPullTest {
         assertEquals(Duration.ofMinutes(5), Poller.backoff(30, new RuntimeException()));
         assertEquals(Duration.ofSeconds(60), Poller.backoff(1, new io.leadflow.spi.error.RetryableException("x", 503, Duration.ofSeconds(60), null)));
     }
+
+    @Test
+    void wholeOrder_reachesTheFeedAsASetting_andEveryEntryCarriesTheWholeOrder() throws Exception {
+        JsonObject a = emulator.data().putOrder(new JsonObject().put("site", "shop1").put("status", "new").put("firstName", "Olena")
+                .put("items", new io.vertx.core.json.JsonArray().add(new JsonObject().put("productName", "Kettle"))));
+        emulator.data().putOrder(a.copy().put("status", "complete"));
+        Program p = program(FLOW.replace("poll: \"1s\"", "poll: \"1s\", whole_order: true"));
+        assertEquals("true", PullSpec.of(p.flows().get(0), ConnectorCatalog.discover()).orElseThrow().settings().get("whole_order"));
+        pollers = pollers();
+        pollers.apply(p);
+        await(() -> leads().size() == 2, "two leads");
+        for (LeadSummary s : leads()) {
+            LeadDetail d = Await.result(journal.get(s.leadId())).orElseThrow();
+            JsonNode body = new com.fasterxml.jackson.databind.ObjectMapper().readTree(d.body());
+            assertEquals("Kettle", body.path("order").path("items").path(0).path("productName").asText(), body.toString());
+        }
+    }
 }

@@ -27,6 +27,12 @@ import java.util.List;
  * <p>Settings (put there by the runtime from the flow's {@code from}): {@code feed}
  * ({@code orders_history} or {@code customers_history}), {@code since}; account setting
  * {@code page_limit} (20, 50 or 100 [C]; default 100).
+ * <p>{@code whole_order} ({@code true}; orders only, from the flow's {@code whole_order: true}):
+ * each entry's partial {@code order} is replaced by the whole order as {@code GET /orders/{id}?by=id}
+ * [C] answers it when the page is read: one call per distinct order of the page, through the
+ * account's rate limit, before the page is stored (a kill meanwhile stores nothing, the page is
+ * read again). It is the order's state at read time, not at the change (a backfill sees today's
+ * order behind an old entry). An order the API no longer has (404) leaves its entries as they came.
  */
 final class RetailcrmFeed {
     static final int LIMIT = 100;
@@ -35,6 +41,7 @@ final class RetailcrmFeed {
     private final String path;
     private final String key;
     private final String since;
+    private final boolean wholeOrder;
 
     RetailcrmFeed(RetailcrmClient client, AccountConfig account) {
         this.client = client;
@@ -60,6 +67,14 @@ final class RetailcrmFeed {
                     + "(the limits the API takes), not '" + l + "'");
         }
         this.limit = Integer.parseInt(l);
+        String w = account.setting("whole_order", "false").trim();
+        if (!w.equals("true") && !w.equals("false")) {
+            throw new IllegalArgumentException("retailcrm account '" + account.account() + "': whole_order must be true or false, not '" + w + "'");
+        }
+        this.wholeOrder = w.equals("true");
+        if (wholeOrder && !feed.equals("orders_history")) {
+            throw new IllegalArgumentException("retailcrm account '" + account.account() + "': whole_order is for orders_history only");
+        }
     }
 
     Future<PullBatch> read(String cursor, CallCount count) {
@@ -89,7 +104,38 @@ final class RetailcrmFeed {
             }
             JsonObject p = body.getJsonObject("pagination", new JsonObject());
             boolean more = !records.isEmpty() && p.getInteger("totalPageCount", 1) > p.getInteger("currentPage", 1);
-            return Future.succeededFuture(new PullBatch(records, records.isEmpty() && cursor == null ? "0" : Long.toString(last), more));
+            String next = records.isEmpty() && cursor == null ? "0" : Long.toString(last);
+            Future<List<ObjectNode>> taken = wholeOrder ? withWholeOrders(records, count) : Future.succeededFuture(records);
+            return taken.map(r -> new PullBatch(r, next, more));
+        });
+    }
+
+    /** The entries with their {@code order} replaced by the whole order (one GET per distinct order id, in page order). */
+    private Future<List<ObjectNode>> withWholeOrders(List<ObjectNode> entries, CallCount count) {
+        java.util.Map<String, ObjectNode> orders = new java.util.LinkedHashMap<>();
+        Future<Void> chain = Future.succeededFuture();
+        for (ObjectNode e : entries) {
+            String id = e.path("order").path("id").asText("");
+            if (id.isEmpty() || orders.containsKey(id)) continue;
+            orders.put(id, null);
+            String site = e.path("order").path("site").asText(client.site() == null ? "" : client.site());
+            String uri = "/orders/" + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8) + "?" + RetailcrmClient.param("by", "id")
+                    + (site.isEmpty() ? "" : "&" + RetailcrmClient.param("site", site));
+            chain = chain.compose(v -> client.get(uri, count)
+                    .map(body -> body.getValue("order") instanceof JsonObject o ? node(o) : null)
+                    .recover(err -> err instanceof PermanentException pe && pe.status() == 404
+                            ? Future.succeededFuture(null) : Future.failedFuture(err))
+                    .map(whole -> {
+                        orders.put(id, whole);
+                        return (Void) null;
+                    }));
+        }
+        return chain.map(v -> {
+            for (ObjectNode e : entries) {
+                ObjectNode whole = orders.get(e.path("order").path("id").asText(""));
+                if (whole != null) e.set("order", whole.deepCopy());
+            }
+            return entries;
         });
     }
 

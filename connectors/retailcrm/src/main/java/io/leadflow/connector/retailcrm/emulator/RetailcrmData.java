@@ -132,6 +132,11 @@ public final class RetailcrmData implements EmulatorRecords {
         return new JsonObject().put("id", nextHistoryId++).put("createdAt", now()).put("source", "api").put(entity, record);
     }
 
+    /** Removes an order (a test hook: the feed keeps its entries, {@code GET /orders/{id}} answers 404). */
+    public synchronized void removeOrder(long id) {
+        orders.remove(id);
+    }
+
     /** The order change feed, oldest first (by entry id). */
     public synchronized List<JsonObject> orderHistory() {
         return orderHistory.stream().map(JsonObject::copy).toList();
