@@ -41,15 +41,8 @@ class CalltouchDealsSandboxTest {
         run.close();
     }
 
-    /** A RetailCRM API call (form-encoded, the entity as JSON in one field), as a shop or a manager would make it. */
     private JsonNode retailcrm(String path, String entity, String json) throws Exception {
-        String form = "site=shop1&by=id&" + entity + "=" + java.net.URLEncoder.encode(json, java.nio.charset.StandardCharsets.UTF_8);
-        var r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create(run.emulator("retailcrm") + "/api/v5/" + path))
-                .header("X-API-KEY", "retailcrm-test-key").header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-        assertTrue(r.statusCode() < 300, r.statusCode() + " " + r.body());
-        return SandboxRun.JSON.readTree(r.body());
+        return run.retailcrm(path, entity, json);
     }
 
     private long order(String phone) throws Exception {

@@ -21,21 +21,21 @@ import org.junit.jupiter.api.io.TempDir;
  * lost, another order still ends committed exactly once (the emulator's commits are counted).
  * The outage lasts 4 s in the default build and 60 s with {@code -Psoak}.
  *
- * <p>The RetailCRM change feed is not polled by this runtime yet, so the test posts the history
- * entries to the flows' URLs in the feed's shape, as the sandbox README does.
+ * <p>Orders are made and moved through the RetailCRM emulator's API ({@code orders/create},
+ * {@code orders/{id}/edit}); the orders flow reads RetailCRM's change feed itself
+ * ({@code retailcrm.orders_history(whole_order: true)}). Customer changes are still posted to the
+ * customers flow's URL in the feed's shape.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RetailcrmMindboxSandboxTest {
     private static final String CUSTOMERS_TOKEN = "lf_test_mbcustomers_0123456789abcdef0123";
-    private static final String ORDERS_TOKEN = "lf_test_mborders_0123456789abcdef0123456";
     @TempDir
     static Path data;
     private SandboxRun run;
 
     @BeforeAll
     void start() throws Exception {
-        run = SandboxRun.start(Path.of("retailcrm-mindbox"), data, Map.of(
-                "source.retailcrm-customers-to-mindbox.token", CUSTOMERS_TOKEN, "source.retailcrm-orders-to-mindbox.token", ORDERS_TOKEN));
+        run = SandboxRun.start(Path.of("retailcrm-mindbox"), data, Map.of("source.retailcrm-customers-to-mindbox.token", CUSTOMERS_TOKEN));
     }
 
     @AfterAll
@@ -43,33 +43,36 @@ class RetailcrmMindboxSandboxTest {
         run.close();
     }
 
-    private void customerChange(int entry, String email, boolean created) throws Exception {
-        String body = "{\"id\":" + entry + "," + (created ? "\"created\":true" : "\"field\":\"email\"") + ",\"customer\":{\"id\":7,"
+    private void customerChange(int entry, long customer, String email, boolean created) throws Exception {
+        String body = "{\"id\":" + entry + "," + (created ? "\"created\":true" : "\"field\":\"email\"") + ",\"customer\":{\"id\":" + customer + ","
                 + "\"firstName\":\"Ольга\",\"email\":\"" + email + "\",\"ordersCount\":1,\"phones\":[{\"number\":\"+7 900 123-45-67\"}],"
                 + "\"createdAt\":\"2026-12-01 10:00:00\",\"address\":{\"city\":\"Казань\"}}}";
         assertEquals(202, run.post(run.base() + "/v1/leads/retailcrm-customers-to-mindbox", body,
                 "Authorization", "Bearer " + CUSTOMERS_TOKEN).statusCode());
     }
 
-    private void orderChange(int entry, String orderId, String status, String coupon) throws Exception {
-        String body = "{\"id\":" + entry + ",\"field\":\"status\",\"newValue\":{\"code\":\"" + status + "\"},\"order\":{\"id\":" + orderId
-                + ",\"number\":\"" + orderId + "A\",\"status\":\"" + status + "\",\"orderMethod\":\"shopping-cart\",\"customer\":{\"id\":7},"
-                + "\"totalSumm\":\"900\",\"customFields\":{" + (coupon == null ? "" : "\"coupon\":\"" + coupon + "\"") + "},"
-                + "\"items\":[{\"id\":1,\"status\":\"new\",\"initialPrice\":\"450\",\"quantity\":2,\"offer\":{\"externalId\":\"TSH-42\"}}]}}";
-        var answer = run.post(run.base() + "/v1/leads/retailcrm-orders-to-mindbox", body, "Authorization", "Bearer " + ORDERS_TOKEN);
-        assertEquals(202, answer.statusCode(), body + " -> " + answer.body());
+    /** A new order in RetailCRM for the customer, as the shop's cart makes it (status given, promo code or none); its id. */
+    private String createOrder(long customer, String status, String coupon) throws Exception {
+        String order = "{\"status\":\"" + status + "\",\"orderMethod\":\"shopping-cart\",\"customer\":{\"id\":" + customer + "},"
+                + "\"email\":\"olga@example.com\",\"phone\":\"+7 900 123-45-67\",\"totalSumm\":900,\"customFields\":{"
+                + (coupon == null ? "" : "\"coupon\":\"" + coupon + "\"") + "},"
+                + "\"items\":[{\"id\":1,\"status\":\"new\",\"initialPrice\":450,\"quantity\":2,\"offer\":{\"externalId\":\"TSH-42\"}}]}";
+        return run.retailcrm("orders/create", "order", order).path("id").asText();
+    }
+
+    /** A manager moves the order to a status (an edit entry in the feed that carries only ids and the status). */
+    private void setStatus(String orderId, String status) throws Exception {
+        run.retailcrm("orders/" + orderId + "/edit", "order", "{\"status\":\"" + status + "\"}");
+    }
+
+    /** A RetailCRM customer (the one the orders belong to); its id. */
+    private long retailcrmCustomer() throws Exception {
+        return run.retailcrm("customers/create", "customer", "{\"firstName\":\"Ольга\",\"email\":\"olga@example.com\","
+                + "\"phones\":[{\"number\":\"+7 900 123-45-67\"}]}").path("id").asLong();
     }
 
     private String mindbox() {
         return run.emulator("mindbox");
-    }
-
-    /** A RetailCRM order in its emulator (the shop's order the feed reports on); its id. */
-    private String retailcrmOrder(String ref) throws Exception {
-        JsonNode ids = SandboxRun.JSON.readTree(run.post(run.emulator("retailcrm") + "/__emulator/seed",
-                "{\"contacts\":[{\"ref\":\"c\",\"name\":\"Ольга\",\"phone\":\"+79001234567\"}],"
-                        + "\"deals\":[{\"ref\":\"" + ref + "\",\"contact\":\"c\",\"title\":\"Order\",\"group\":\"open\"}]}").body());
-        return ids.path("deals").path(ref).asText();
     }
 
     private static JsonNode transactionsOf(JsonNode state, String orderId) {
@@ -81,10 +84,11 @@ class RetailcrmMindboxSandboxTest {
     @Test
     void customerCreatedAndEdited_orderCalculatedThenCommittedOnce_throughAnOutage() throws Exception {
         // a customer created, then edited, in RetailCRM: one Mindbox customer with the new email
-        customerChange(101, "olga@example.com", true);
+        long customer = retailcrmCustomer();
+        customerChange(101, customer, "olga@example.com", true);
         run.await(mindbox() + "/__emulator/state", s -> find(s.path("records").path("customers"), "email", "olga@example.com") != null,
                 "the customer in Mindbox");
-        customerChange(102, "olga.new@example.com", false);
+        customerChange(102, customer, "olga.new@example.com", false);
         JsonNode customers = run.await(mindbox() + "/__emulator/state",
                 s -> find(s.path("records").path("customers"), "email", "olga.new@example.com") != null, "the edit in Mindbox")
                 .path("records").path("customers");
@@ -92,11 +96,10 @@ class RetailcrmMindboxSandboxTest {
         assertEquals("Казань", customers.get(0).path("customFields").path("city").asText());
 
         // she has 300 bonus points in Mindbox
-        run.post(mindbox() + "/__emulator/setup", "{\"customers\":[{\"ids\":{\"retailCRMId\":\"7\"},\"bonus\":300}]}");
+        run.post(mindbox() + "/__emulator/setup", "{\"customers\":[{\"ids\":{\"retailCRMId\":\"" + customer + "\"},\"bonus\":300}]}");
 
         // a new order with a promo code: calculated, the result in the RetailCRM order's fields
-        String orderId = retailcrmOrder("o1");
-        orderChange(201, orderId, "new", "SPRING10");
+        String orderId = createOrder(customer, "new", "SPRING10");
         JsonNode crm = run.await(run.emulator("retailcrm") + "/__emulator/state", s -> {
             JsonNode o = find(s.path("records").path("orders"), "id", orderId);
             return o != null && o.path("customFields").has("mindbox_promo");
@@ -107,17 +110,16 @@ class RetailcrmMindboxSandboxTest {
         assertEquals(300, fields.path("mindbox_bonus").asInt());
 
         // confirmed: begun and committed once
-        orderChange(202, orderId, "client-confirmed", "SPRING10");
+        setStatus(orderId, "client-confirmed");
         JsonNode state = run.await(mindbox() + "/__emulator/state", s -> transactionsOf(s, orderId).size() == 1
                 && "committed".equals(transactionsOf(s, orderId).get(0).path("state").asText()), "the commit");
         assertEquals(1, transactionsOf(state, orderId).get(0).path("commits").asInt());
 
         // Mindbox down, and one commit answer lost: the next order still ends committed exactly once
         int outage = Integer.getInteger("leadflow.soak", 1) > 1 ? 60 : 4;
-        String second = retailcrmOrder("o2");
         run.post(mindbox() + "/__emulator/faults", "{\"downForSeconds\":" + outage + ",\"status\":503}");
         run.post(mindbox() + "/__emulator/operation-faults", "{\"operation\":\"Website.CommitOrderTransaction\",\"drop\":1}");
-        orderChange(203, second, "client-confirmed", null);
+        String second = createOrder(customer, "client-confirmed", null);
         JsonNode after = awaitLong(() -> {
             JsonNode s = run.get(mindbox() + "/__emulator/state");
             JsonNode tx = transactionsOf(s, second);

@@ -83,6 +83,17 @@ final class SandboxRun implements AutoCloseable {
         return out.toString(StandardCharsets.UTF_8);
     }
 
+    /** A call to the RetailCRM emulator's API (form-encoded, the entity as JSON in one field), as a shop or a manager would make it. */
+    JsonNode retailcrm(String path, String entity, String json) throws Exception {
+        String form = "site=shop1&by=id&" + entity + "=" + URLEncoder.encode(json, StandardCharsets.UTF_8);
+        HttpRequest r = HttpRequest.newBuilder(URI.create(emulator("retailcrm") + "/api/v5/" + path)).timeout(Duration.ofSeconds(10))
+                .header("X-API-KEY", "retailcrm-test-key").header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+        HttpResponse<String> answer = http.send(r, HttpResponse.BodyHandlers.ofString());
+        assertTrue(answer.statusCode() < 300, answer.statusCode() + " " + answer.body());
+        return JSON.readTree(answer.body());
+    }
+
     /** Posts a form-encoded body (as Calltouch's webhooks do), fields in the given order. */
     HttpResponse<String> postForm(String url, Map<String, String> fields) throws Exception {
         StringBuilder body = new StringBuilder();

@@ -56,7 +56,9 @@ public final class RetailcrmData implements EmulatorRecords {
         }
         // seed 004 (Mindbox): the order fields the module writes the calculation into
         for (String[] f : new String[][] {{"mindbox_discount", "Сумма применяемой по заказу скидки", "integer"},
-                {"mindbox_promo", "Применяемый к заказу промокод", "string"}, {"mindbox_bonus", "Доступные бонусные баллы", "integer"}}) {
+                {"mindbox_promo", "Применяемый к заказу промокод", "string"}, {"mindbox_bonus", "Доступные бонусные баллы", "integer"},
+                // and the fields a manager fills in that examples/retailcrm-mindbox reads: the code typed in, the points to spend
+                {"coupon", "Промокод", "string"}, {"bonus_spend", "Списать бонусов", "integer"}}) {
             customFields.add(new JsonObject().put("code", f[0]).put("name", f[1]).put("entity", "order").put("type", f[2])
                     .put("required", false).put("inFilter", true).put("inList", true).put("ordering", customFields.size() + 1));
         }
