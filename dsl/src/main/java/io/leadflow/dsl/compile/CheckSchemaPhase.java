@@ -66,8 +66,39 @@ public final class CheckSchemaPhase implements Phase<Resolved, Targeted> {
                 Scope scope = unit.scopeFor(m instanceof ListBlockStmt l ? l : null);
                 block(m, schema.get(), created.contains(kind), scope, types, sink);
             }
+            unmapped(unit.decl(), descriptor.get(), created, sink);
         }
         return new Targeted(resolved, connectors);
+    }
+
+    /**
+     * LF404 for an entity the flow creates with no block at all ({@code task for deal.manager}
+     * without a {@code task { … }}) when the connector requires fields to create it: the create
+     * would be refused at run time, every time. Only for an action a rule names; a flow without
+     * rules that maps no block at all is not judged here.
+     */
+    private static void unmapped(io.leadflow.dsl.ast.FlowDecl flow, ConnectorDescriptor target, Set<EntityKind> created, Diagnostics sink) {
+        Set<EntityKind> blocks = java.util.EnumSet.noneOf(EntityKind.class);
+        for (MappingStmt m : flow.all(MappingStmt.class)) EntityKind.fromBlockName(m.entity()).ifPresent(blocks::add);
+        java.util.List<io.leadflow.dsl.ast.Action> actions = new java.util.ArrayList<>();
+        flow.all(io.leadflow.dsl.ast.WhenStmt.class).forEach(w -> actions.addAll(w.actions()));
+        flow.all(io.leadflow.dsl.ast.OtherwiseStmt.class).forEach(o -> actions.addAll(o.actions()));
+        for (EntityKind kind : created) {
+            if (kind == EntityKind.PRODUCT || blocks.contains(kind)) continue;
+            var schema = target.schema(kind);
+            if (schema.isEmpty()) continue;
+            List<String> required = schema.get().fields().values().stream().filter(FieldSpec::required).map(FieldSpec::name).sorted().toList();
+            if (required.isEmpty()) continue;
+            var action = actions.stream()
+                    .filter(a -> kind == EntityKind.TASK ? a instanceof io.leadflow.dsl.ast.TaskAction
+                            : a instanceof io.leadflow.dsl.ast.CreateAction c && EntityKind.fromBlockName(c.entity()).orElse(null) == kind)
+                    .map(io.leadflow.dsl.ast.Action::span).findFirst();
+            if (action.isEmpty()) continue; // a flow without rules and without blocks: not judged here (not done)
+            io.leadflow.dsl.SourceSpan at = action.get();
+            sink.error(DiagnosticCode.LF404, "this flow creates " + Words.a(schema.get().apiName()) + " but has no " + kind.blockName()
+                    + " block: add " + kind.blockName() + " { " + String.join(" <- …  ", required) + " <- … } (required to create "
+                    + Words.a(schema.get().apiName()) + ")", at);
+        }
     }
 
     private static void block(MappingStmt m, EntitySchema schema, boolean created, Scope scope, TypeInference types, Diagnostics sink) {

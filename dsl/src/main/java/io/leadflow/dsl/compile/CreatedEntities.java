@@ -38,12 +38,22 @@ public final class CreatedEntities {
         return out;
     }
 
-    /** The actions of a flow without rules: create the contact (when mapped and possible) and the deal. */
+    /**
+     * The actions of a flow without rules: create the contact (when mapped and possible) and the
+     * deal, unless the flow maps only a contact (a customer-only flow, seed 004: a deal with no
+     * fields would be refused after the contact was written).
+     */
     public static List<Action> implicit(FlowDecl flow, ConnectorDescriptor target) {
         List<Action> actions = new ArrayList<>();
-        boolean contactBlock = flow.all(MappingStmt.class).stream().anyMatch(m -> EntityKind.fromBlockName(m.entity()).orElse(null) == EntityKind.CONTACT);
+        boolean contactBlock = mapsBlock(flow, EntityKind.CONTACT);
         if (contactBlock && (target == null || target.can(Capability.CREATE_CONTACT))) actions.add(new CreateAction("contact", flow.span()));
-        actions.add(new CreateAction("deal", flow.span()));
+        if (!contactBlock || mapsBlock(flow, EntityKind.DEAL) || mapsBlock(flow, EntityKind.PRODUCT) || actions.isEmpty()) {
+            actions.add(new CreateAction("deal", flow.span()));
+        }
         return actions;
+    }
+
+    private static boolean mapsBlock(FlowDecl flow, EntityKind kind) {
+        return flow.all(MappingStmt.class).stream().anyMatch(m -> EntityKind.fromBlockName(m.entity()).orElse(null) == kind);
     }
 }

@@ -8,15 +8,8 @@ import io.leadflow.dsl.ast.FlowDecl;
 import io.leadflow.dsl.ast.TemplateExpr;
 import io.leadflow.spi.ConnectorDescriptor;
 import io.leadflow.spi.EntityKind;
-import io.leadflow.spi.EntitySchema;
-import io.leadflow.spi.FieldSpec;
-import io.leadflow.spi.FieldType;
-import io.leadflow.spi.effect.CreateContact;
-import io.leadflow.spi.effect.CreateDeal;
-import io.leadflow.spi.effect.CreateTask;
 import io.leadflow.spi.effect.Effect;
-import io.leadflow.spi.effect.UpdateContact;
-import io.leadflow.spi.effect.UpdateDeal;
+import io.leadflow.spi.effect.FieldRefusals;
 import io.leadflow.spi.source.Confidence;
 import io.leadflow.spi.source.PayloadField;
 import io.leadflow.spi.source.PayloadSchema;
@@ -44,7 +37,6 @@ final class BuiltinProperties {
     private static final Pattern NULL_WORD = Pattern.compile("\\bnull\\b");
     private final ConnectorDescriptor target;
     private final List<Hole> holes = new ArrayList<>();
-    private final Map<EntityKind, List<String>> mapped = new java.util.EnumMap<>(EntityKind.class);
 
     BuiltinProperties(FlowDecl decl, PayloadSchema payload, ConnectorDescriptor target) {
         this.target = target;
@@ -52,7 +44,6 @@ final class BuiltinProperties {
             Optional<EntityKind> kind = EntityKind.fromBlockName(b.entity());
             if (kind.isEmpty()) continue;
             for (AssignStmt a : b.fields()) {
-                mapped.computeIfAbsent(kind.get(), k -> new ArrayList<>()).add(a.field());
                 if (!(a.value() instanceof TemplateExpr t)) continue;
                 for (TemplateExpr.Part p : t.parts()) {
                     if (p instanceof TemplateExpr.Hole h) {
@@ -81,7 +72,7 @@ final class BuiltinProperties {
             return Optional.of(new Failure("some rule decides", "", "no rule matched and no filter dropped the lead"));
         }
         for (Effect e : d.effects()) {
-            Optional<Failure> f = nullText(e).or(() -> emptyHole(lead, e)).or(() -> required(e)).or(() -> fits(e));
+            Optional<Failure> f = nullText(e).or(() -> emptyHole(lead, e)).or(() -> refused(e));
             if (f.isPresent()) return f;
         }
         return Optional.empty();
@@ -120,67 +111,18 @@ final class BuiltinProperties {
         return Optional.empty();
     }
 
-    private Optional<Failure> required(Effect e) {
-        if (!(e instanceof CreateContact || e instanceof CreateDeal || e instanceof CreateTask)) return Optional.empty();
-        Optional<EntitySchema> schema = schema(e);
-        if (schema.isEmpty()) return Optional.empty();
-        for (String name : mapped.getOrDefault(kind(e), List.of())) {
-            Optional<FieldSpec> spec = schema.get().field(name);
-            if (spec.isPresent() && spec.get().required() && !e.fields().hasNonNull(name)) {
-                return Optional.of(new Failure("no required field is left out", e.describe() + "." + name, e.describe() + ": required field '"
-                        + name + "' evaluated to null, so the CRM would refuse the create"));
-            }
-        }
-        return Optional.empty();
-    }
-
-    private Optional<Failure> fits(Effect e) {
-        Optional<EntitySchema> schema = schema(e);
-        if (schema.isEmpty()) return Optional.empty();
-        for (Iterator<Map.Entry<String, JsonNode>> it = e.fields().fields(); it.hasNext(); ) {
-            var f = it.next();
-            Optional<FieldSpec> spec = schema.get().field(f.getKey());
-            if (spec.isEmpty() || f.getValue().isNull()) continue;
-            Optional<String> why = refusal(spec.get(), f.getValue());
-            if (why.isPresent()) {
-                return Optional.of(new Failure("every value fits its field", e.describe() + "." + f.getKey(),
-                        e.describe() + ": field '" + f.getKey() + "' " + why.get()));
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** Why the field would refuse the value, judged by what the connector's schema states. */
-    static Optional<String> refusal(FieldSpec spec, JsonNode v) {
-        FieldType t = spec.type();
-        boolean scalarField = t != FieldType.OBJECT && t != FieldType.LIST && t != FieldType.ANY;
-        if (scalarField && (v.isObject() || v.isArray())) return Optional.of("takes a single value, not " + (v.isArray() ? "a list" : "an object"));
-        if ((t == FieldType.NUMBER || t == FieldType.INTEGER) && v.isTextual() && !numeric(v.asText(), t == FieldType.INTEGER)) {
-            return Optional.of("takes a number, not " + quote(v.asText()));
-        }
-        if (spec.maxLength() > 0 && v.isValueNode() && v.asText().codePointCount(0, v.asText().length()) > spec.maxLength()) {
-            return Optional.of("holds at most " + spec.maxLength() + " characters, not " + v.asText().codePointCount(0, v.asText().length()));
-        }
-        if (!spec.allowedValues().isEmpty() && v.isValueNode() && !spec.allowedValues().contains(v.asText())) {
-            return Optional.of("takes one of " + spec.allowedValues() + ", not " + quote(v.asText()));
-        }
-        return Optional.empty();
-    }
-
-    private static boolean numeric(String s, boolean integer) {
-        return s.strip().matches(integer ? "-?\\d+" : "-?\\d+([.,]\\d+)?");
-    }
-
-    private Optional<EntitySchema> schema(Effect e) {
-        EntityKind k = kind(e);
-        return target == null || k == null ? Optional.empty() : target.schema(k);
+    /**
+     * A required field left out of a create, or a value its field cannot take: {@link FieldRefusals},
+     * as the runtime's preflight judges it. Products are not judged here (the runtime judges them):
+     * generated products often lack fields a source's payload does not confirm (not done).
+     */
+    private Optional<Failure> refused(Effect e) {
+        return FieldRefusals.of(target, e, false).stream().findFirst().map(r -> new Failure(
+                r.missing() ? "no required field is left out" : "every value fits its field", e.describe() + "." + r.field(), r.message()));
     }
 
     static EntityKind kind(Effect e) {
-        if (e instanceof CreateContact || e instanceof UpdateContact) return EntityKind.CONTACT;
-        if (e instanceof CreateDeal || e instanceof UpdateDeal) return EntityKind.DEAL;
-        if (e instanceof CreateTask) return EntityKind.TASK;
-        return null;
+        return FieldRefusals.entity(e).orElse(null);
     }
 
     static JsonNode at(JsonNode lead, List<String> path) {
@@ -197,7 +139,6 @@ final class BuiltinProperties {
     }
 
     static String quote(String s) {
-        String shown = s.length() > 80 ? s.substring(0, 77) + "…" : s;
-        return "\"" + shown.replace("\n", "\\n") + "\"";
+        return FieldRefusals.quote(s);
     }
 }

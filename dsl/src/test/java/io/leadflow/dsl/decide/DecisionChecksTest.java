@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 class DecisionChecksTest {
 
     static CompileResult compile(String to, String body) {
-        String text = "flow \"f\" {\n  from site.form\n  to " + to + "\n" + body + "\n}\nmanagers sales = rotate [101, 102]\n";
+        // KeepinCRM requires a title to create an agreement or a task (LF404 when a rule creates one with no block)
+        String blocks = !to.startsWith("keepincrm") ? ""
+                : (body.contains("deal {") ? "" : "\n  deal { title <- \"x\" }") + (body.contains("task {") ? "" : "\n  task { title <- \"x\" }");
+        String text = "flow \"f\" {\n  from site.form\n  to " + to + "\n" + body + blocks + "\n}\nmanagers sales = rotate [101, 102]\n";
         return DecideCatalog.compiler().compileSources(Map.of("f.flow", text));
     }
 
@@ -105,6 +108,7 @@ class DecisionChecksTest {
                   drop when not phone.valid "bad"
                   find contact by phone, emial
                   otherwise -> create contact, create deal for team
+                  deal { title <- "x" }
                 }
                 managers team = rotat [101]
                 """));

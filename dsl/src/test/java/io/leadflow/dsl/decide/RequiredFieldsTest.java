@@ -42,4 +42,22 @@ class RequiredFieldsTest {
                 + "  deal { total <- lead.total }");
         assertEquals(List.of("LF404"), codes(r), r.render());
     }
+
+    @Test
+    void aRuleCreatingAnEntityWithNoBlockAtAll_isLF404AtTheAction() {
+        // the README's flow had `task for deal.manager` and no task block: every such lead was refused by KeepinCRM (its task needs a title)
+        CompileResult r = io.leadflow.dsl.decide.DecideCatalog.compiler().compileSources(java.util.Map.of("f.flow", """
+                flow "f" {
+                  from site.form
+                  to keepincrm
+                  phone lead.phone as UA
+                  drop when not phone.valid "bad"
+                  find contact by phone
+                  when contact -> create deal for contact.manager
+                  otherwise -> skip "new"
+                }
+                """));
+        assertEquals(List.of("LF404"), codes(r), r.render());
+        assertTrue(r.render().contains("f.flow:7:19: error LF404: this flow creates an agreement but has no deal block: add deal { title <- … }"), r.render());
+    }
 }

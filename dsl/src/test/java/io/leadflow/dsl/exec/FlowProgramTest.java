@@ -105,6 +105,21 @@ class FlowProgramTest {
     }
 
     @Test
+    void decide_withoutRules_mappingOnlyAContact_createsOnlyTheContact() throws Exception {
+        // seed 004's customers flow: a deal with no fields would be refused after the contact was written
+        Flow f = program("""
+                flow "customers" {
+                  from site.form
+                  to keepincrm
+                  contact { name <- lead.name  phone <- lead.phone }
+                }
+                """).flow("customers").orElseThrow();
+        Evaluation ev = f.evaluate(lead("{\"phone\": \"067 123 45 67\", \"name\": \"Olena\"}"), ExprHarness.CLOCK);
+        var d = f.decide(ev, null, io.leadflow.dsl.ManagerState.EMPTY, ExprHarness.CLOCK);
+        assertEquals(java.util.List.of("create contact"), d.effects().stream().map(e -> e.describe()).toList());
+    }
+
+    @Test
     void brokenFile_reportsEveryError_withCarets() {
         CompileResult r = Leadflow.compiler(TestCatalog.catalog()).compileSources(Map.of("b.flow", """
                 flow "b" {

@@ -100,7 +100,7 @@ class BuiltinPropertiesTest {
         String nullTitle = FIXED.replace("\"Order {lead.order_id}\"", "lead.analytics.utm_campaign");
         PropertyOutcome p = run(nullTitle, 42).properties().get(0);
         assertEquals("no required field is left out", p.property().orElseThrow(), p.render());
-        assertTrue(p.detail().contains("required field 'title'"), p.detail());
+        assertTrue(p.detail().contains("field 'title' is required to create"), p.detail());
     }
 
     @Test

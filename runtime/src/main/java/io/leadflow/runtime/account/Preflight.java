@@ -3,17 +3,14 @@ package io.leadflow.runtime.account;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.leadflow.spi.ConnectorDescriptor;
 import io.leadflow.spi.EntityKind;
 import io.leadflow.spi.account.AccountField;
 import io.leadflow.spi.account.AccountFinding;
 import io.leadflow.spi.account.AccountSchema;
 import io.leadflow.spi.account.AccountSchemaCheck;
-import io.leadflow.spi.effect.CreateContact;
-import io.leadflow.spi.effect.CreateDeal;
-import io.leadflow.spi.effect.CreateTask;
 import io.leadflow.spi.effect.Effect;
-import io.leadflow.spi.effect.UpdateContact;
-import io.leadflow.spi.effect.UpdateDeal;
+import io.leadflow.spi.effect.FieldRefusals;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -26,8 +23,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A decided lead's effects against what the target account defines, before the first of them is
- * sent (issue 9 defect 2): a custom field the account does not have (or has on another entity),
+ * A decided lead's effects against what the target defines, before the first of them is
+ * sent (issue 9 defect 2): a required field a create leaves out (connector schema or account),
+ * a value the connector's schema says its field cannot take, a custom field the account does not have (or has on another entity),
  * or a value its field type cannot take, refuses the whole lead, so no lead is half applied. A
  * value the field's type can take in another form is converted in place (defect 6): a number
  * into a text field is sent as text, a numeric text into a number field as a number.
@@ -43,13 +41,35 @@ public final class Preflight {
 
     /**
      * Converts the effects' custom-field values per their field type, in place, and returns why
-     * the account would refuse the lead, if it would.
+     * the target would refuse the lead, if it would: a required field of the connector's schema
+     * (or of the account's own field list) that a create leaves out, a value the connector's
+     * schema says the field cannot take ({@link FieldRefusals}, the same judgement as
+     * {@code leadflow test}'s built-in properties), a custom field the account lacks.
+     *
+     * @param target  the target connector's descriptor (its entity schemas)
+     * @param account the account's own field list, when it was read (sandbox: the emulated account)
      */
-    public static Optional<String> check(AccountSchema schema, List<Effect> effects) {
+    public static Optional<String> check(ConnectorDescriptor target, Optional<AccountSchema> account, List<Effect> effects) {
+        List<String> refused = new ArrayList<>();
+        for (Effect e : effects) {
+            for (FieldRefusals.Refused r : FieldRefusals.of(target, e)) refused.add(r.message());
+        }
+        String who = target == null ? "the CRM" : target.displayName();
+        if (account.isPresent()) {
+            List<String> own = check(account.get(), effects);
+            refused.addAll(own);
+            who = "the " + account.get().connector() + " account '" + account.get().account() + "'";
+        }
+        if (refused.isEmpty()) return Optional.empty();
+        return Optional.of("refused before any effect (" + who + " would not take it): " + String.join("; ", refused));
+    }
+
+    /** The account's own judgement: unknown or misplaced custom fields, required ones a create leaves out, values their type cannot take. */
+    private static List<String> check(AccountSchema schema, List<Effect> effects) {
         Map<EntityKind, Set<String>> used = new EnumMap<>(EntityKind.class);
         List<String> problems = new ArrayList<>();
         for (Effect e : effects) {
-            EntityKind entity = entity(e);
+            EntityKind entity = FieldRefusals.entity(e).orElse(null);
             if (entity == null || e.fields() == null) continue;
             for (Iterator<Map.Entry<String, JsonNode>> it = e.fields().fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> f = it.next();
@@ -57,13 +77,31 @@ public final class Preflight {
                 used.computeIfAbsent(entity, k -> new LinkedHashSet<>()).add(f.getKey());
                 field(schema, entity, f.getKey()).ifPresent(def -> convert(e.fields(), f.getKey(), def).ifPresent(problems::add));
             }
+            if (FieldRefusals.creates(e)) {
+                for (AccountField def : schema.customFields()) {
+                    if (def.entity() == entity && def.required() && !sets(e.fields(), def)) {
+                        problems.add(e.describe() + ": custom field " + def.ruleName()
+                                + (def.label().isEmpty() ? "" : " (\"" + def.label() + "\")") + " is required by the account and not set");
+                    }
+                }
+            }
         }
         List<String> refused = new ArrayList<>();
         for (AccountFinding finding : AccountSchemaCheck.check(used, schema)) refused.add(finding.message());
         refused.addAll(problems);
-        if (refused.isEmpty()) return Optional.empty();
-        return Optional.of("refused before any effect (the " + schema.connector() + " account '" + schema.account()
-                + "' would not take it): " + String.join("; ", refused));
+        return refused;
+    }
+
+    /** Whether the fields give the custom field a value (under its id or an alias), not null and not blank text. */
+    private static boolean sets(ObjectNode fields, AccountField def) {
+        String prefix = def.entity().customFieldPrefix();
+        for (Iterator<String> it = fields.fieldNames(); it.hasNext(); ) {
+            String name = it.next();
+            if (!name.startsWith(prefix) || !def.answersTo(name.substring(prefix.length()))) continue;
+            JsonNode v = fields.get(name);
+            if (v != null && !v.isNull() && !(v.isTextual() && v.textValue().isBlank())) return true;
+        }
+        return false;
     }
 
     private static Optional<String> convert(ObjectNode fields, String name, AccountField def) {
@@ -96,12 +134,5 @@ public final class Preflight {
     private static boolean isCustom(String name) {
         for (EntityKind k : EntityKind.values()) if (name.startsWith(k.customFieldPrefix())) return true;
         return false;
-    }
-
-    private static EntityKind entity(Effect e) {
-        if (e instanceof CreateContact || e instanceof UpdateContact) return EntityKind.CONTACT;
-        if (e instanceof CreateDeal || e instanceof UpdateDeal) return EntityKind.DEAL;
-        if (e instanceof CreateTask) return EntityKind.TASK;
-        return null;
     }
 }

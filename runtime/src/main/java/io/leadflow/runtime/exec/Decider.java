@@ -62,11 +62,11 @@ final class Decider {
             listener.lookupDone(run.connector, Duration.between(started, clock.instant()));
             if (ar.failed()) return outcomes.failed(run, Failure.of(ar.cause(), false), null);
             if (run.evaluation.lookup().isPresent()) run.lookedUpAt = clock.instant();
-            return record(run, ar.result());
+            return record(run, ar.result(), connector.descriptor());
         });
     }
 
-    private Future<StepResult> record(LeadRun run, Found found) {
+    private Future<StepResult> record(LeadRun run, Found found, io.leadflow.spi.ConnectorDescriptor target) {
         Decision d;
         try {
             ManagerState before = managers;
@@ -81,8 +81,8 @@ final class Decider {
             return ledger.recordFinal(decision(run, d.trace(), List.of(), d.managers()), LeadStatus.DROPPED, d.dropReason().get())
                     .map(v -> outcomes.finished(run, LeadStatus.DROPPED));
         }
-        java.util.Optional<String> refused = schemas.of(run.connector, run.account)
-                .flatMap(schema -> io.leadflow.runtime.account.Preflight.check(schema, d.effects()));
+        java.util.Optional<String> refused = io.leadflow.runtime.account.Preflight.check(target,
+                schemas.of(run.connector, run.account), d.effects());
         if (refused.isPresent()) return finalRecord(run, d.trace(), LeadStatus.DEAD, refused.get());
         List<Ledger.EffectRecord> effects = new ArrayList<>();
         for (int i = 0; i < d.effects().size(); i++) {

@@ -97,7 +97,8 @@ final class KeycrmCustomFields {
                 if (d.getValue("id") != null) aliases.add(String.valueOf(d.getValue("id")));
                 String suffix = uuid.replaceFirst("^[A-Z]{2}_", "");
                 if (!suffix.equals(uuid) && suffix.chars().allMatch(Character::isDigit)) aliases.add(suffix);
-                out.add(new AccountField(entity, uuid, d.getString("name"), d.getString("type"), aliases));
+                out.add(new AccountField(entity, uuid, d.getString("name"), d.getString("type"), aliases,
+                        Boolean.TRUE.equals(d.getValue("required"))));
             }
             return out;
         });

@@ -16,8 +16,10 @@ import java.util.Set;
  * @param type    the CRM's own type name ({@code text}, {@code select}…; may be empty)
  * @param aliases other spellings the connector accepts for the same field (KeyCRM: the bare
  *                numeric id, {@code deal_cf_1037})
+ * @param required the account declares the field required (KeyCRM's definitions say so [C]): a
+ *                create that leaves it out is refused before its lead's first effect
  */
-public record AccountField(EntityKind entity, String id, String label, String type, Set<String> aliases) {
+public record AccountField(EntityKind entity, String id, String label, String type, Set<String> aliases, boolean required) {
 
     public AccountField {
         Objects.requireNonNull(entity, "entity");
@@ -27,8 +29,17 @@ public record AccountField(EntityKind entity, String id, String label, String ty
         aliases = aliases == null ? Set.of() : Set.copyOf(aliases);
     }
 
+    public AccountField(EntityKind entity, String id, String label, String type, Set<String> aliases) {
+        this(entity, id, label, type, aliases, false);
+    }
+
     public AccountField(EntityKind entity, String id, String label, String type) {
-        this(entity, id, label, type, Set.of());
+        this(entity, id, label, type, Set.of(), false);
+    }
+
+    /** The same field, declared required by the account. */
+    public AccountField asRequired() {
+        return new AccountField(entity, id, label, type, aliases, true);
     }
 
     /** The rule-file name of this field: {@code deal_cf_OR_1037}. */
