@@ -2,45 +2,36 @@ package io.leadflow.dsl.decide;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.leadflow.spi.effect.CreateContact;
-import io.leadflow.spi.effect.CreateDeal;
-import io.leadflow.spi.effect.CreateTask;
 import io.leadflow.spi.effect.Effect;
+import io.leadflow.spi.effect.EffectParts;
+import io.leadflow.spi.effect.EffectParts.Part;
 import io.leadflow.spi.effect.RecordRef;
-import io.leadflow.spi.effect.Skip;
-import io.leadflow.spi.effect.UpdateContact;
-import io.leadflow.spi.effect.UpdateDeal;
 
 /**
  * An effect as one flat JSON object, for traces, test failures and {@code explain --json}:
  * {@code {"effect": "create deal", "contact": "7" | "#0", "manager": "101", "mark": true, "fields": {…}}};
- * {@code "#0"} names the record created by effect 0 of the same decision.
+ * {@code "#0"} names the record created by effect 0 of the same decision. The parts come from
+ * {@link EffectParts}, as for the ledger's stored form; this class only lays them out.
  */
 public final class EffectJson {
     private EffectJson() { }
 
     public static ObjectNode of(Effect e) {
+        EffectParts p = EffectParts.of(e);
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("effect", e.describe());
-        if (e instanceof CreateContact c) {
-            text(o, "manager", c.manager());
-        } else if (e instanceof CreateDeal d) {
-            text(o, "contact", ref(d.contact()));
-            text(o, "manager", d.manager());
-            o.put("mark", d.mark());
-        } else if (e instanceof UpdateContact u) {
-            o.put("id", u.id());
-        } else if (e instanceof UpdateDeal u) {
-            o.put("id", u.id());
-            o.put("mark", u.mark());
-        } else if (e instanceof CreateTask t) {
-            text(o, "deal", ref(t.deal()));
-            text(o, "contact", ref(t.contact()));
-            text(o, "manager", t.manager());
-        } else if (e instanceof Skip s) {
-            o.put("reason", s.reason());
+        for (Part part : Part.values()) {
+            if (!p.has(part)) continue;
+            switch (part) {
+                case ID -> o.put("id", p.id());
+                case DEAL -> text(o, "deal", ref(p.deal()));
+                case CONTACT -> text(o, "contact", ref(p.contact()));
+                case MANAGER -> text(o, "manager", p.manager());
+                case MARK -> o.put("mark", p.mark());
+                case REASON -> o.put("reason", p.reason());
+            }
         }
-        o.set("fields", e.fields() == null ? JsonNodeFactory.instance.objectNode() : e.fields());
+        o.set("fields", p.fields() == null ? JsonNodeFactory.instance.objectNode() : p.fields());
         return o;
     }
 

@@ -4,14 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.leadflow.spi.effect.CreateContact;
-import io.leadflow.spi.effect.CreateDeal;
-import io.leadflow.spi.effect.CreateTask;
 import io.leadflow.spi.effect.Effect;
+import io.leadflow.spi.effect.EffectParts;
+import io.leadflow.spi.effect.EffectParts.Part;
 import io.leadflow.spi.effect.RecordRef;
-import io.leadflow.spi.effect.Skip;
-import io.leadflow.spi.effect.UpdateContact;
-import io.leadflow.spi.effect.UpdateDeal;
 
 /**
  * Effects to and from the JSON the ledger stores, so a run resumed after a crash sends exactly
@@ -19,27 +15,27 @@ import io.leadflow.spi.effect.UpdateDeal;
  */
 final class EffectCodec {
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** The order of the parts in a stored effect (as written since the ledger's first version). */
+    private static final java.util.List<Part> STORED_ORDER = java.util.List.of(Part.ID, Part.MANAGER, Part.MARK, Part.DEAL, Part.CONTACT, Part.REASON);
 
     private EffectCodec() { }
 
     static String encode(Effect effect) {
+        EffectParts p = EffectParts.of(effect);
         ObjectNode n = MAPPER.createObjectNode();
-        if (effect instanceof CreateContact e) {
-            n.put("type", "create_contact").put("manager", e.manager());
-        } else if (effect instanceof CreateDeal e) {
-            n.put("type", "create_deal").put("manager", e.manager()).put("mark", e.mark()).set("contact", ref(e.contact()));
-        } else if (effect instanceof UpdateContact e) {
-            n.put("type", "update_contact").put("id", e.id());
-        } else if (effect instanceof UpdateDeal e) {
-            n.put("type", "update_deal").put("id", e.id()).put("mark", e.mark());
-        } else if (effect instanceof CreateTask e) {
-            n.put("type", "create_task").put("manager", e.manager());
-            n.set("deal", ref(e.deal()));
-            n.set("contact", ref(e.contact()));
-        } else if (effect instanceof Skip e) {
-            n.put("type", "skip").put("reason", e.reason());
+        n.put("type", p.kind().stored());
+        for (Part part : STORED_ORDER) {
+            if (!p.has(part)) continue;
+            switch (part) {
+                case ID -> n.put("id", p.id());
+                case MANAGER -> n.put("manager", p.manager());
+                case MARK -> n.put("mark", p.mark());
+                case DEAL -> n.set("deal", ref(p.deal()));
+                case CONTACT -> n.set("contact", ref(p.contact()));
+                case REASON -> n.put("reason", p.reason());
+            }
         }
-        n.set("fields", effect.fields());
+        n.set("fields", p.fields());
         return n.toString();
     }
 
@@ -52,15 +48,10 @@ final class EffectCodec {
         }
         ObjectNode fields = n.get("fields") instanceof ObjectNode o ? o : MAPPER.createObjectNode();
         String type = n.path("type").asText();
-        return switch (type) {
-            case "create_contact" -> new CreateContact(fields, text(n, "manager"));
-            case "create_deal" -> new CreateDeal(ref(n.get("contact")), fields, text(n, "manager"), n.path("mark").asBoolean());
-            case "update_contact" -> new UpdateContact(text(n, "id"), fields);
-            case "update_deal" -> new UpdateDeal(text(n, "id"), fields, n.path("mark").asBoolean());
-            case "create_task" -> new CreateTask(ref(n.get("deal")), ref(n.get("contact")), text(n, "manager"), fields);
-            case "skip" -> new Skip(text(n, "reason"));
-            default -> throw new IllegalStateException("stored effect has unknown type '" + type + "'");
-        };
+        EffectParts.Kind kind = EffectParts.Kind.ofStored(type);
+        if (kind == null) throw new IllegalStateException("stored effect has unknown type '" + type + "'");
+        return new EffectParts(kind, ref(n.get("contact")), ref(n.get("deal")), text(n, "manager"), text(n, "id"),
+                n.path("mark").asBoolean(), text(n, "reason"), fields).effect();
     }
 
     private static JsonNode ref(RecordRef ref) {
