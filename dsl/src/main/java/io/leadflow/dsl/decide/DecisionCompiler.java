@@ -54,11 +54,7 @@ final class DecisionCompiler implements DecisionPlanFactory {
         if (rules.isEmpty()) rules.add(implicit(flow, c.target()));
         LookupPlan lookup = c.keys().isEmpty() ? null : new LookupPlan(c.keys(), usesDeal(flow),
                 flow.all(MarkerStmt.class).stream().findFirst().map(MarkerStmt::field).orElse(null));
-        int phoneSlot = flow.all(PhoneStmt.class).stream().findFirst().map(p -> unit.slot(p, "phone")).orElse(-1);
-        Eval email = flow.all(EntityBlockStmt.class).stream().filter(b -> b.entity().equals("contact"))
-                .flatMap(b -> b.fields().stream()).filter(a -> a.field().equals("email")).findFirst()
-                .map(a -> exprs.compile(a.value(), unit.scopeFor(null))).orElse(null);
-        return new FlowDecisions(rules, lookup, phoneSlot, email, ds);
+        return new FlowDecisions(rules, lookup, ds);
     }
 
     /** A flow without rules creates what it maps: the contact (when mapped and possible) and the deal. */

@@ -7,7 +7,6 @@ import io.leadflow.dsl.ManagerState;
 import io.leadflow.dsl.Trace;
 import io.leadflow.dsl.eval.Env;
 import io.leadflow.dsl.RuleException;
-import io.leadflow.dsl.eval.Eval;
 import io.leadflow.dsl.eval.Values;
 import io.leadflow.dsl.exec.DecisionPlan;
 import io.leadflow.dsl.exec.FlowProgram;
@@ -31,17 +30,13 @@ import java.util.Optional;
 public final class FlowDecisions implements DecisionPlan {
     private final CompiledRule[] rules;
     private final LookupPlan lookup;
-    private final int phoneSlot;
-    private final Eval email;
     private final DecisionScope scope;
     /** Only collections with {@code except when} read {@code now}; others skip formatting the clock. */
     private final boolean readsNow;
 
-    FlowDecisions(List<CompiledRule> rules, LookupPlan lookup, int phoneSlot, Eval email, DecisionScope scope) {
+    FlowDecisions(List<CompiledRule> rules, LookupPlan lookup, DecisionScope scope) {
         this.rules = rules.toArray(CompiledRule[]::new);
         this.lookup = lookup;
-        this.phoneSlot = phoneSlot;
-        this.email = email;
         this.scope = scope;
         this.readsNow = rules.stream().anyMatch(r -> r.assignee() instanceof Assignee.FromCollection c && c.except() != null);
     }
@@ -49,15 +44,13 @@ public final class FlowDecisions implements DecisionPlan {
     @Override
     public Optional<LookupRequest> lookup(Env env, FlowProgram flow) {
         if (lookup == null) return Optional.empty();
-        String phone = phoneSlot >= 0 && env.slot(phoneSlot) instanceof PhoneValue p && p.valid() ? p.textValue() : null;
-        JsonNode e = email == null ? null : email.eval(env);
-        if (e == null) e = Values.norm(env.lead().get("email"));
-        return lookup.request(phone, e == null ? null : Values.asText(e));
+        return lookup.request(flow.contactKey().phone(env), flow.contactKey().email(env));
     }
 
     @Override
     public Decision decide(LeadEvaluation ev, Found found, ManagerState managers, Clock clock) {
         List<Trace.Step> steps = new ArrayList<>();
+        int phoneSlot = ev.flow().contactKey().phoneSlot();
         if (phoneSlot >= 0) steps.add(phoneStep(ev.env().slot(phoneSlot)));
         steps.addAll(ev.trace().steps());
         if (ev.dropReason().isPresent()) return new Decision(List.of(), managers, new Trace(steps), ev.dropReason());

@@ -129,6 +129,11 @@ public final class FlowProgram implements Flow {
         return java.util.Collections.unmodifiableMap(out);
     }
 
+    /** The lead's contact key, and the phone and email a lookup uses. */
+    public ContactKey contactKey() {
+        return contactKey;
+    }
+
     public List<CompiledBlock> blocks() {
         return List.of(blocks);
     }

@@ -81,6 +81,20 @@ class DecideTest {
         assertTrue(ev.lookup().orElseThrow().withDeals());
     }
 
+    /** One phone/email fallback: the contact block's email, else lead.email, for the lookup and the contact key alike. */
+    @Test
+    void contactBlocksEmail_isWhatTheLookupAndTheContactKeyRead() throws Exception {
+        Flow f = flow(LEADBOX.replace("email <- lead.email", "email <- lead.contact_mail"));
+        Evaluation ev = f.evaluate(lead("{\"id\":1,\"phone\":\"0671234567\",\"email\":\"lead@x.com\",\"contact_mail\":\"Block@X.com\"}"), MONDAY);
+        assertEquals(List.of(new LookupKey(LookupKey.Kind.PHONE, "+380671234567"), new LookupKey(LookupKey.Kind.EMAIL, "block@x.com")),
+                ev.lookup().orElseThrow().keys());
+        assertEquals("phone:+380671234567", ev.contactKey());
+        Evaluation noPhone = f.evaluate(lead("{\"id\":2,\"phone\":\"12\",\"email\":\"lead@x.com\",\"contact_mail\":\" Block@X.com \"}"), MONDAY);
+        assertEquals("email:block@x.com", noPhone.contactKey());
+        Evaluation leadMail = f.evaluate(lead("{\"id\":3,\"phone\":\"0671234567\",\"email\":\"Lead@X.com\"}"), MONDAY);
+        assertEquals(new LookupKey(LookupKey.Kind.EMAIL, "lead@x.com"), leadMail.lookup().orElseThrow().keys().get(1));
+    }
+
     @Test
     void contactWithOpenDeal_getsATaskForTheDealsManager() throws Exception {
         Flow f = flow(LEADBOX);
