@@ -46,9 +46,9 @@ final class DecisionCompiler implements DecisionPlanFactory {
                 List<CompiledRule.Atom> atoms = new ArrayList<>();
                 atoms(Formulas.of(w.condition()), atoms, exprs, ds);
                 rules.add(new CompiledRule(SourceText.of(sources, w.condition().span()), exprs.compile(w.condition(), ds.rules()),
-                        atoms, w.actions(), assignee(w.assignee().orElse(null), c, exprs), w.span()));
+                        atoms, steps(w.actions(), flow), assignee(w.assignee().orElse(null), c, exprs), w.span()));
             } else if (s instanceof OtherwiseStmt o) {
-                rules.add(new CompiledRule("otherwise", null, List.of(), o.actions(), assignee(o.assignee().orElse(null), c, exprs), o.span()));
+                rules.add(new CompiledRule("otherwise", null, List.of(), steps(o.actions(), flow), assignee(o.assignee().orElse(null), c, exprs), o.span()));
             }
         }
         if (rules.isEmpty()) rules.add(implicit(flow, c.target()));
@@ -59,7 +59,7 @@ final class DecisionCompiler implements DecisionPlanFactory {
 
     /** A flow without rules creates what it maps: the contact (when mapped and possible) and the deal. */
     private static CompiledRule implicit(FlowDecl flow, ConnectorDescriptor target) {
-        return new CompiledRule("(no rules: create)", null, List.of(), CreatedEntities.implicit(flow, target), new Assignee.Nobody(), flow.span());
+        return new CompiledRule("(no rules: create)", null, List.of(), steps(CreatedEntities.implicit(flow, target), flow), new Assignee.Nobody(), flow.span());
     }
 
     private Assignee assignee(Expr e, Checked c, ExprCompiler exprs) {
@@ -83,6 +83,10 @@ final class DecisionCompiler implements DecisionPlanFactory {
         } else if (f instanceof Formula.Or o) {
             o.parts().forEach(p -> atoms(p, out, exprs, ds));
         }
+    }
+
+    private static List<ActionStep> steps(List<Action> actions, FlowDecl flow) {
+        return actions.stream().map(a -> ActionStep.of(a, flow)).toList();
     }
 
     static boolean usesDeal(FlowDecl flow) {

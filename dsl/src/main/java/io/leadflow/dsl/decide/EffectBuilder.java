@@ -5,11 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadflow.dsl.ManagerState;
 import io.leadflow.dsl.Trace;
-import io.leadflow.dsl.ast.Action;
-import io.leadflow.dsl.ast.CreateAction;
-import io.leadflow.dsl.ast.SkipAction;
-import io.leadflow.dsl.ast.TaskAction;
-import io.leadflow.dsl.ast.UpdateAction;
 import io.leadflow.dsl.eval.Env;
 import io.leadflow.dsl.eval.Values;
 import io.leadflow.dsl.exec.CompiledBlock;
@@ -26,9 +21,7 @@ import io.leadflow.spi.effect.UpdateDeal;
 import io.leadflow.spi.record.FoundContact;
 import io.leadflow.spi.record.FoundDeal;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The actions of the matched rule as effects, in the order written. A created contact is
@@ -71,54 +64,41 @@ final class EffectBuilder {
 
     void run(CompiledRule rule) {
         String manager = null;
-        boolean assigns = rule.actions().stream().anyMatch(a -> a instanceof CreateAction || a instanceof TaskAction);
-        if (assigns) {
+        if (rule.actions().stream().anyMatch(ActionStep::assigns)) {
             ManagerChoice.Chosen c = ManagerChoice.choose(rule.assignee(), env, managers, scope, steps, rule);
             manager = c.manager();
             managers = c.state();
         }
         boolean mark = flow.marker() != null;
-        for (Action a : rule.actions()) {
-            if (a instanceof SkipAction s) {
+        for (ActionStep a : rule.actions()) {
+            if (a instanceof ActionStep.Skip s) {
                 add(new Skip(s.reason()), a);
-            } else if (a instanceof CreateAction c && isContact(c.entity())) {
+            } else if (a instanceof ActionStep.CreateContact) {
                 add(new CreateContact(payload("contact"), manager), a);
                 contactRef = new RecordRef.Created(effects.size() - 1);
-            } else if (a instanceof CreateAction) {
+            } else if (a instanceof ActionStep.CreateDeal) {
                 add(new CreateDeal(contactRef, payload("deal"), manager, mark), a);
                 dealRef = new RecordRef.Created(effects.size() - 1);
-            } else if (a instanceof UpdateAction u && isContact(u.entity())) {
+            } else if (a instanceof ActionStep.Update u && u.contact()) {
                 if (contact == null) note("update contact: no contact was found, nothing to update", a);
-                else update(a, "contact", contact.fields(), false, fields -> new UpdateContact(contact.id(), fields));
-            } else if (a instanceof UpdateAction) {
+                else update(u, contact.fields(), false, fields -> new UpdateContact(contact.id(), fields));
+            } else if (a instanceof ActionStep.Update u) {
                 if (deal == null) note("update deal: no deal was found, nothing to update", a);
-                else update(a, "deal", deal.fields(), mark, fields -> new UpdateDeal(deal.id(), fields, mark));
-            } else if (a instanceof TaskAction) {
+                else update(u, deal.fields(), mark, fields -> new UpdateDeal(deal.id(), fields, mark));
+            } else if (a instanceof ActionStep.Task) {
                 if (dealRef == null && contactRef == null) note("task: no deal or contact to attach it to", a);
                 else add(new CreateTask(dealRef, contactRef, manager, payload("task")), a);
             }
         }
     }
 
-    private static boolean isContact(String entity) {
-        return io.leadflow.spi.EntityKind.fromBlockName(entity).filter(k -> k == io.leadflow.spi.EntityKind.CONTACT).isPresent();
-    }
-
-    private void update(Action a, String entity, JsonNode existing, boolean mark, java.util.function.Function<ObjectNode, Effect> make) {
-        CompiledBlock block = block(entity);
-        ObjectNode mapped = payload(entity);
-        Set<String> ifEmpty = new HashSet<>();
-        boolean onlyEmpty = false;
-        if (block != null) {
-            for (CompiledField f : block.fields()) if (f.ifEmpty()) ifEmpty.add(f.name());
-            onlyEmpty = block.mode() == io.leadflow.dsl.ast.UpdateMode.EMPTY;
-        }
-        ObjectNode send = UpdateFilter.apply(mapped, existing, onlyEmpty, ifEmpty);
+    private void update(ActionStep.Update u, JsonNode existing, boolean mark, java.util.function.Function<ObjectNode, Effect> make) {
+        ObjectNode send = UpdateFilter.apply(payload(u.entity()), existing, u.onlyEmpty(), u.ifEmpty());
         if (send.isEmpty() && !mark) {
-            note("update " + entity + ": every mapped field already has a value (update empty): nothing to send", a);
+            note("update " + u.entity() + ": every mapped field already has a value (update empty): nothing to send", u);
             return;
         }
-        add(make.apply(send), a);
+        add(make.apply(send), u);
     }
 
     private CompiledBlock block(String entity) {
@@ -152,12 +132,12 @@ final class EffectBuilder {
         return out;
     }
 
-    private void add(Effect e, Action from) {
+    private void add(Effect e, ActionStep from) {
         effects.add(e);
-        steps.add(new Trace.Step("effect", "#" + (effects.size() - 1) + " " + e.describe(), from.span().at(), EffectJson.of(e)));
+        steps.add(new Trace.Step("effect", "#" + (effects.size() - 1) + " " + e.describe(), from.at(), EffectJson.of(e)));
     }
 
-    private void note(String what, Action from) {
-        steps.add(new Trace.Step("effect", what, from.span().at(), Values.NODES.objectNode()));
+    private void note(String what, ActionStep from) {
+        steps.add(new Trace.Step("effect", what, from.at(), Values.NODES.objectNode()));
     }
 }

@@ -106,7 +106,6 @@ public final class BuildPhase implements Phase<Planned, Program> {
             if (s instanceof DropStmt d) filters.add(new CompiledFilter(false, exprs.compile(d.condition(), all), d.reason(), d.span()));
             if (s instanceof KeepStmt k) filters.add(new CompiledFilter(true, exprs.compile(k.condition(), all), k.reason(), k.span()));
         }
-        UpdateMode flowMode = decl.all(UpdateModeStmt.class).stream().findFirst().map(UpdateModeStmt::mode).orElse(UpdateMode.ALL);
         List<CompiledBlock> blocks = new ArrayList<>();
         Eval email = null;
         for (MappingStmt m : decl.all(MappingStmt.class)) {
@@ -128,7 +127,7 @@ public final class BuildPhase implements Phase<Planned, Program> {
             if (kind == EntityKind.CONTACT) {
                 for (CompiledField f : fields) if (f.name().equals("email")) email = f.value();
             }
-            blocks.add(new CompiledBlock(kind.blockName(), m.mode().orElse(flowMode), fields, source, slot, m.span(), code));
+            blocks.add(new CompiledBlock(kind.blockName(), fields, source, slot, m.span(), code));
         }
         return new FlowProgram(info(decl, key), prepare, filters, blocks, unit.slotCount(), !decl.all(FindStmt.class).isEmpty(),
                 plan, new ContactKey(phoneSlot, email), graph, reads);

@@ -48,10 +48,9 @@ public final class PlanGraphPhase implements Phase<Decided, Planned> {
         if (!rules.isEmpty()) {
             steps.add(new DecideStep("n" + steps.size(), rules.size() + " rule" + (rules.size() == 1 ? "" : "s"), rules.get(0).span()));
         }
-        UpdateMode flowMode = flow.all(UpdateModeStmt.class).stream().findFirst().map(UpdateModeStmt::mode).orElse(UpdateMode.ALL);
         for (MappingStmt m : flow.all(MappingStmt.class)) {
             String entity = EntityKind.fromBlockName(m.entity()).map(EntityKind::blockName).orElse(m.entity());
-            UpdateMode mode = m.mode().orElse(flowMode);
+            UpdateMode mode = flow.updateMode(m);
             List<String> fillOnly = m.fields().stream().filter(AssignStmt::ifEmpty).map(AssignStmt::field).toList();
             String label = entity + " (" + m.fields().size() + (m.fields().size() == 1 ? " field" : " fields") + ", update " + mode.name().toLowerCase(java.util.Locale.ROOT)
                     + (fillOnly.isEmpty() ? "" : "; if empty: " + String.join(", ", fillOnly)) + ")";

@@ -190,6 +190,25 @@ class DecideTest {
         assertEquals(JSON.readTree("{\"deal_cf_ct\":5,\"managerComment\":\"call\"}"), u.fields());
     }
 
+    /** The block's own mode, else the flow's: the decision and the graph read the same rule. */
+    @Test
+    void blocksOwnUpdateMode_beatsTheFlows() throws Exception {
+        String text = RETAIL.replace("order { deal_cf_ct <- lead.site", "order update all { deal_cf_ct <- lead.site");
+        Flow f = flow(text);
+        Evaluation ev = f.evaluate(lead("{\"phone\":\"0671234567\",\"site\":5,\"src\":\"fb\"}"), MONDAY);
+        ObjectNode existing = JSON.createObjectNode().put("utm_source", "google").put("managerComment", "old");
+        Decision d = f.decide(ev, new Found(Optional.of(contact("7", null)), List.of(deal("9", StatusGroup.OPEN, false, existing))), ManagerState.EMPTY, MONDAY);
+        UpdateDeal u = assertInstanceOf(UpdateDeal.class, d.effects().get(0));
+        // update all: utm_source is overwritten; managerComment is 'if empty' and already set, so it stays
+        assertEquals(JSON.readTree("{\"deal_cf_ct\":5,\"utm_source\":\"fb\"}"), u.fields());
+        CompileResult r = DecideCatalog.compiler().compileSources(Map.of("f.flow", text));
+        String graph = io.leadflow.dsl.Leadflow.graph(r.program().orElseThrow(), "ct", "mermaid").orElseThrow();
+        assertTrue(graph.contains("update all"), graph);
+        String flowMode = io.leadflow.dsl.Leadflow.graph(DecideCatalog.compiler().compileSources(Map.of("f.flow", RETAIL)).program().orElseThrow(),
+                "ct", "mermaid").orElseThrow();
+        assertTrue(flowMode.contains("update empty"), flowMode);
+    }
+
     @Test
     void markedOrClosedOrder_isNotUpdated() throws Exception {
         Flow f = flow(RETAIL);
