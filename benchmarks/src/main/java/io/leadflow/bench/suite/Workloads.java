@@ -638,8 +638,8 @@ public final class Workloads {
                 let other = {"method": "Other", "cod": false}
                 let sources = {"instagram": 1024, "google": 1025}
                 let utm = fallback(.utm, {})
-                let invoice = fallback(.invoice, {})
                 let pay = get-key($payments, string(.payment), $other)
+                let invoice = fallback(.invoice, {})
                 {"deal": {
                   "order_status_id": 8011,
                   "custom_source_id": get-key($sources, lowercase($utm.utm_source), 1023),
@@ -717,12 +717,14 @@ public final class Workloads {
                     d.put("delivery_country_code", upper(country == null ? "pl" : country));
                     JsonNode inv = at(l, "invoice");
                     d.put("want_invoice", inv != null);
-                    String[][] invoiceFields = {{"invoice_fullname", "name", "200"}, {"invoice_company", "company", "200"},
-                        {"invoice_nip", "nip", "100"}, {"invoice_address", "street", "250"}, {"invoice_postcode", "postcode", "20"},
-                        {"invoice_city", "city", "100"}, {"invoice_state", "state", "20"}};
-                    for (String[] f : invoiceFields) put(d, f[0], cut(text(at(inv, f[1])), Integer.parseInt(f[2])));
-                    String invoiceCountry = text(at(inv, "country"));
-                    if (invoiceCountry != null) d.put("invoice_country_code", upper(invoiceCountry));
+                    put(d, "invoice_fullname", cut(text(at(inv, "name")), 200));
+                    put(d, "invoice_company", cut(text(at(inv, "company")), 200));
+                    put(d, "invoice_nip", cut(text(at(inv, "nip")), 100));
+                    put(d, "invoice_address", cut(text(at(inv, "street")), 250));
+                    put(d, "invoice_postcode", cut(text(at(inv, "postcode")), 20));
+                    put(d, "invoice_city", cut(text(at(inv, "city")), 100));
+                    put(d, "invoice_state", cut(text(at(inv, "state")), 20));
+                    put(d, "invoice_country_code", upper(text(at(inv, "country"))));
                     copy(d, "deal_cf_4117", at(utm, "utm_source"));
                     copy(d, "deal_cf_4118", at(utm, "utm_campaign"));
                     if (t != null) d.put("extra_field_1", warsaw.format(t));
