@@ -39,6 +39,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 
@@ -299,13 +300,31 @@ public final class LeadflowServer {
             out.println("flow '" + f.name() + "' → " + f.connector() + "/" + f.account() + "   POST " + base + "/v1/leads/" + slug);
             if (s.sandbox() && !src.tokens().isEmpty()) {
                 out.println("  token: " + src.tokens().get(0));
-                out.println("  try:   curl -sS -X POST " + base + "/v1/leads/" + slug + " -H 'Authorization: Bearer " + src.tokens().get(0)
-                        + "' -H 'Content-Type: application/json' -d '{\"order_id\": 1001, \"delivery_phone\": \"067 123 45 67\", \"delivery_name\": \"Olena\"}'");
+                sampleCurl(base + "/v1/leads/" + slug, src.tokens().get(0), f, catalog).ifPresent(curl -> out.println("  try:   " + curl));
             }
         }
         out.println("console: " + base + "/ (sign in with the admin token)   registry: " + base + "/v1/leads (admin token)   health: "
                 + base + "/health   metrics: " + base + "/metrics   API: " + base + "/openapi.json");
         out.flush();
+    }
+
+    /**
+     * The {@code curl} that posts one lead as the flow's own source sends it: the source kind's
+     * sample ({@link io.leadflow.spi.source.SourceSample}: Horoshop's order JSON, Calltouch's
+     * form-encoded call, a KeyCRM status webhook, a site form), with its content type; empty when
+     * the kind has none.
+     */
+    static Optional<String> sampleCurl(String url, String token, Flow flow, io.leadflow.spi.ConnectorCatalog catalog) {
+        String[] parts = flow.source().split("\\.", 2);
+        if (parts.length != 2) return Optional.empty();
+        return catalog.source(parts[0]).flatMap(d -> d.kind(parts[1])).flatMap(io.leadflow.spi.source.SourceKind::pushedSample)
+                .map(sample -> "curl -sS -X POST " + url + " -H " + shellQuote("Authorization: Bearer " + token)
+                        + " -H " + shellQuote("Content-Type: " + sample.contentType()) + " --data-binary " + shellQuote(sample.body()));
+    }
+
+    /** One shell word in single quotes ({@code '} written as {@code '\''}). */
+    static String shellQuote(String s) {
+        return "'" + s.replace("'", "'\\''") + "'";
     }
 
     public int port() {
