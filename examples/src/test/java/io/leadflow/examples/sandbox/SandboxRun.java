@@ -78,6 +78,11 @@ final class SandboxRun implements AutoCloseable {
         throw new AssertionError("no emulator " + connector + (account == null ? "" : " account " + account) + " in the banner:\n" + out());
     }
 
+    /** The emulated accounts' own field lists, as the runtime read them at start. */
+    java.util.List<io.leadflow.spi.account.AccountSchema> accountSchemas() {
+        return server.accountSchemas();
+    }
+
     /** Everything the server printed so far (banner, tokens). */
     String out() {
         return out.toString(StandardCharsets.UTF_8);

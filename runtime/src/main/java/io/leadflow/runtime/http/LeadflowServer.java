@@ -59,9 +59,11 @@ public final class LeadflowServer {
     private final ConnectorAccounts accounts;
     private final SourcePollers pollers;
     private final long statsTimer;
+    private final AccountCheck accountCheck;
 
     private LeadflowServer(Vertx vertx, Journal journal, AtomicReference<Engine> engine, EdgeServer edge, RuleWatcher watcher,
-                           ConnectorAccounts accounts, long statsTimer, SourcePollers pollers) {
+                           ConnectorAccounts accounts, long statsTimer, SourcePollers pollers, AccountCheck accountCheck) {
+        this.accountCheck = accountCheck;
         this.pollers = pollers;
         this.vertx = vertx;
         this.journal = journal;
@@ -201,7 +203,7 @@ public final class LeadflowServer {
             }
             watcher.start();
             banner(out, s, edge.port(), program, secrets.current());
-            return new LeadflowServer(vertx, journal, engine, edge, watcher, accounts, timer, pollers);
+            return new LeadflowServer(vertx, journal, engine, edge, watcher, accounts, timer, pollers, check);
         } catch (Exception | Error e) {
             vertx.close();
             throw e;
@@ -325,6 +327,11 @@ public final class LeadflowServer {
     /** One shell word in single quotes ({@code '} written as {@code '\''}). */
     static String shellQuote(String s) {
         return "'" + s.replace("'", "'\\''") + "'";
+    }
+
+    /** The CRM accounts' own field lists as read at start (in sandbox, the emulated accounts': what an example's accounts.json describes). */
+    public List<io.leadflow.spi.account.AccountSchema> accountSchemas() {
+        return accountCheck.schemas();
     }
 
     public int port() {
