@@ -23,6 +23,17 @@ public final class AccountFiles {
     @Option(names = "--no-account", description = "Do not read a folder's accounts.json.")
     boolean none;
 
+    /** {@link #load}, or empty after printing why the file was refused to {@code err} (the command then exits 2). */
+    java.util.Optional<List<AccountSchema>> loadOrSay(List<Path> paths, java.io.PrintWriter err) {
+        try {
+            return java.util.Optional.of(load(paths));
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            err.flush();
+            return java.util.Optional.empty();
+        }
+    }
+
     /**
      * The descriptions to check against, for these PATH arguments.
      *

@@ -37,15 +37,9 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<io.leadflow.spi.account.AccountSchema> accounts;
-        try {
-            accounts = accountFiles.load(paths);
-        } catch (IllegalArgumentException e) {
-            spec.commandLine().getErr().println(e.getMessage());
-            spec.commandLine().getErr().flush();
-            return 2;
-        }
-        CompileResult r = Leadflow.compiler(ConnectorCatalog.discover(), accounts).compile(paths);
+        var accounts = accountFiles.loadOrSay(paths, spec.commandLine().getErr());
+        if (accounts.isEmpty()) return 2;
+        CompileResult r = Leadflow.compiler(ConnectorCatalog.discover(), accounts.get()).compile(paths);
         long warnings = Reports.count(r.diagnostics(), Diagnostic.Severity.WARNING);
         boolean ok = r.ok() && !(strict && warnings > 0);
         if (format == Format.json) {

@@ -51,15 +51,9 @@ public final class TestCommand implements Callable<Integer> {
             return 2;
         }
         long s = seed != null ? seed : new java.util.SplittableRandom().nextLong();
-        List<io.leadflow.spi.account.AccountSchema> accounts;
-        try {
-            accounts = accountFiles.load(paths);
-        } catch (IllegalArgumentException e) {
-            spec.commandLine().getErr().println(e.getMessage());
-            spec.commandLine().getErr().flush();
-            return 2;
-        }
-        TestReport report = new RuleTestRunner(Leadflow.compiler(ConnectorCatalog.discover(), accounts), tries, s).run(paths);
+        var accounts = accountFiles.loadOrSay(paths, spec.commandLine().getErr());
+        if (accounts.isEmpty()) return 2;
+        TestReport report = new RuleTestRunner(Leadflow.compiler(ConnectorCatalog.discover(), accounts.get()), tries, s).run(paths);
         var out = spec.commandLine().getOut();
         out.print(format == Format.junit ? Reports.junitXml(report) : report.render(verbose));
         out.flush();
