@@ -24,7 +24,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * pushed flow, a {@code curl} whose body is a lead of that flow's own source (Horoshop order JSON,
  * Calltouch's form-encoded call, a KeyCRM status webhook, a Shop-Express order, a site form), and
  * for every pulled flow a line saying what it pulls and no {@code curl}. Each printed command is
- * run as a person would paste it (bash, the real {@code curl}) against the running sandbox: it
+ * run as a person would paste it (bash, the real {@code curl}; where curl is not installed, its
+ * words as bash reads them, sent with Java's client) against the running sandbox: it
  * must be accepted (2xx), and the lead must not end DEAD, nor dropped for want of a phone or an
  * email (what a Horoshop body sent to a Calltouch flow became, as before). A flow of the generic
  * site source, whose fields the catalog cannot know, may drop the generic form's sample by its own
@@ -63,7 +64,7 @@ class BannerCurlSandboxTest {
                 assertTrue(next.startsWith("  try:   curl "), "flow '" + flow + "' has no sample curl:\n" + run.out());
                 String curl = next.substring("  try:   ".length());
                 assertTrue(curl.contains(m.group(3)), curl);
-                String[] answer = sh(curl + " -w '\\n%{http_code}'").split("\n");
+                String[] answer = send(curl).split("\n");
                 int status = Integer.parseInt(answer[answer.length - 1].trim());
                 if (status < 200 || status >= 300) {
                     problems.add(flow + ": HTTP " + status + " " + String.join("\n", answer));
@@ -95,6 +96,68 @@ class BannerCurlSandboxTest {
         if (run.out().contains("emulator horoshop ")) {
             run.seed(run.emulator("horoshop"), "{\"orders\":[{\"order_id\":1001,\"stat_status\":1}]}");
         }
+    }
+
+    /** The fallback's reading of a command line: as bash, including a quote written '\\'' inside quotes. */
+    @org.junit.jupiter.api.Test
+    void wordsAreReadAsBashReadsThem() {
+        assertEquals(List.of("curl", "-d", "{\"a\": \"it's\"}", "x y"), words("curl -d '{\"a\": \"it'\\''s\"}' 'x y'"));
+    }
+
+    /**
+     * Sends the printed command: through bash and the real {@code curl} where it is installed, else
+     * (a machine with only a JDK and Maven) its words read as bash reads them (single quotes) and
+     * sent with Java's HTTP client. Returns the answer's body, a newline and its status code.
+     */
+    private static String send(String curl) throws Exception {
+        if (new ProcessBuilder("bash", "-c", "command -v curl").start().waitFor() == 0) return sh(curl + " -w '\\n%{http_code}'");
+        List<String> words = words(curl);
+        assertEquals(List.of("curl", "-sS", "-X", "POST"), words.subList(0, 4), curl);
+        java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(java.net.URI.create(words.get(4)));
+        String body = null;
+        for (int i = 5; i < words.size(); i += 2) {
+            switch (words.get(i)) {
+                case "-H" -> {
+                    String[] h = words.get(i + 1).split(": ", 2);
+                    b.header(h[0], h[1]);
+                }
+                case "--data-binary" -> body = words.get(i + 1);
+                default -> throw new AssertionError("unexpected curl option " + words.get(i) + " in " + curl);
+            }
+        }
+        var r = java.net.http.HttpClient.newHttpClient().send(b.POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        return r.body() + "\n" + r.statusCode();
+    }
+
+    /** A command line's words as bash splits them: spaces between words, single quotes around literal text, '\\'' for a quote. */
+    static List<String> words(String line) {
+        List<String> out = new ArrayList<>();
+        StringBuilder w = new StringBuilder();
+        boolean quoted = false;
+        boolean any = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '\'') quoted = false;
+                else w.append(c);
+            } else if (c == '\'') {
+                quoted = true;
+                any = true;
+            } else if (c == '\\' && i + 1 < line.length()) {
+                w.append(line.charAt(++i));
+                any = true;
+            } else if (c == ' ') {
+                if (any || w.length() > 0) out.add(w.toString());
+                w.setLength(0);
+                any = false;
+            } else {
+                w.append(c);
+            }
+        }
+        assertFalse(quoted, "unclosed quote in " + line);
+        if (any || w.length() > 0) out.add(w.toString());
+        return out;
     }
 
     /** Runs one command line in bash and returns its standard output (asserting exit 0). */
