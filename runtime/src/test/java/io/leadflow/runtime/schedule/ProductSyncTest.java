@@ -269,4 +269,42 @@ class ProductSyncTest {
         assertEquals(12, shop.counters().get("POST /api/v1/products"), "every product created once: a write that was cut off is not resent");
         assertEquals(false, shopProduct("name", "Old").getBoolean("available"));
     }
+
+    private ProductSyncJob job() {
+        return new ProductSyncJob(k -> Future.succeededFuture(fast(k.connector().equals("keycrm") ? keycrm.account("main") : shop.account("shop"))),
+                new FileCheckpointStore(vertx, data.resolve("sync")));
+    }
+
+    private JobContext context(String schedule) {
+        return new JobContext(vertx, schedule, Map.of("from", "main", "to", "shop", "match", "sku", "new", "publish", "missing", "hide"),
+                PERIOD, "catalog.flow:1:1");
+    }
+
+    /** GET /v1/schedules reads the job's counts from the checkpoint: a new process (a restart) still shows the last run. */
+    @Test
+    void theJobsCountsOfTheLastRun_surviveARestart() {
+        catalog().addProduct("Boot", "B1", null, new BigDecimal("900"), 3, null);
+        catalog().addProduct("Cap", "C1", null, new BigDecimal("300"), 1, null);
+        shop.data().addProduct(new JsonObject().put("name", "Old cap").put("sku", "C1").put("price", 250).put("visible", true));
+        shop.data().addProduct(new JsonObject().put("name", "Gone").put("external_id", "99999").put("visible", true));
+        ProductSyncJob first = job();
+        Await.result(first.run(context("catalog daily")));
+        Map<String, Object> expected = Map.of("period", PERIOD.toString(), "finished", true,
+                "counts", Map.of("created", 1, "updated", 1, "hidden", 1, "unchanged", 0, "failed", 0));
+        assertEquals(expected, Await.result(first.lastRuns(List.of("catalog daily"))).get("catalog daily"));
+
+        Map<String, Map<String, Object>> after = Await.result(job().lastRuns(List.of("catalog daily", "never ran")));
+        assertEquals(expected, after.get("catalog daily"), "the counts come from the checkpoint, not from the process");
+        assertFalse(after.containsKey("never ran"));
+    }
+
+    @Test
+    void aJobRunThatStoppedBeforeItsFirstProduct_showsItsErrorInThisProcess() {
+        ProductSyncJob job = new ProductSyncJob(k -> Future.failedFuture(new IllegalStateException("no account " + k)),
+                new FileCheckpointStore(vertx, data.resolve("sync-errors")));
+        assertNotNull(Await.failure(job.run(context("prices"))));
+        Map<String, Object> run = Await.result(job.lastRuns(List.of("prices"))).get("prices");
+        assertEquals(false, run.get("finished"));
+        assertTrue(String.valueOf(run.get("error")).contains("no account"), run.toString());
+    }
 }
