@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Issue 9 defect 2: each example ships the account description its sandbox uses
@@ -27,7 +27,7 @@ class AccountDescriptionFilesTest {
     Path data;
 
     @ParameterizedTest
-    @ValueSource(strings = {"horoshop-keepincrm", "calltouch-retailcrm", "site-form-baselinker", "shopexpress-keycrm", "retailcrm-mindbox"})
+    @MethodSource("io.leadflow.examples.sandbox.SandboxRun#exampleFolders")
     void theExamplesAccountsJson_isWhatItsSandboxAccountsServe(String example) throws Exception {
         Path file = Path.of(example, AccountDescriptions.FILE_NAME);
         String served;

@@ -17,7 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Issue 9 defect 10: the start-up banner of {@code serve <example> --sandbox} prints, for every
@@ -37,7 +37,7 @@ class BannerCurlSandboxTest {
     Path data;
 
     @ParameterizedTest
-    @ValueSource(strings = {"horoshop-keepincrm", "calltouch-retailcrm", "site-form-baselinker", "shopexpress-keycrm", "retailcrm-mindbox"})
+    @MethodSource("io.leadflow.examples.sandbox.SandboxRun#exampleFolders")
     void everyPushedFlowsCurlIsALeadOfItsOwnSource_acceptedAndNotDead(String example) throws Exception {
         // the Calltouch flows wait a minute before a lead is processed; a second here
         Path folder = example.equals("calltouch-retailcrm")
