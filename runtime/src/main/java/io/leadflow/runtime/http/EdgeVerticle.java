@@ -63,6 +63,8 @@ public final class EdgeVerticle extends VerticleBase {
     /** Every route of the edge on {@code r} (what {@code /openapi.json} documents; {@code OpenApiTest} compares them). */
     public static void routes(Router r, EdgeHandlers h) {
         r.post("/v1/leads/:flow").handler(h.intake()::handleIntake);
+        // Horoshop delivers its hooks by PUT [P] (crm-apis.md section 6): the same intake.
+        r.put("/v1/leads/:flow").handler(h.intake()::handleIntake);
         r.get("/v1/leads").handler(h.registry()::handleList);
         r.get("/v1/leads/:id").handler(h.registry()::handleGet);
         r.post("/v1/leads/:id/replay").handler(h.registry()::handleReplay);
