@@ -58,7 +58,7 @@ public final class ProductSyncJob implements ScheduledJob {
                 Map<String, Object> run = new java.util.LinkedHashMap<>();
                 saved.ifPresent(cp -> {
                     run.put("period", cp.period().toString());
-                    run.put("counts", cp.counts().toJson().getMap());
+                    run.put("counts", cp.counts().toJson().mapTo(Map.class));
                     run.put("finished", cp.finished());
                 });
                 if (here != null) {
@@ -93,7 +93,7 @@ public final class ProductSyncJob implements ScheduledJob {
     private void record(JobContext ctx, SyncCounts counts, String error) {
         Map<String, Object> run = new java.util.LinkedHashMap<>();
         run.put("period", ctx.periodStart().toString());
-        if (counts != null) run.put("counts", counts.toJson().getMap());
+        if (counts != null) run.put("counts", counts.toJson().mapTo(Map.class));
         run.put("finished", counts != null);
         if (error != null) run.put("error", error);
         lastRuns.put(ctx.schedule(), run);
