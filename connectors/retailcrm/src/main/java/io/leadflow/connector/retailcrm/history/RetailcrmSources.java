@@ -41,7 +41,8 @@ public final class RetailcrmSources implements SourceDescriptorProvider {
     /** The pull's settings; the runtime reads them (PullSpec) and hands {@code since} to the connector's feed. */
     static final List<ArgSpec> ARGS = List.of(ArgSpec.account(),
             ArgSpec.optional("poll", ArgSpec.Type.DURATION, "how often the feed is read when it has nothing new; default 1m"),
-            ArgSpec.optional("since", ArgSpec.Type.DATE, "where a new cursor starts (backfill from that day); default: the feed's first entry"));
+            ArgSpec.optional("since", ArgSpec.Type.DATE, "where a new cursor starts (backfill from that day); default: the feed's first entry"),
+            ArgSpec.maxBackoff());
     static final List<ArgSpec> ORDER_ARGS = java.util.stream.Stream.concat(ARGS.stream(), java.util.stream.Stream.of(
             ArgSpec.optional("whole_order", ArgSpec.Type.BOOLEAN, "replace each entry's partial order by the whole order as GET /orders/{id}"
                     + " answers it when the entry is read (one call per order of a page); default false"))).toList();
