@@ -59,6 +59,9 @@ public abstract class EmulatorServer implements Emulator {
     private volatile EmulatorMode mode = EmulatorMode.OPTIMISTIC;
     private final Deque<ReceivedRequest> received = new ArrayDeque<>();
     private static final int RECEIVED_KEPT = 100;
+    /** When the rate window admitted each of the last {@link #ADMITTED_KEPT} calls (nanoTime), oldest first. */
+    private final Deque<Long> admittedAt = new ArrayDeque<>();
+    private static final int ADMITTED_KEPT = 10_000;
     private HttpServer server;
     /** Where the records are kept across restarts, or null (memory only). */
     private volatile RecordsFile recordsFile;
@@ -193,6 +196,19 @@ public abstract class EmulatorServer implements Emulator {
         return overLimitAnswers;
     }
 
+    /**
+     * When the rate window admitted each of the last 10,000 calls ({@link System#nanoTime}, as the
+     * window counted them), oldest first: what a test measures the share of the limit used on.
+     */
+    public synchronized long[] admittedArrivals() {
+        return admittedAt.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    private synchronized void admitted(long nanos) {
+        if (admittedAt.size() == ADMITTED_KEPT) admittedAt.pollFirst();
+        admittedAt.addLast(nanos);
+    }
+
     /** How unconfirmed behaviours are played now. */
     public EmulatorMode mode() {
         return mode;
@@ -266,12 +282,14 @@ public abstract class EmulatorServer implements Emulator {
             return;
         }
         Duration wait = faults.takeOverLimit();
-        if (wait == null) wait = window.admit(rateKey(ctx), System.nanoTime());
+        long now = System.nanoTime();
+        if (wait == null) wait = window.admit(rateKey(ctx), now);
         if (wait != null) {
             overLimitAnswers++;
             overLimit(ctx, wait);
             return;
         }
+        admitted(now);
         long delay = faults.delayMs();
         if (delay > 0) vertx.setTimer(delay, id -> ctx.next());
         else ctx.next();
@@ -293,6 +311,7 @@ public abstract class EmulatorServer implements Emulator {
         changed();
         synchronized (this) {
             received.clear();
+            admittedAt.clear();
         }
         counters.reset();
         faults.reset();
