@@ -6,6 +6,7 @@ import io.leadflow.spi.RateLimit;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
@@ -237,18 +238,53 @@ public abstract class EmulatorServer implements Emulator {
 
     /** Answers with a JSON body (object, array or scalar). */
     protected void reply(RoutingContext ctx, int status, Object body) {
-        if (ctx.response().ended() || ctx.response().closed()) return;
-        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8")
-                .end(Json.encode(body));
+        send(ctx, status, body, null);
     }
 
-    /** Answers a write after it was performed, unless a {@code commitThenDrop} fault drops the connection instead. */
+    /**
+     * Answers a write after it was performed, unless a {@code commitThenDrop} fault drops the
+     * connection instead or a {@code halfSendNext} fault cuts the answer short.
+     */
     protected void replyWrite(RoutingContext ctx, int status, Object body) {
         if (faults.takeCommitThenDrop()) {
             ctx.request().connection().close();
             return;
         }
-        reply(ctx, status, body);
+        send(ctx, status, body, faults.takeHalfSend());
+    }
+
+    private void send(RoutingContext ctx, int status, Object body, Faults.HalfSend half) {
+        var res = ctx.response();
+        if (res.ended() || res.closed()) return;
+        Buffer bytes = Buffer.buffer(Json.encode(body));
+        res.setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8");
+        int rate = faults.bytesPerSecond();
+        if (half == null && rate == 0) {
+            res.end(bytes);
+            return;
+        }
+        res.putHeader("Content-Length", Integer.toString(bytes.length()));
+        int upTo = half == null ? bytes.length() : bytes.length() / 2;
+        Runnable after = half == null ? res::end : half == Faults.HalfSend.DROP ? () -> ctx.request().connection().close() : () -> { };
+        if (rate == 0) {
+            res.write(bytes.slice(0, upTo));
+            after.run();
+        } else {
+            trickle(res, bytes.slice(0, upTo), Math.max(1, rate / 10), after);
+        }
+    }
+
+    /** Writes {@code bytes} a slice every 100 ms, then runs {@code after}; stops if the client went away. */
+    private void trickle(io.vertx.core.http.HttpServerResponse res, Buffer bytes, int slice, Runnable after) {
+        if (res.closed()) return;
+        int n = Math.min(slice, bytes.length());
+        res.write(bytes.slice(0, n));
+        if (n == bytes.length()) {
+            after.run();
+            return;
+        }
+        Buffer rest = bytes.slice(n, bytes.length());
+        vertx.setTimer(100, t -> trickle(res, rest, slice, after));
     }
 
     /** The last CRM calls received (at most 100), oldest first; for encoding tests. */
