@@ -106,8 +106,8 @@ class DeliveryFaultsTest extends HarnessTest {
     /**
      * T4 at RELIABILITY.md's scale, {@code -Psoak} only (about 2 minutes): 5,000 leads, the CRM
      * answers 503 + Retry-After: 10 for 60 s from the moment half the backlog is delivered; the
-     * default breaker (5 failures, 10 s, doubling to 5 min); a retry give-up window of 0.8 s, far
-     * shorter than the outage, so only parking keeps leads alive. Counted: calls while down,
+     * default breaker (5 failures, 10 s, doubling to 5 min); a retry give-up window of 30 s, half
+     * the outage, so only parking keeps leads alive. Counted: calls while down,
      * attempts, dead letters, calls that asked after a Retry-After and left before it expired,
      * deliveries.
      */
@@ -119,21 +119,23 @@ class DeliveryFaultsTest extends HarnessTest {
         LimitedCrm crm = new LimitedCrm(h.vertx, h.crm, 2_000);
         crm.downRetryAfter = Duration.ofSeconds(10);
         h.registry = (c, a) -> c.equals("fake") && a.equals("main") ? Optional.of(crm) : Optional.empty();
+        // give up after 30 s of retrying: longer than one Retry-After (10 s), half the outage
         h.options = h.options.withRetry(new RetryPolicy(List.of(Duration.ZERO, Duration.ofMillis(20), Duration.ofMillis(40)),
-                        Duration.ofMillis(50), 0.2, Duration.ofMillis(800)))
+                        Duration.ofMillis(50), 0.2, Duration.ofSeconds(30)))
                 .withBreakers(BreakerPolicy.defaults());
         h.start();
         List<String> ids = new ArrayList<>();
+        crm.goDownAtCall = leads;                              // half the backlog's 2 creates a lead
         for (int i = 0; i < leads; i++) ids.add(h.append("+3806750" + String.format("%05d", i)));
-        while (h.crm.made.size() < leads) Harness.sleep(5);     // half the backlog's 2 creates a lead delivered
-        int madeBefore = h.crm.made.size();
-        crm.down.set(true);
+        while (!crm.down.get()) Harness.sleep(1);
         long downAt = System.nanoTime();
+        int madeBefore = h.crm.made.size();
         Harness.sleep(60_000);
         int whileDown = crm.callsWhileDown.get();
         crm.down.set(false);
         int attempts = 0;
         int dead = 0;
+        List<String> stuck = new ArrayList<>();
         long patience = System.nanoTime() + Duration.ofMinutes(6).toNanos();
         for (String id : ids) {
             LeadDetail d = h.detail(id);
@@ -142,13 +144,14 @@ class DeliveryFaultsTest extends HarnessTest {
                 d = h.detail(id);
             }
             attempts += d.attempts();
-            if (d.summary().status() == LeadStatus.DEAD) dead++;
-            else assertEquals(LeadStatus.DONE, d.summary().status(), "lead " + id + ": " + d.summary().reason());
+            if (d.summary().status() == LeadStatus.DEAD && dead++ == 0) System.out.println("T4 soak: first dead letter: " + d.summary().reason());
+            if (d.summary().status() != LeadStatus.DEAD && d.summary().status() != LeadStatus.DONE) stuck.add(id + " " + d.summary().status());
         }
         double doneAfter = (System.nanoTime() - downAt) / 1e9;
         System.out.printf("T4 soak: %d leads, CRM down 60 s (503 + Retry-After 10) after %d of %d creates: %d calls while down, "
                         + "%d attempts counted, %d dead letters, %d calls before a Retry-After expired, all delivered %.1f s after the outage began%n",
                 leads, madeBefore, 2 * leads, whileDown, attempts, dead, crm.earlyCalls.get(), doneAfter);
+        assertEquals(List.of(), stuck, stuck.size() + " leads never finished after the outage");
         assertEquals(0, dead, "dead letters");
         assertEquals(0, crm.earlyCalls.get(), "calls that left before the CRM's Retry-After expired");
         assertEquals(2 * leads, h.crm.made.size(), "every lead delivered once");

@@ -45,6 +45,8 @@ final class LimitedCrm implements CrmConnector {
     /** When set, the first contact create pauses the account for {@link #pause} before it asks for its permit (as after a Retry-After). */
     final AtomicBoolean pauseAtFirstCreate = new AtomicBoolean();
     volatile Duration pause = Duration.ZERO;
+    /** The call number at which the CRM goes down by itself (0: never). */
+    volatile int goDownAtCall;
     /** The Retry-After a "down" answer carries (and pauses the bucket for, as CrmHttp does), or null. */
     volatile Duration downRetryAfter;
     /** Calls that asked for their permit after a down answer said "retry after" and still arrived before it expired. */
@@ -79,6 +81,7 @@ final class LimitedCrm implements CrmConnector {
         long asked = System.nanoTime();
         return bucket.acquire().compose(v -> {
             int n = calls.incrementAndGet();
+            if (n == goDownAtCall) down.set(true);
             Duration retryAfter = downRetryAfter;
             synchronized (this) {
                 long now = System.nanoTime();

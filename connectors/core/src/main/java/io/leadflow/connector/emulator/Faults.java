@@ -17,8 +17,9 @@ import java.time.Duration;
  *                                                   (with the whole Content-Length) and half its body are
  *                                                   sent and the connection is closed; with "stall": true
  *                                                   nothing more is sent and the connection is left open
- * {"bytesPerSecond": B}                             every answer is sent at about B bytes a second
- *                                                   (B / 10 bytes every 100 ms); 0 turns it off
+ * {"bytesPerSecond": B}                             every answer sent through EmulatorServer's reply
+ *                                                   helpers goes at about B bytes a second (B / 10 bytes
+ *                                                   every 100 ms); 0 turns it off
  * </pre>
  * Thread-safe: tests set it from their own thread while the server reads it on its event loop.
  */

@@ -479,7 +479,7 @@ public abstract class ConnectorContract extends ContractFixture implements Accou
 
     /**
      * T8: a CRM answering at 1 KB/s is slow but read whole within the call timeout (10 s); at
-     * 100 B/s an answer takes longer than a 500 ms timeout: the create is in doubt, and once the
+     * 10 B/s (a byte every 100 ms) any answer of 6 bytes or more takes longer than a 500 ms timeout: the create is in doubt, and once the
      * line is back reconcile finds it; or, for a connector whose create reads first (Baselinker
      * looks up its reference data), that read times out, is retryable, and nothing was made: the
      * retry makes it. Either way one record; no duplicate.
@@ -494,7 +494,7 @@ public abstract class ConnectorContract extends ContractFixture implements Accou
         int before = storedCount(admin.records(), EntityKind.DEAL);
         CrmConnector quick = factory().create(vertx, withTimeout(unthrottled(emulator.account("main")), 500));
         try {
-            admin.faults(new JsonObject().put("bytesPerSecond", 100));
+            admin.faults(new JsonObject().put("bytesPerSecond", 10));
             CreateDeal deal = new CreateDeal(null, dealFields("Over a slower line"), null, false);
             EffectContext ctx = ctx(Map.of());
             Throwable cut = Await.failure(quick.apply(deal, ctx));
