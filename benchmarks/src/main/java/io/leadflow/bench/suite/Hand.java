@@ -14,6 +14,8 @@ final class Hand {
     static final JsonNodeFactory F = JsonNodeFactory.instance;
     static final PhoneStandardizer UA = new PhoneStandardizer(PhoneProfile.of(java.util.Optional.of("UA"), java.util.Optional.empty(), false));
 
+    static final PhoneStandardizer RU = new PhoneStandardizer(PhoneProfile.of(java.util.Optional.of("RU"), java.util.Optional.empty(), false));
+
     private Hand() { }
 
     /** The value at a path, null when any step is missing, not an object, or JSON null. */
@@ -73,8 +75,17 @@ final class Hand {
 
     /** E.164 of a Ukrainian number, or null when it cannot be standardised. */
     static String e164(String raw) {
+        return e164(UA, raw);
+    }
+
+    /** E.164 of a Russian number, or null when it cannot be standardised. */
+    static String e164Ru(String raw) {
+        return e164(RU, raw);
+    }
+
+    private static String e164(PhoneStandardizer profile, String raw) {
         if (raw == null) return null;
-        PhoneResult r = UA.standardize(raw);
+        PhoneResult r = profile.standardize(raw);
         return r.valid() ? r.e164() : null;
     }
 }

@@ -21,6 +21,10 @@ final class JsltFunctions {
                 String e = a[0].isNull() ? null : Hand.e164(a[0].asText());
                 return e == null ? NullNode.instance : TextNode.valueOf(e);
             }),
+            fn("e164-ru", 1, 1, a -> {
+                String e = a[0].isNull() ? null : Hand.e164Ru(a[0].asText());
+                return e == null ? NullNode.instance : TextNode.valueOf(e);
+            }),
             fn("shop-number", 1, 1, a -> {
                 BigDecimal d = a[0].isNull() ? null : Hand.number(a[0]);
                 if (d == null) return NullNode.instance;

@@ -729,31 +729,42 @@ public final class Workloads {
     }
 
     static Workload exampleCalltouch() {
+        // The example reads callers as RU (seed 002 is a Russian-market integration); an invalid
+        // number goes on as given, and the order carries the example's ct_* custom fields.
         String jslt = """
-                let p = e164(.callerphone)
+                let p = e164-ru(.callerphone)
                 let shown = fallback($p, .callerphone)
                 {"contact": {
-                   "firstName": fallback(.name, "Call from " + fallback($shown, "")),
+                   "firstName": fallback(.name, "Звонок от " + fallback($shown, "")),
                    "phone": $shown,
                    "email": .email
                  },
                  "deal": {
-                   "deal_cf_calltouch_site_id": .siteId,
-                   "deal_cf_calltouch_call_id": .callId,
+                   "deal_cf_ct_site_id": .siteId,
+                   "deal_cf_ct_call_id": .callId,
                    "utm_source": .utm_source,
                    "utm_medium": .utm_medium,
-                   "utm_campaign": .utm_campaign
+                   "utm_campaign": .utm_campaign,
+                   "utm_content": .utm_content,
+                   "utm_term": .utm_term
                  }}
                 """;
-        return new Workload("example_calltouch", "examples/calltouch-retailcrm/calls.flow on its call.json (phone standardised)",
+        return new Workload("example_calltouch", "examples/calltouch-retailcrm/calls.flow on its call.json (phone standardised, RU)",
                 "examples/calltouch-retailcrm/calls.flow", null, "examples/calltouch-retailcrm/call.json", jslt, l -> {
-                    ObjectNode c = caller(l, false);
+                    String raw = text(at(l, "callerphone"));
+                    String e = Hand.e164Ru(raw);
+                    String shown = e != null ? e : raw;
+                    ObjectNode c = F.objectNode();
+                    JsonNode name = at(l, "name");
+                    if (name != null) c.set("firstName", name); else c.put("firstName", "Звонок от " + or(shown));
+                    put(c, "phone", shown);
+                    copy(c, "email", at(l, "email"));
                     ObjectNode d = F.objectNode();
-                    copy(d, "deal_cf_calltouch_site_id", at(l, "siteId"));
-                    copy(d, "deal_cf_calltouch_call_id", at(l, "callId"));
-                    copy(d, "utm_source", at(l, "utm_source"));
-                    copy(d, "utm_medium", at(l, "utm_medium"));
-                    copy(d, "utm_campaign", at(l, "utm_campaign"));
+                    copy(d, "deal_cf_ct_site_id", at(l, "siteId"));
+                    copy(d, "deal_cf_ct_call_id", at(l, "callId"));
+                    for (String u : new String[] {"utm_source", "utm_medium", "utm_campaign", "utm_content", "utm_term"}) {
+                        copy(d, u, at(l, u));
+                    }
                     return both(c, d);
                 });
     }

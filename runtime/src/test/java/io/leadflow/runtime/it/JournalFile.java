@@ -29,6 +29,23 @@ final class JournalFile {
         return scalar(dataDir, "SELECT count(*) FROM lead");
     }
 
+    /**
+     * The stored leads of a journal a server may be writing now, read-only; 0 while the file or its
+     * table does not exist yet, -1 when it cannot be read at this moment (locked, mid-creation).
+     */
+    static long countWhileRunning(Path dataDir) {
+        if (!java.nio.file.Files.exists(dataDir.resolve("leadflow.db"))) return 0;
+        org.sqlite.SQLiteConfig readOnly = new org.sqlite.SQLiteConfig();
+        readOnly.setReadOnly(true);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("leadflow.db"), readOnly.toProperties());
+             Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT count(*) FROM lead")) {
+            r.next();
+            return r.getLong(1);
+        } catch (java.sql.SQLException e) {
+            return e.getMessage() != null && e.getMessage().contains("no such table") ? 0 : -1;
+        }
+    }
+
     static long countWithStatus(Path dataDir, String status) throws Exception {
         return scalar(dataDir, "SELECT count(*) FROM lead WHERE status = '" + status + "'");
     }

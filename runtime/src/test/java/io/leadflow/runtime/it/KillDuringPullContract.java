@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 10: a pulled source of N records (its emulator in this JVM, each answer 80 ms late, small
  * pages) read by {@code leadflow serve --pause-delivery} in a child JVM that is killed with
- * SIGKILL again and again while it reads, restarted each time, until the feed is read. Oracle:
+ * SIGKILL again and again while it reads (each kill a random moment after that process stored its
+ * first record), restarted each time, until the feed is read. Oracle:
  * every record's event id is exactly one lead row (0 missing, 0 duplicate, no DUPLICATE rows), and
  * at least one kill landed mid-pull. CI size 500 records, 4 kills; full:
  * {@code -Dpull.records=5000 -Dpull.kills=10}.
@@ -77,8 +78,13 @@ abstract class KillDuringPullContract {
             Random random = new Random();
             int killedMidPull = 0;
             for (int k = 0; k < kills; k++) {
+                long before = JournalFile.countWhileRunning(data);
                 ServerProcess server = ServerProcess.startMain(port, log, args);
-                Thread.sleep(300 + random.nextInt(900));
+                // Kill once this process has stored something (so the kill lands while the feed is
+                // being read, however slowly a loaded machine starts the JVM), a random moment later.
+                long waitUntil = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                while (JournalFile.countWhileRunning(data) <= before && System.nanoTime() < waitUntil) Thread.sleep(20);
+                Thread.sleep(random.nextInt(400));
                 server.kill9();
                 long stored = JournalFile.count(data);
                 if (stored > 0 && stored < n) killedMidPull++;
