@@ -22,7 +22,8 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Each {@code golden/*.flow} parses to exactly the tree in its {@code .tree} file (indented,
  * rule names and alternative labels), or, for files with syntax errors, to the errors in its
- * {@code .errors} file ({@code line:col} per line). Run with {@code -Dgolden.update=true} to rewrite.
+ * {@code .errors} file ({@code line:col} per line). A {@code .tree} case must parse without a
+ * syntax error; an {@code .errors} case must have one. Run with {@code -Dgolden.update=true} to rewrite.
  */
 class ParseTreeGoldenTest {
     private static final Path DIR = Path.of("src/test/resources/io/leadflow/grammar/golden");
@@ -55,7 +56,12 @@ class ParseTreeGoldenTest {
         String base = input.toString().substring(0, input.toString().length() - ".flow".length());
         boolean expectErrors = Files.exists(Path.of(base + ".errors"));
         Path golden = Path.of(base + (expectErrors || !errors.isEmpty() && !Files.exists(Path.of(base + ".tree")) ? ".errors" : ".tree"));
-        String actual = golden.toString().endsWith(".errors") ? String.join("\n", errors) + "\n" : render(tree, parser);
+        boolean errorCase = golden.toString().endsWith(".errors");
+        // A tree golden pins a case that parses cleanly: the parser's recovery also yields a tree, so the
+        // tree alone would not show a syntax error; an errors golden must hold at least one error.
+        if (errorCase) assertFalse(errors.isEmpty(), input + " has an .errors golden but parsed without errors");
+        else assertEquals(List.of(), errors, input + " must parse without syntax errors");
+        String actual = errorCase ? String.join("\n", errors) + "\n" : render(tree, parser);
         if (Boolean.getBoolean("golden.update")) Files.writeString(golden, actual);
         assertEquals(Files.readString(golden), actual, input.toString());
     }

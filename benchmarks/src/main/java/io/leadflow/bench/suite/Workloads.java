@@ -639,6 +639,7 @@ public final class Workloads {
                 let sources = {"instagram": 1024, "google": 1025}
                 let utm = fallback(.utm, {})
                 let pay = get-key($payments, string(.payment), $other)
+                let invoice = fallback(.invoice, {})
                 {"deal": {
                   "order_status_id": 8011,
                   "custom_source_id": get-key($sources, lowercase($utm.utm_source), 1023),
@@ -654,10 +655,21 @@ public final class Workloads {
                   "delivery_method": substr(.delivery.method, 0, 30),
                   "delivery_price": shop-number(.delivery.price),
                   "delivery_fullname": buyer(trim(.first_name + " " + .last_name), .phone),
+                  "delivery_company": substr(.company, 0, 100),
                   "delivery_address": substr(.delivery.street, 0, 156),
                   "delivery_postcode": substr(.delivery.postcode, 0, 20),
                   "delivery_city": substr(.delivery.city, 0, 100),
+                  "delivery_state": substr(.delivery.state, 0, 20),
                   "delivery_country_code": uppercase(fallback(.delivery.country, "pl")),
+                  "want_invoice": .invoice != null,
+                  "invoice_fullname": substr($invoice.name, 0, 200),
+                  "invoice_company": substr($invoice.company, 0, 200),
+                  "invoice_nip": substr($invoice.nip, 0, 100),
+                  "invoice_address": substr($invoice.street, 0, 250),
+                  "invoice_postcode": substr($invoice.postcode, 0, 20),
+                  "invoice_city": substr($invoice.city, 0, 100),
+                  "invoice_state": substr($invoice.state, 0, 20),
+                  "invoice_country_code": uppercase($invoice.country),
                   "deal_cf_4117": $utm.utm_source,
                   "deal_cf_4118": $utm.utm_campaign,
                   "extra_field_1": format-time(parse-time(.created_at, "yyyy-MM-dd'T'HH:mm:ssX"), "dd.MM.yyyy HH:mm", "Europe/Warsaw"),
@@ -696,11 +708,23 @@ public final class Workloads {
                     put(d, "delivery_method", cut(text(at(del, "method")), 30));
                     putNumber(d, "delivery_price", number(at(del, "price")));
                     d.put("delivery_fullname", (or(text(at(l, "first_name"))) + " " + or(text(at(l, "last_name")))).strip() + " (" + or(phone) + ")");
+                    put(d, "delivery_company", cut(text(at(l, "company")), 100));
                     put(d, "delivery_address", cut(text(at(del, "street")), 156));
                     put(d, "delivery_postcode", cut(text(at(del, "postcode")), 20));
                     put(d, "delivery_city", cut(text(at(del, "city")), 100));
+                    put(d, "delivery_state", cut(text(at(del, "state")), 20));
                     String country = text(at(del, "country"));
                     d.put("delivery_country_code", upper(country == null ? "pl" : country));
+                    JsonNode inv = at(l, "invoice");
+                    d.put("want_invoice", inv != null);
+                    put(d, "invoice_fullname", cut(text(at(inv, "name")), 200));
+                    put(d, "invoice_company", cut(text(at(inv, "company")), 200));
+                    put(d, "invoice_nip", cut(text(at(inv, "nip")), 100));
+                    put(d, "invoice_address", cut(text(at(inv, "street")), 250));
+                    put(d, "invoice_postcode", cut(text(at(inv, "postcode")), 20));
+                    put(d, "invoice_city", cut(text(at(inv, "city")), 100));
+                    put(d, "invoice_state", cut(text(at(inv, "state")), 20));
+                    put(d, "invoice_country_code", upper(text(at(inv, "country"))));
                     copy(d, "deal_cf_4117", at(utm, "utm_source"));
                     copy(d, "deal_cf_4118", at(utm, "utm_campaign"));
                     if (t != null) d.put("extra_field_1", warsaw.format(t));

@@ -22,7 +22,8 @@ public final class ConnectorCatalog {
     private final Map<String, JobSpec> jobs;
 
     private ConnectorCatalog(Map<String, ConnectorDescriptor> byName, Map<String, SourceDescriptor> sources, Map<String, JobSpec> jobs) {
-        this.byName = Map.copyOf(byName);
+        // in the order given, like sources and jobs: a listing in a diagnostic ("known: …") reads alike every run
+        this.byName = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(byName));
         Map<String, SourceDescriptor> s = new LinkedHashMap<>();
         s.put(SiteSource.DESCRIPTOR.name(), SiteSource.DESCRIPTOR);
         s.putAll(sources);

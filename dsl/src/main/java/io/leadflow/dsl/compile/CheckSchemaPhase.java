@@ -123,7 +123,8 @@ public final class CheckSchemaPhase implements Phase<Resolved, Targeted> {
                         a.value().span());
             }
         }
-        for (FieldSpec f : schema.fields().values()) {
+        // by name: the schema's map has no stable order, and two findings at one block must render alike every run
+        for (FieldSpec f : schema.fields().values().stream().sorted(java.util.Comparator.comparing(FieldSpec::name)).toList()) {
             if (created && f.required() && !mapped.contains(f.name())) {
                 sink.error(DiagnosticCode.LF404, "the " + m.entity() + " block must set '" + f.name() + "' (required to create "
                         + Words.a(schema.apiName()) + ", which this flow's rules can create)", m.span());

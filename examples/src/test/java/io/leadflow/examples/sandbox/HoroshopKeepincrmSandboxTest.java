@@ -115,7 +115,11 @@ class HoroshopKeepincrmSandboxTest extends HoroshopKeepincrmSandbox {
     void aRegistration_isALeadOfTheSameAlgorithm_newThenRepeat() throws Exception {
         String user = "{\"id\": 9001, \"title\": \"Ірина Мельник\", \"email\": \"Iryna.M@Example.com\", \"phone\": \"+38 (063) 555-66-77\","
                 + " \"country\": \"Україна\", \"city\": \"Львів\", \"address\": \"вул. Городоцька 1\", \"registered\": \"2026-11-20 10:00:00\"}";
-        done("horoshop-registrations", REGISTRATIONS, user);
+        JsonNode first = done("horoshop-registrations", REGISTRATIONS, user);
+        // Horoshop sends the same registration again (a retry): its event id is the user's id.
+        var retry = run.post(run.base() + "/v1/leads/horoshop-registrations", user, "Authorization", "Bearer " + REGISTRATIONS);
+        assertEquals(200, retry.statusCode(), retry.body());
+        assertEquals(first.path("id").asText(), SandboxRun.JSON.readTree(retry.body()).path("id").asText(), retry.body());
         JsonNode client = onlyClient("635556677");
         assertEquals("Ірина Мельник", client.path("person").asText());
         assertEquals("iryna.m@example.com", client.path("email").asText());
