@@ -47,6 +47,14 @@ public record ArgSpec(String name, Type type, boolean required, String meaning, 
         return new ArgSpec(name, type, false, meaning);
     }
 
+    /**
+     * {@code max_backoff}: a pulled source's longest wait after failed reads (the runtime waits 1 s,
+     * then doubles, up to this; a longer {@code Retry-After} of the system still wins).
+     */
+    public static ArgSpec maxBackoff() {
+        return optional("max_backoff", Type.DURATION, "pulled: the longest wait after failed reads (1 s, doubling up to this); default 5m");
+    }
+
     /** {@code account}: which account's credentials and settings the source uses. */
     public static ArgSpec account() {
         return optional("account", Type.TEXT, "the source account (its token or API credentials); default \"default\"");

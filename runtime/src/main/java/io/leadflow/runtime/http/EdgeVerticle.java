@@ -64,12 +64,14 @@ public final class EdgeVerticle extends VerticleBase {
     /** Every route of the edge on {@code r} (what {@code /openapi.json} documents; {@code OpenApiTest} compares them). */
     public static void routes(Router r, EdgeHandlers h) {
         r.post("/v1/leads/:flow").handler(h.intake()::handleIntake);
+        // Horoshop delivers its hooks by PUT [P] (crm-apis.md section 6): the same intake.
+        r.put("/v1/leads/:flow").handler(h.intake()::handleIntake);
         r.get("/v1/leads").handler(h.registry()::handleList);
         r.get("/v1/leads/:id").handler(h.registry()::handleGet);
         r.post("/v1/leads/:id/replay").handler(h.registry()::handleReplay);
         r.get("/v1/sources").handler(ctx -> h.registry().handleSources(ctx, h.sources().get()));
         r.get("/v1/flows").handler(ctx -> h.registry().handleFlows(ctx, h.reload().get(), h.accountChecks().get()));
-        r.get("/v1/schedules").handler(ctx -> h.registry().handleSchedules(ctx, h.scheduleRuns().get()));
+        r.get("/v1/schedules").handler(ctx -> h.registry().handleSchedules(ctx, h.scheduleRuns()));
         r.get("/health").handler(h.health()::handleHealth);
         r.get("/health/live").handler(h.health()::handleLive);
         r.get("/metrics").handler(h.health()::handleMetrics);
@@ -115,10 +117,10 @@ public final class EdgeVerticle extends VerticleBase {
                                Supplier<com.fasterxml.jackson.databind.node.ObjectNode> reload,
                                Supplier<java.util.List<io.leadflow.runtime.account.AccountReport>> accountChecks,
                                java.util.concurrent.atomic.AtomicReference<Supplier<Future<com.fasterxml.jackson.databind.node.ObjectNode>>> sources,
-                               Supplier<java.util.Map<String, java.util.Map<String, Object>>> scheduleRuns) {
+                               io.leadflow.runtime.schedule.ScheduleRuns scheduleRuns) {
 
         /** With the last runs of the jobs that report them ({@code GET /v1/schedules}). */
-        public EdgeHandlers withScheduleRuns(Supplier<java.util.Map<String, java.util.Map<String, Object>>> runs) {
+        public EdgeHandlers withScheduleRuns(io.leadflow.runtime.schedule.ScheduleRuns runs) {
             return new EdgeHandlers(intake, registry, health, console, reload, accountChecks, sources, runs);
         }
 
@@ -162,7 +164,7 @@ public final class EdgeVerticle extends VerticleBase {
             return new EdgeHandlers(new IntakeHandler(flows, guards, journal, limits, metrics, clock),
                     new RegistryHandler(journal, flows, guards), new HealthHandler(journal, flows, connectors, metrics),
                     new io.leadflow.runtime.console.Console(journal, flows, guards, compiler, reloadJson, accountChecks, sources::get, clock),
-                    reloadJson, accountChecks, sources, java.util.Map::of);
+                    reloadJson, accountChecks, sources, io.leadflow.runtime.schedule.ScheduleRuns.NONE);
         }
     }
 }

@@ -198,6 +198,8 @@ public final class LeadflowServer {
                 });
                 lease.start();
             }
+            // a reload whose account configuration is refused keeps the running program (the start refuses the same above)
+            watcher.gate(p -> accounts.configErrors(p, pulledAccounts(p)).await());
             watcher.start();
             banner(out, s, edge.port(), program, secrets.current());
             return new LeadflowServer(vertx, journal, engine, edge, watcher, accounts, timer, pollers);

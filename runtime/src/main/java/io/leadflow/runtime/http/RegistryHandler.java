@@ -126,23 +126,28 @@ public final class RegistryHandler {
 
     /**
      * {@code GET /v1/schedules}: each schedule of the current rules (name, job, period, time of day)
-     * with its job's last run in this process when the job reports one (the product sync's
-     * period, counts {@code created, updated, hidden, unchanged, failed}, or its error).
+     * with its job's last run when the job reports one (the product sync's period, counts {@code
+     * created, updated, hidden, unchanged, failed}, whether it finished, and its error when it
+     * stopped in this process). The product sync reads its runs from its checkpoint files, so they
+     * survive a restart.
      */
-    public void handleSchedules(RoutingContext ctx, java.util.Map<String, java.util.Map<String, Object>> lastRuns) {
+    public void handleSchedules(RoutingContext ctx, io.leadflow.runtime.schedule.ScheduleRuns runs) {
         run(ctx, () -> {
-            ObjectNode out = Responses.JSON.createObjectNode();
-            ArrayNode arr = out.putArray("schedules");
             var p = flows.current();
-            if (p != null) {
-                for (var s : p.schedules()) {
-                    ObjectNode o = arr.addObject().put("name", s.name()).put("job", s.job())
-                            .put("everySeconds", s.every() == null ? null : s.every().toSeconds()).put("at", s.at());
-                    var last = lastRuns.get(s.name());
-                    if (last != null) o.set("lastRun", Responses.JSON.valueToTree(last));
+            List<String> names = p == null ? List.of() : p.schedules().stream().map(s -> s.name()).toList();
+            return runs.lastRuns(names).map(lastRuns -> {
+                ObjectNode out = Responses.JSON.createObjectNode();
+                ArrayNode arr = out.putArray("schedules");
+                if (p != null) {
+                    for (var s : p.schedules()) {
+                        ObjectNode o = arr.addObject().put("name", s.name()).put("job", s.job())
+                                .put("everySeconds", s.every() == null ? null : s.every().toSeconds()).put("at", s.at());
+                        var last = lastRuns.get(s.name());
+                        if (last != null) o.set("lastRun", Responses.JSON.valueToTree(last));
+                    }
                 }
-            }
-            return Future.succeededFuture(out);
+                return out;
+            });
         });
     }
 

@@ -21,6 +21,8 @@ public final class ReloadJson {
             diags.addObject().put("severity", d.severity().name().toLowerCase(Locale.ROOT)).put("code", d.code().name())
                     .put("message", d.message()).put("at", d.span().at());
         }
+        ArrayNode refused = o.putArray("refused");
+        r.refused().forEach(refused::add);
         o.put("rendered", r.rendered());
         return o;
     }

@@ -28,7 +28,7 @@ import java.util.logging.Logger;
  * Reads one flow's pulled source: cursor from the journal → {@code connector.pull(cursor)} → the
  * read's leads and the new cursor committed together ({@link Journal#appendPulled}) → again at
  * once while the source says {@code more}, else after the poll interval. A failed read or commit
- * stores nothing and is retried after a backoff (1 s, doubling, at most 5 minutes; a longer
+ * stores nothing and is retried after a backoff (1 s, doubling, at most the flow's {@code max_backoff}, 5 minutes unless given; a longer
  * {@code Retry-After} of the system wins); the connector's own token bucket keeps the reads
  * within the system's rate limit. One read at a time; the cursor is re-read from the journal
  * before every read, so a restart (or a kill -9) continues from the last commit.
@@ -106,7 +106,7 @@ final class Poller {
                 failures++;
                 lastError = Masking.text(String.valueOf(ar.cause().getMessage()));
                 lastErrorAt = lastPoll;
-                Duration wait = backoff(failures, ar.cause());
+                Duration wait = backoff(failures, ar.cause(), s.maxBackoff());
                 LOG.log(Level.WARNING, "pull source " + s.key() + " failed (" + failures + " in a row), next read in "
                         + wait.toSeconds() + " s: " + lastError);
                 schedule(wait, "backing off");
@@ -116,8 +116,13 @@ final class Poller {
 
     /** 1 s, 2 s, 4 s … at most 5 minutes; a longer Retry-After wins. */
     static Duration backoff(int failures, Throwable cause) {
+        return backoff(failures, cause, MAX_BACKOFF);
+    }
+
+    /** 1 s, 2 s, 4 s … at most {@code max} (at least 1 s); a longer Retry-After wins. */
+    static Duration backoff(int failures, Throwable cause, Duration max) {
         long seconds = FIRST_BACKOFF.toSeconds() << Math.min(failures - 1, 16);
-        Duration d = Duration.ofSeconds(Math.min(seconds, MAX_BACKOFF.toSeconds()));
+        Duration d = Duration.ofSeconds(Math.min(seconds, Math.max(FIRST_BACKOFF.toSeconds(), max.toSeconds())));
         if (cause instanceof RetryableException r && r.retryAfter() != null && r.retryAfter().compareTo(d) > 0) d = r.retryAfter();
         return d;
     }

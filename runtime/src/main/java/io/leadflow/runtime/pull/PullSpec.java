@@ -18,10 +18,11 @@ import java.util.Optional;
  * be pulled, or when it can be either and the flow gives {@code poll}.
  *
  * @param key the journal cursor's name: {@code <flow slug>|<source.kind>|<account>}
+ * @param maxBackoff the longest wait after failed reads (the flow's {@code max_backoff}, default 5 minutes)
  * @param pushable whether the kind can also be pushed (without {@code poll}: Horoshop's), or is only ever pulled (RetailCRM's history)
  */
 public record PullSpec(String flow, String slug, String system, String kind, String account, Duration poll, String since, String key,
-                       Map<String, String> args, boolean pushable) {
+                       Map<String, String> args, boolean pushable, Duration maxBackoff) {
     /** Without {@code poll}: once a minute. */
     public static final Duration DEFAULT_POLL = Duration.ofMinutes(1);
 
@@ -39,11 +40,11 @@ public record PullSpec(String flow, String slug, String system, String kind, Str
         String slug = Slugs.of(flow.name());
         Map<String, String> args = new LinkedHashMap<>();
         flow.sourceArgs().forEach((k, v) -> {
-            if (!k.equals("account") && !k.equals("poll")) args.put(k, text(v));
+            if (!k.equals("account") && !k.equals("poll") && !k.equals("max_backoff")) args.put(k, text(v));
         });
         return Optional.of(new PullSpec(flow.name(), slug, parts[0], parts[1], String.valueOf(account), interval,
                 since == null ? null : String.valueOf(since), slug + "|" + flow.source() + "|" + account, Map.copyOf(args),
-                kind.get().canArrive(Arrival.WEBHOOK)));
+                kind.get().canArrive(Arrival.WEBHOOK), flow.sourceDuration("max_backoff").orElse(Poller.MAX_BACKOFF)));
     }
 
     /** A constant argument as a setting: text as is, a list joined with commas. */

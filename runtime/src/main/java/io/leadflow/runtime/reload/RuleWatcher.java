@@ -24,7 +24,9 @@ import java.util.stream.Stream;
  * Watches the rule folder on a worker thread of its own (never an event loop): a WatchService
  * wakes it on a change, and a periodic fingerprint check catches what the WatchService misses
  * (network and container file systems). Each change is compiled whole; a program that compiles
- * goes to {@code onProgram}, a failure keeps the running one.
+ * goes to {@code onProgram}, a failure keeps the running one. A program that compiles but whose
+ * account configuration is refused ({@link #gate}: a pulled source's or a new account's setting
+ * the connector cannot read) is a failed reload too: the running one stays.
  */
 public final class RuleWatcher implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(RuleWatcher.class.getName());
@@ -38,6 +40,7 @@ public final class RuleWatcher implements AutoCloseable {
     private volatile String loadedFingerprint = "";
     private volatile String runningHash;
     private volatile Thread thread;
+    private volatile java.util.function.Function<Program, List<String>> gate = p -> List.of();
     private volatile WatchService watch;
 
     public RuleWatcher(RuleFolder folder, RuleCompiler compiler, Consumer<Program> onProgram, Duration pollEvery, Clock clock) {
@@ -52,6 +55,15 @@ public final class RuleWatcher implements AutoCloseable {
         this.onProgram = onProgram;
         this.pollEvery = pollEvery;
         this.clock = clock;
+    }
+
+    /**
+     * What a compiled program must pass before it replaces the running one: the refusals of its
+     * account configuration (empty: none). Set by serve once its accounts are ready (the start
+     * checks the first program itself); runs on the watcher's thread and may block.
+     */
+    public void gate(java.util.function.Function<Program, List<String>> refusals) {
+        this.gate = refusals;
     }
 
     /** Compiles the folder now; swaps the program in when it compiled. Synchronized: one compile at a time. */
@@ -70,7 +82,14 @@ public final class RuleWatcher implements AutoCloseable {
         loadedFingerprint = fingerprint;
         List<String> names = files.stream().map(Path::toString).toList();
         ReloadReport report;
-        if (result.ok()) {
+        List<String> refused = result.ok() ? refusals(result.program().orElseThrow()) : List.of();
+        if (result.ok() && !refused.isEmpty()) {
+            String keep = runningHash == null ? "no program is running yet" : "version " + shortHash(runningHash) + " keeps running";
+            String rendered = "the account configuration is refused; " + keep + ":\n  " + String.join("\n  ", refused)
+                    + (result.render().isBlank() ? "" : "\n" + result.render());
+            report = new ReloadReport(clock.instant(), false, runningHash, names, result.diagnostics(), rendered, refused);
+            LOG.warning(() -> "rules under " + folder.root() + " compiled, but " + rendered);
+        } else if (result.ok()) {
             Program p = result.program().orElseThrow();
             onProgram.accept(p, result.sources());
             runningHash = p.contentHash();
@@ -83,6 +102,14 @@ public final class RuleWatcher implements AutoCloseable {
         }
         last.set(report);
         return report;
+    }
+
+    private List<String> refusals(Program p) {
+        try {
+            return List.copyOf(gate.apply(p));
+        } catch (RuntimeException e) {
+            return List.of("the account configuration could not be checked: " + e);
+        }
     }
 
     /** The last compile's outcome, or null before the first. */

@@ -10,6 +10,7 @@ import io.leadflow.connector.keycrm.KeycrmCatalog;
 import io.leadflow.connector.shopexpress.ShopExpressCatalog;
 import io.leadflow.runtime.sandbox.AccountKey;
 import io.vertx.core.Future;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +23,9 @@ import java.util.logging.Logger;
  * The {@code product_sync} job (seed 001, C2): KeyCRM's catalog → a Shop-Express shop, with the
  * arguments of {@link BuiltinJobSpecs#PRODUCT_SYNC}. One {@link ProductSync} run per period,
  * checkpointed under the data folder, so a run killed at any moment resumes on the next start
- * (the scheduler runs a period that was not recorded again). Each run's counts are kept for
- * {@code GET /v1/schedules} ({@link #lastRuns()}) and logged.
+ * (the scheduler runs a period that was not recorded again). Each run's counts are logged and
+ * shown in {@code GET /v1/schedules} ({@link #lastRuns(List)}), read from the checkpoint so they
+ * survive a restart.
  */
 public final class ProductSyncJob implements ScheduledJob {
     private static final Logger LOG = Logger.getLogger(ProductSyncJob.class.getName());
@@ -37,9 +39,38 @@ public final class ProductSyncJob implements ScheduledJob {
         this.checkpoints = checkpoints;
     }
 
-    /** Per schedule: the period, the counts (or the error) of its last run in this process. */
-    public Map<String, Map<String, Object>> lastRuns() {
-        return Map.copyOf(lastRuns);
+    /**
+     * Per schedule with a run: its period, counts so far, whether it finished, and the error it
+     * stopped with in this process. Period, counts and {@code finished} come from the schedule's
+     * checkpoint (durable: they survive a restart, and show a run's progress while it runs); the
+     * error is kept in memory only (after a restart it is in the log and the journal's schedule
+     * record, and the checkpoint says {@code finished: false}).
+     */
+    public Future<Map<String, Map<String, Object>>> lastRuns(List<String> schedules) {
+        Map<String, Map<String, Object>> out = new ConcurrentHashMap<>();
+        List<Future<?>> reads = new java.util.ArrayList<>();
+        for (String name : new java.util.LinkedHashSet<>(schedules)) {
+            Map<String, Object> here = lastRuns.get(name);
+            reads.add(checkpoints.load(name).otherwise(e -> {
+                out.put(name, Map.of("error", "cannot read the sync checkpoint: " + e.getMessage()));
+                return java.util.Optional.empty();
+            }).onSuccess(saved -> {
+                Map<String, Object> run = new java.util.LinkedHashMap<>();
+                saved.ifPresent(cp -> {
+                    run.put("period", cp.period().toString());
+                    run.put("counts", cp.counts().toJson().mapTo(Map.class));
+                    run.put("finished", cp.finished());
+                });
+                if (here != null) {
+                    // the later period wins (a run in progress is newer than the last one recorded here); the same one: merged
+                    int c = run.isEmpty() ? 1 : Instant.parse((String) here.get("period")).compareTo(Instant.parse((String) run.get("period")));
+                    if (c > 0) run.clear();
+                    if (c >= 0) here.forEach(run::putIfAbsent);
+                }
+                if (!run.isEmpty()) out.putIfAbsent(name, run);
+            }));
+        }
+        return Future.all(reads).map(v -> new java.util.TreeMap<>(out));
     }
 
     @Override
@@ -62,7 +93,8 @@ public final class ProductSyncJob implements ScheduledJob {
     private void record(JobContext ctx, SyncCounts counts, String error) {
         Map<String, Object> run = new java.util.LinkedHashMap<>();
         run.put("period", ctx.periodStart().toString());
-        if (counts != null) run.put("counts", counts.toJson().getMap());
+        if (counts != null) run.put("counts", counts.toJson().mapTo(Map.class));
+        run.put("finished", counts != null);
         if (error != null) run.put("error", error);
         lastRuns.put(ctx.schedule(), run);
         LOG.info(() -> "product sync " + ctx.schedule() + " for period " + ctx.periodStart() + ": "

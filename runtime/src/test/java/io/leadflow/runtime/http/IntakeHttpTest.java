@@ -79,8 +79,22 @@ class IntakeHttpTest {
 
     @Test
     void wrongMethod_is405() throws Exception {
-        var r = edge.send(HttpRequest.newBuilder(edge.uri("/v1/leads/site-form")).PUT(HttpRequest.BodyPublishers.ofString("{}")));
+        var r = edge.send(HttpRequest.newBuilder(edge.uri("/v1/leads/site-form")).DELETE());
         assertError(r, 405, "method_not_allowed");
+    }
+
+    @Test
+    void putLead_isTakenLikePost() throws Exception {
+        // Horoshop delivers its hooks by PUT [P]: the same intake, the same answer, one lead stored.
+        int before = journal.count();
+        var r = edge.send(HttpRequest.newBuilder(edge.uri("/v1/leads/site-form")).header("Authorization", "Bearer " + TOKEN)
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString("{\"name\":\"Olena\"}")));
+        assertEquals(202, r.statusCode(), r.body());
+        assertEquals(before + 1, journal.count());
+        var unauthenticated = edge.send(HttpRequest.newBuilder(edge.uri("/v1/leads/site-form"))
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString("{}")));
+        assertEquals(401, unauthenticated.statusCode(), unauthenticated.body());
+        assertEquals(before + 1, journal.count());
     }
 
     @Test

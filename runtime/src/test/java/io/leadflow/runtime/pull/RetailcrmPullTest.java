@@ -185,6 +185,19 @@ class RetailcrmPullTest {
         assertEquals(Duration.ofSeconds(60), Poller.backoff(1, new io.leadflow.spi.error.RetryableException("x", 503, Duration.ofSeconds(60), null)));
     }
 
+    /** The flow's {@code max_backoff} caps the doubling (the issue: backoff on errors is a setting); it is not handed to the connector. */
+    @Test
+    void maxBackoff_fromTheFlow_capsTheWaitAfterFailedReads() {
+        Program p = program(FLOW.replace("poll: \"1s\")", "poll: \"1s\", max_backoff: \"20s\")"));
+        PullSpec spec = PullSpec.of(p.flows().get(0), ConnectorCatalog.discover()).orElseThrow();
+        assertEquals(Duration.ofSeconds(20), spec.maxBackoff());
+        assertEquals(Duration.ofSeconds(16), Poller.backoff(5, new RuntimeException(), spec.maxBackoff()));
+        assertEquals(Duration.ofSeconds(20), Poller.backoff(6, new RuntimeException(), spec.maxBackoff()));
+        assertEquals(Duration.ofSeconds(20), Poller.backoff(30, new RuntimeException(), spec.maxBackoff()));
+        assertTrue(!spec.settings().containsKey("max_backoff"), spec.settings().toString());
+        assertEquals(Duration.ofMinutes(5), PullSpec.of(program(FLOW).flows().get(0), ConnectorCatalog.discover()).orElseThrow().maxBackoff());
+    }
+
     @Test
     void wholeOrder_reachesTheFeedAsASetting_andEveryEntryCarriesTheWholeOrder() throws Exception {
         JsonObject a = emulator.data().putOrder(new JsonObject().put("site", "shop1").put("status", "new").put("firstName", "Olena")

@@ -135,4 +135,59 @@ class ConnectorAccountsTest {
         }
         a.close().await();
     }
+
+    /**
+     * The pulled sources' emulators keep their records in the data folder too: a shop's orders
+     * (Horoshop) and a call journal (Calltouch) seeded before a restart are there after it, and a
+     * pull reads them.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"horoshop,orders,order_id", "calltouch,calls,callId"})
+    void pulledSourcesEmulators_keepTheirRecords_acrossARestart(String connector, String feed, String idField,
+                                                                @org.junit.jupiter.api.io.TempDir java.nio.file.Path data) throws Exception {
+        java.nio.file.Path records = data.resolve("emulators");
+        var key = new AccountKey(connector, "main");
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of(connector.equals("horoshop") ? "Europe/Kyiv" : "Europe/Moscow"));
+        String at = today + " 10:00:00";
+        String seed = connector.equals("horoshop")
+                ? "{\"orders\":[{\"order_id\":1207,\"stat_status\":1,\"stat_created\":\"" + at + "\",\"delivery_name\":\"Olena\"},"
+                        + "{\"order_id\":1208,\"stat_status\":1,\"stat_created\":\"" + at + "\",\"delivery_name\":\"Ivan\"}]}"
+                : "{\"calls\":[{\"ref\":\"a\",\"callerNumber\":\"79151234567\",\"date\":\"" + at + "\"},"
+                        + "{\"ref\":\"b\",\"callerNumber\":\"79157654321\",\"date\":\"" + at + "\"}]}";
+        Map<String, String> settings = Map.of("feed", feed, "since", today.toString(), "rate_limit", "1000/1s");
+        HttpClient http = HttpClient.newHttpClient();
+
+        ConnectorAccounts first = new ConnectorAccounts(vertx, ConnectorAccounts.discover(), true, Secrets::empty, line -> { }, null, records);
+        first.pullConnector(key, settings).compose(c -> c.close()).await();
+        String base = "http://127.0.0.1:" + first.emulatorPorts().get(connector + "/main");
+        var seeded = http.send(HttpRequest.newBuilder(URI.create(base + "/__emulator/seed")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(seed)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, seeded.statusCode(), seeded.body());
+        String before = state(http, base);
+        first.close().await();
+        assertTrue(java.nio.file.Files.exists(records.resolve(connector + ".main.json")), "records written under the data folder");
+
+        List<String> said = new ArrayList<>();
+        ConnectorAccounts second = new ConnectorAccounts(vertx, ConnectorAccounts.discover(), true, Secrets::empty, said::add, null, records);
+        var pull = second.pullConnector(key, settings).await();
+        assertTrue(said.stream().anyMatch(l -> l.contains("records kept in")), said.toString());
+        assertFalse(said.stream().anyMatch(l -> l.contains("memory only")), said.toString());
+        assertEquals(before, state(http, "http://127.0.0.1:" + second.emulatorPorts().get(connector + "/main")), "the same records after the restart");
+        List<String> read = new ArrayList<>();
+        String cursor = null;
+        for (int i = 0; i < 20 && read.size() < 2; i++) {
+            var batch = pull.pull(cursor).await();
+            batch.records().forEach(r -> read.add(r.path(idField).asText()));
+            cursor = batch.cursor();
+        }
+        assertEquals(2, read.size(), "the restarted emulator's records are read: " + read);
+        pull.close().await();
+        second.close().await();
+    }
+
+    private static String state(HttpClient http, String base) throws Exception {
+        var r = http.send(HttpRequest.newBuilder(URI.create(base + "/__emulator/state")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body()).path("records").toString();
+    }
 }

@@ -6,6 +6,7 @@ import io.leadflow.connector.AccountConfig;
 import io.leadflow.connector.catalog.CatalogTarget;
 import io.leadflow.connector.catalog.FileCheckpointStore;
 import io.leadflow.connector.catalog.ProductSync;
+import io.leadflow.connector.catalog.ShopCategory;
 import io.leadflow.connector.catalog.ShopProduct;
 import io.leadflow.connector.catalog.SyncCounts;
 import io.leadflow.connector.catalog.SyncOptions;
@@ -129,7 +130,7 @@ class ProductSyncTest {
                 .put("visible", true).put("available", true));
 
         SyncCounts c = run(full(MatchKey.SKU, NewPolicy.HIDE, ExistingPolicy.UPDATE, MissingPolicy.UNAVAILABLE, String.valueOf(shoes)), PERIOD);
-        assertEquals(new SyncCounts(1, 1, 1, 0, 0), c);
+        assertEquals(counts(1, 1, 1, 0, 0, 1, 0, 0), c, "the filtered category made in the shop, Hats not");
         JsonObject updated = shopProduct("sku", "A1");
         assertEquals("Boot A", updated.getString("name"));
         assertEquals(String.valueOf(a), updated.getString("external_id"), "linked");
@@ -144,10 +145,10 @@ class ProductSyncTest {
         assertTrue(shop.data().products().stream().noneMatch(p -> "C1".equals(p.getString("sku"))), "outside the category filter");
 
         long writes = shop.counters().total();
-        assertEquals(new SyncCounts(1, 1, 1, 0, 0), run(full(MatchKey.SKU, NewPolicy.HIDE, ExistingPolicy.UPDATE,
+        assertEquals(counts(1, 1, 1, 0, 0, 1, 0, 0), run(full(MatchKey.SKU, NewPolicy.HIDE, ExistingPolicy.UPDATE,
                 MissingPolicy.UNAVAILABLE, String.valueOf(shoes)), PERIOD), "a finished period answers its counts");
         assertEquals(writes, shop.counters().total(), "and is not run again");
-        assertEquals(new SyncCounts(0, 0, 0, 2, 0), run(full(MatchKey.SKU, NewPolicy.HIDE, ExistingPolicy.UPDATE,
+        assertEquals(counts(0, 0, 0, 2, 0, 0, 1, 0), run(full(MatchKey.SKU, NewPolicy.HIDE, ExistingPolicy.UPDATE,
                 MissingPolicy.UNAVAILABLE, String.valueOf(shoes)), PERIOD.plusSeconds(86_400)), "the next period changes nothing");
     }
 
@@ -238,15 +239,27 @@ class ProductSyncTest {
 
         @Override
         public Future<String> create(Map<String, Object> fields) {
-            return writes.incrementAndGet() != at ? real.create(fields)
-                    : afterSending ? real.create(fields).compose(id -> Future.failedFuture(new IllegalStateException("killed after the write")))
-                    : Future.failedFuture(new IllegalStateException("killed before the write"));
+            return write(() -> real.create(fields));
         }
 
         @Override
         public Future<Void> change(String id, Map<String, Object> fields) {
-            return writes.incrementAndGet() != at ? real.change(id, fields)
-                    : afterSending ? real.change(id, fields).compose(v -> Future.failedFuture(new IllegalStateException("killed after the write")))
+            return write(() -> real.change(id, fields));
+        }
+
+        @Override
+        public Future<List<ShopCategory>> categories() {
+            return real.categories();
+        }
+
+        @Override
+        public Future<String> createCategory(Map<String, Object> fields) {
+            return write(() -> real.createCategory(fields));
+        }
+
+        private <T> Future<T> write(java.util.function.Supplier<Future<T>> call) {
+            return writes.incrementAndGet() != at ? call.get()
+                    : afterSending ? call.get().compose(x -> Future.failedFuture(new IllegalStateException("killed after the write")))
                     : Future.failedFuture(new IllegalStateException("killed before the write"));
         }
     }
@@ -268,5 +281,133 @@ class ProductSyncTest {
         for (long id : ids) assertEquals(1, shopLinked(id), "product " + id + " once in the shop");
         assertEquals(12, shop.counters().get("POST /api/v1/products"), "every product created once: a write that was cut off is not resent");
         assertEquals(false, shopProduct("name", "Old").getBoolean("available"));
+    }
+
+    private JsonObject shopCategory(String field, Object value) {
+        return shop.data().categories().stream().filter(c -> value.equals(c.getValue(field))).findFirst()
+                .orElseThrow(() -> new AssertionError("no shop category with " + field + " = " + value + " in " + shop.data().categories()));
+    }
+
+    private static String id(JsonObject record) {
+        return String.valueOf(record.getValue("id"));
+    }
+
+    private static SyncCounts counts(int created, int updated, int hidden, int unchanged, int failed, int catCreated, int catUnchanged, int catFailed) {
+        return new SyncCounts(created, updated, hidden, unchanged, failed, new SyncCounts.Categories(catCreated, catUnchanged, catFailed));
+    }
+
+    /** Categories: made in the shop with their parent, the shop's own matched by name under the same parent, products filed in theirs. */
+    @ParameterizedTest
+    @EnumSource(EmulatorMode.class)
+    void fullSync_createsMissingCategoriesUnderTheirParent_matchesExistingOnes_andFilesProducts(EmulatorMode mode) {
+        keycrm.mode(mode);
+        long clothes = catalog().addCategory("Clothes", null);
+        long shoes = catalog().addCategory("Shoes", clothes);
+        long hats = catalog().addCategory("Hats", null);
+        long winter = catalog().addCategory("Winter", shoes);
+        long boot = catalog().addProduct("Boot", "B1", null, new BigDecimal("900"), 2, winter);
+        long cap = catalog().addProduct("Cap", "C1", null, new BigDecimal("300"), 1, hats);
+        JsonObject ownHats = shop.data().addCategory(new JsonObject().put("name", " HATS "));
+        JsonObject otherShoes = shop.data().addCategory(new JsonObject().put("name", "Shoes"));   // at the root: not Clothes › Shoes
+
+        SyncCounts c = run(full(MatchKey.SKU, NewPolicy.PUBLISH, ExistingPolicy.UPDATE, MissingPolicy.NOTHING), PERIOD);
+        assertEquals(counts(2, 0, 0, 0, 0, 3, 1, 0), c);
+        JsonObject madeClothes = shopCategory("external_id", String.valueOf(clothes));
+        JsonObject madeShoes = shopCategory("external_id", String.valueOf(shoes));
+        JsonObject madeWinter = shopCategory("external_id", String.valueOf(winter));
+        assertNull(madeClothes.getValue("parent_id"));
+        assertEquals(id(madeClothes), String.valueOf(madeShoes.getValue("parent_id")), "Shoes under Clothes, not the shop's root Shoes");
+        assertEquals(id(madeShoes), String.valueOf(madeWinter.getValue("parent_id")));
+        assertNotEquals(id(otherShoes), id(madeShoes));
+        assertEquals(5, shop.data().categories().size(), "the shop's Hats was matched, not made again");
+        assertEquals(id(madeWinter), String.valueOf(shopProduct("external_id", String.valueOf(boot)).getValue("category_id")));
+        assertEquals(id(ownHats), String.valueOf(shopProduct("external_id", String.valueOf(cap)).getValue("category_id")));
+
+        long posts = shop.counters().get("POST /api/v1/categories");
+        assertEquals(counts(0, 0, 0, 2, 0, 0, 4, 0), run(full(MatchKey.SKU, NewPolicy.PUBLISH, ExistingPolicy.UPDATE, MissingPolicy.NOTHING),
+                PERIOD.plusSeconds(86_400)), "the next period: every category found, every product in its place");
+        assertEquals(posts, shop.counters().get("POST /api/v1/categories"));
+    }
+
+    @Test
+    void aCategoryFilter_bringsTheNamedCategoriesAndTheirAncestors_only() {
+        long clothes = catalog().addCategory("Clothes", null);
+        long shoes = catalog().addCategory("Shoes", clothes);
+        catalog().addCategory("Hats", null);
+        catalog().addProduct("Boot", "B1", null, new BigDecimal("900"), 2, shoes);
+        SyncCounts c = run(full(MatchKey.SKU, NewPolicy.HIDE, ExistingPolicy.UPDATE, MissingPolicy.NOTHING, String.valueOf(shoes)), PERIOD);
+        assertEquals(counts(1, 0, 0, 0, 0, 2, 0, 0), c);
+        assertEquals(List.of("Clothes", "Shoes"), shop.data().categories().stream().map(j -> j.getString("name")).toList());
+    }
+
+    @Test
+    void aPricesRun_neitherReadsNorWritesCategories() {
+        long shoes = catalog().addCategory("Shoes", null);
+        long a = catalog().addProduct("Boot", "B1", null, new BigDecimal("900"), 2, shoes);
+        shop.data().addProduct(new JsonObject().put("name", "Boot").put("sku", "B1").put("external_id", String.valueOf(a)).put("price", 800));
+        assertEquals(counts(0, 1, 0, 0, 0, 0, 0, 0), run(new SyncOptions(Scope.PRICES, MatchKey.SKU, NewPolicy.PUBLISH, ExistingPolicy.UPDATE,
+                MissingPolicy.NOTHING, Set.of()), PERIOD));
+        assertEquals(0, shop.counters().get("GET /api/v1/categories") + shop.counters().get("POST /api/v1/categories"));
+    }
+
+    /** Stopped at category and product writes (before or after sending): each category and product made once, counted once. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {true, false})
+    void aRunStoppedWhileMakingCategories_resumes_makingEachOnce(boolean afterSending) {
+        long root = catalog().addCategory("Root", null);
+        List<Long> cats = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) cats.add(catalog().addCategory("Sub " + i, root));
+        for (int i = 0; i < 4; i++) catalog().addProduct("Item " + i, "I" + i, null, new BigDecimal(10 + i), i, cats.get(i));
+        SyncOptions o = full(MatchKey.SKU, NewPolicy.PUBLISH, ExistingPolicy.UPDATE, MissingPolicy.NOTHING);
+        for (int stop : new int[] {1, 2, 2, 2}) {
+            Throwable e = Await.failure(sync(data, new Dying(shopCatalog(), stop, afterSending)).run("catalog", PERIOD, o));
+            assertTrue(e.getMessage().startsWith("killed"), e.getMessage());
+        }
+        SyncCounts c = Await.result(sync(data, shopCatalog()).run("catalog", PERIOD, o));
+        assertEquals(counts(4, 0, 0, 0, 0, 5, 0, 0), c, "counted once each, as an uninterrupted run would");
+        assertEquals(5, shop.data().categories().size());
+        assertEquals(5, shop.counters().get("POST /api/v1/categories"), "a category create that was cut off is not resent");
+        for (int i = 0; i < 4; i++) {
+            assertEquals(id(shopCategory("external_id", String.valueOf(cats.get(i)))), String.valueOf(shopProduct("sku", "I" + i).getValue("category_id")));
+        }
+    }
+
+    private ProductSyncJob job() {
+        return new ProductSyncJob(k -> Future.succeededFuture(fast(k.connector().equals("keycrm") ? keycrm.account("main") : shop.account("shop"))),
+                new FileCheckpointStore(vertx, data.resolve("sync")));
+    }
+
+    private JobContext context(String schedule) {
+        return new JobContext(vertx, schedule, Map.of("from", "main", "to", "shop", "match", "sku", "new", "publish", "missing", "hide"),
+                PERIOD, "catalog.flow:1:1");
+    }
+
+    /** GET /v1/schedules reads the job's counts from the checkpoint: a new process (a restart) still shows the last run. */
+    @Test
+    void theJobsCountsOfTheLastRun_surviveARestart() {
+        catalog().addProduct("Boot", "B1", null, new BigDecimal("900"), 3, null);
+        catalog().addProduct("Cap", "C1", null, new BigDecimal("300"), 1, null);
+        shop.data().addProduct(new JsonObject().put("name", "Old cap").put("sku", "C1").put("price", 250).put("visible", true));
+        shop.data().addProduct(new JsonObject().put("name", "Gone").put("external_id", "99999").put("visible", true));
+        ProductSyncJob first = job();
+        Await.result(first.run(context("catalog daily")));
+        Map<String, Object> expected = Map.of("period", PERIOD.toString(), "finished", true,
+                "counts", Map.of("created", 1, "updated", 1, "hidden", 1, "unchanged", 0, "failed", 0,
+                        "categories", Map.of("created", 0, "unchanged", 0, "failed", 0)));
+        assertEquals(expected, Await.result(first.lastRuns(List.of("catalog daily"))).get("catalog daily"));
+
+        Map<String, Map<String, Object>> after = Await.result(job().lastRuns(List.of("catalog daily", "never ran")));
+        assertEquals(expected, after.get("catalog daily"), "the counts come from the checkpoint, not from the process");
+        assertFalse(after.containsKey("never ran"));
+    }
+
+    @Test
+    void aJobRunThatStoppedBeforeItsFirstProduct_showsItsErrorInThisProcess() {
+        ProductSyncJob job = new ProductSyncJob(k -> Future.failedFuture(new IllegalStateException("no account " + k)),
+                new FileCheckpointStore(vertx, data.resolve("sync-errors")));
+        assertNotNull(Await.failure(job.run(context("prices"))));
+        Map<String, Object> run = Await.result(job.lastRuns(List.of("prices"))).get("prices");
+        assertEquals(false, run.get("finished"));
+        assertTrue(String.valueOf(run.get("error")).contains("no account"), run.toString());
     }
 }

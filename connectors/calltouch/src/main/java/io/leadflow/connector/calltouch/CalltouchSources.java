@@ -76,7 +76,7 @@ public final class CalltouchSources implements SourceDescriptorProvider {
     private static final ArgSpec SINCE = ArgSpec.optional("since", ArgSpec.Type.DATE,
             "pulled: the first day a new cursor reads (backfill, journal time); default: today");
 
-    static final List<ArgSpec> ARGS = List.of(ArgSpec.account(), POLL, SINCE);
+    static final List<ArgSpec> ARGS = List.of(ArgSpec.account(), POLL, SINCE, ArgSpec.maxBackoff());
 
     public static final SourceDescriptor DESCRIPTOR = SourceDescriptor.of("calltouch", "Calltouch",
             new SourceKind("calls", Set.of(Arrival.WEBHOOK, Arrival.PULL), SenderAuth.INTAKE_TOKEN, ARGS, CALL_WEBHOOK, List.of("callId"),

@@ -5,10 +5,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Where the sync writes products (a shop). A create carries the source id as
+ * Where the sync writes products and categories (a shop). A create carries the source id as
  * {@code external_id}, so a resent create can be told from a new product (the shop refuses or
  * the next read shows it); a change sends only the given fields ({@code name, sku, barcode,
- * description, price, quantity, external_id, visible, available}).
+ * description, price, quantity, category_id, external_id, visible, available}). Ids the sync
+ * passes back ({@code category_id}, {@code parent_id}) are the shop's own, as its reads gave them.
  */
 public interface CatalogTarget {
     /** Every product of the shop (all pages). */
@@ -19,4 +20,10 @@ public interface CatalogTarget {
 
     /** Changes the given fields of the product with this shop id. */
     Future<Void> change(String id, Map<String, Object> fields);
+
+    /** Every category of the shop (all pages). */
+    Future<List<ShopCategory>> categories();
+
+    /** Makes a category ({@code name, parent_id, external_id}); answers its shop id. */
+    Future<String> createCategory(Map<String, Object> fields);
 }

@@ -25,8 +25,11 @@ import java.util.function.Function;
 /**
  * One product sync run (source catalog → shop), resumable and applying nothing twice.
  *
- * <p>A run reads the whole source (filtered by category) and the whole shop, then goes through the
- * source products in id order: a product is found in the shop by its link first ({@code
+ * <p>A run reads the whole source (filtered by category) and the whole shop. A {@code FULL} run
+ * first brings the source's categories into the shop, parents first: a category is found by its
+ * link ({@code external_id} = source category id) or by name under the same parent, else created
+ * under its parent (a category whose parent could not be made counts failed). Then it goes through the
+ * source products in id order (a product's {@code category_id} is its category's shop id): a product is found in the shop by its link first ({@code
  * external_id} = source id, which every product the sync creates or updates carries), else by the
  * match key; then the new / existing policy decides. A {@code FULL} run then applies the missing
  * policy to linked shop products whose source product is gone. Before each write the checkpoint
@@ -52,8 +55,12 @@ public final class ProductSync {
         return store.load(schedule).compose(saved -> {
             SyncCheckpoint cp = saved.filter(c -> c.period().equals(period)).orElse(SyncCheckpoint.start(period));
             if (cp.finished()) return Future.succeededFuture(cp.counts());
+            boolean full = options.scope() == Scope.FULL;
             return source.items(options.categories()).compose(items -> target.products()
-                    .compose(shop -> new Run(schedule, options, items, shop, cp).go()));
+                    .compose(shop -> (full ? source.categories() : Future.succeededFuture(List.<CatalogCategory>of()))
+                            .compose(cats -> (cats.isEmpty() ? Future.succeededFuture(List.<ShopCategory>of()) : target.categories())
+                                    .compose(shopCats -> new Run(schedule, options, items, shop, cp, CategoryMap.chosen(cats, options.categories()),
+                                            shopCats).go()))));
         });
     }
 
@@ -64,9 +71,14 @@ public final class ProductSync {
         private final Map<String, ShopProduct> linked = new HashMap<>();
         private final Map<String, List<ShopProduct>> byKey = new HashMap<>();
         private final List<ShopProduct> shop;
+        private final List<CatalogCategory> categories;
+        private final CategoryMap shopCategories;
         private SyncCheckpoint cp;
 
-        Run(String schedule, SyncOptions options, List<CatalogItem> items, List<ShopProduct> shop, SyncCheckpoint cp) {
+        Run(String schedule, SyncOptions options, List<CatalogItem> items, List<ShopProduct> shop, SyncCheckpoint cp,
+            List<CatalogCategory> categories, List<ShopCategory> shopCategories) {
+            this.categories = categories;
+            this.shopCategories = new CategoryMap(shopCategories);
             this.schedule = schedule;
             this.options = options;
             this.items = new ArrayList<>(items);
@@ -82,7 +94,10 @@ public final class ProductSync {
         }
 
         Future<SyncCounts> go() {
-            Future<Void> f = cp.phase().equals("items") ? items(0) : Future.succeededFuture();
+            // categories first (a product needs its category's shop id); a run resumed in a later phase only maps them
+            boolean writing = cp.phase().equals(SyncCheckpoint.CATEGORIES);
+            Future<Void> f = categories(0, writing).compose(v -> writing ? save(cp.phase("items")) : Future.succeededFuture())
+                    .compose(v -> cp.phase().equals("items") ? items(0) : Future.succeededFuture());
             return f.compose(v -> {
                 if (options.scope() != Scope.FULL || options.onMissing() == MissingPolicy.NOTHING) return Future.succeededFuture();
                 if (cp.phase().equals("items")) return save(cp.phase("missing")).compose(x -> missing(0));
@@ -101,18 +116,52 @@ public final class ProductSync {
             Optional<ShopProduct> match = find(item);
             if (match.isEmpty()) {
                 if (options.scope() == Scope.PRICES || options.onNew() == NewPolicy.SKIP) return done(item.id(), Outcome.UNCHANGED);
-                Map<String, Object> fields = full(item);
+                Map<String, Object> fields = full(item, shopCategories);
                 fields.put("visible", options.onNew() == NewPolicy.PUBLISH);
                 fields.put("available", true);
                 return write(item.id(), Outcome.CREATED, () -> target.create(fields).mapEmpty());
             }
             ShopProduct p = match.get();
-            Map<String, Object> wanted = options.scope() == Scope.FULL ? full(item) : prices(item);
+            Map<String, Object> wanted = options.scope() == Scope.FULL ? full(item, shopCategories) : prices(item);
             Map<String, Object> change = diff(p, wanted);
             // the write in flight when the run stopped took effect: count it as what it was, send nothing
             if (change.isEmpty() && item.id().equals(cp.pending())) return done(item.id(), Outcome.valueOf(cp.pendingOutcome()));
             if (options.onExisting() == ExistingPolicy.SKIP || change.isEmpty()) return done(item.id(), Outcome.UNCHANGED);
             return write(item.id(), Outcome.UPDATED, () -> target.change(p.id(), change));
+        }
+
+        /**
+         * The source categories parents first: each is found in the shop (by its link, else by
+         * name under the same parent) or, when {@code writing}, created there under its parent's
+         * shop category. Found or made, it is mapped for the products.
+         */
+        private Future<Void> categories(int i, boolean writing) {
+            if (i >= categories.size()) return Future.succeededFuture();
+            CatalogCategory c = categories.get(i);
+            boolean hasParent = c.parentId() != null && categories.stream().anyMatch(o -> o.id().equals(c.parentId()));
+            String parent = hasParent ? shopCategories.mapped(c.parentId()) : null;
+            Optional<ShopCategory> hit = hasParent && parent == null ? Optional.empty() : shopCategories.find(c, parent);
+            boolean done = writing && cp.lastDone() != null && CategoryMap.rank(categories, c.id()) <= CategoryMap.rank(categories, cp.lastDone());
+            if (hit.isPresent()) {
+                shopCategories.map(c.id(), hit.get());
+                if (!writing || done) return categories(i + 1, writing);
+                Outcome o = c.id().equals(cp.pending()) ? Outcome.valueOf(cp.pendingOutcome()) : Outcome.CATEGORY_UNCHANGED;
+                return done(c.id(), o).compose(v -> categories(i + 1, writing));
+            }
+            if (!writing || done) return categories(i + 1, writing);
+            if (hasParent && parent == null) {
+                // its parent could not be made: made at the root it would be in the wrong place
+                return done(c.id(), Outcome.CATEGORY_FAILED).compose(v -> categories(i + 1, writing));
+            }
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("name", c.name());
+            fields.put("parent_id", parent);
+            fields.put("external_id", c.id());
+            return write(c.id(), Outcome.CATEGORY_CREATED, Outcome.CATEGORY_FAILED, () -> target.createCategory(fields)
+                    .map(id -> {
+                        shopCategories.map(c.id(), new ShopCategory(id, c.id(), c.name(), parent));
+                        return null;
+                    })).compose(v -> categories(i + 1, writing));
         }
 
         private Future<Void> missing(int i) {
@@ -142,9 +191,13 @@ public final class ProductSync {
 
         /** Pending saved, the write, then done saved; a permanent refusal counts as failed and the run goes on. */
         private Future<Void> write(String id, Outcome outcome, java.util.function.Supplier<Future<Void>> call) {
+            return write(id, outcome, Outcome.FAILED, call);
+        }
+
+        private Future<Void> write(String id, Outcome outcome, Outcome failed, java.util.function.Supplier<Future<Void>> call) {
             return save(cp.pending(id, outcome)).compose(v -> call.get()
                     .compose(x -> done(id, outcome))
-                    .recover(e -> e instanceof PermanentException ? done(id, Outcome.FAILED) : Future.failedFuture(e)));
+                    .recover(e -> e instanceof PermanentException ? done(id, failed) : Future.failedFuture(e)));
         }
 
         private Future<Void> done(String id, Outcome outcome) {
@@ -186,7 +239,8 @@ public final class ProductSync {
         }
     }
 
-    private static Map<String, Object> full(CatalogItem i) {
+    /** Every synced field; {@code category_id} the shop id of the product's category when it is in the shop (else left as it is). */
+    private static Map<String, Object> full(CatalogItem i, CategoryMap shopCategories) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("external_id", i.id());
         putIf(m, "name", i.name());
@@ -195,6 +249,7 @@ public final class ProductSync {
         putIf(m, "description", i.description());
         putIf(m, "price", i.price());
         putIf(m, "quantity", i.quantity());
+        putIf(m, "category_id", i.categoryId() == null ? null : shopCategories.mapped(i.categoryId()));
         return m;
     }
 
@@ -209,7 +264,7 @@ public final class ProductSync {
     private static Map<String, Object> diff(ShopProduct p, Map<String, Object> wanted) {
         Map<String, Function<ShopProduct, Object>> now = Map.of("external_id", ShopProduct::externalId, "name", ShopProduct::name,
                 "sku", ShopProduct::sku, "barcode", ShopProduct::barcode, "description", ShopProduct::description,
-                "price", ShopProduct::price, "quantity", ShopProduct::quantity);
+                "price", ShopProduct::price, "quantity", ShopProduct::quantity, "category_id", ShopProduct::categoryId);
         Map<String, Object> out = new LinkedHashMap<>();
         wanted.forEach((k, v) -> {
             Object have = now.get(k).apply(p);
@@ -221,6 +276,70 @@ public final class ProductSync {
 
     private static void putIf(Map<String, Object> m, String k, Object v) {
         if (v != null) m.put(k, v);
+    }
+
+    /** The shop's categories, the source → shop category map of a run, and the order categories are synced in. */
+    private static final class CategoryMap {
+        private final List<ShopCategory> shop;
+        private final Map<String, String> mapped = new HashMap<>();
+
+        CategoryMap(List<ShopCategory> shop) {
+            this.shop = new ArrayList<>(shop);
+        }
+
+        String mapped(String sourceId) {
+            return mapped.get(sourceId);
+        }
+
+        void map(String sourceId, ShopCategory c) {
+            mapped.put(sourceId, c.id());
+            if (!shop.contains(c)) shop.add(c);
+        }
+
+        /**
+         * The shop category of {@code c}: the one linked to it ({@code external_id}), else the one
+         * unlinked category with its name (ignoring case and spacing) under {@code parent} (two
+         * such: neither, as for products).
+         */
+        Optional<ShopCategory> find(CatalogCategory c, String parent) {
+            for (ShopCategory s : shop) if (c.id().equals(s.externalId())) return Optional.of(s);
+            String name = norm(c.name(), true);
+            if (name == null) return Optional.empty();
+            List<ShopCategory> hits = shop.stream().filter(s -> s.externalId() == null && name.equals(norm(s.name(), true))
+                    && Objects.equals(parent, s.parentId())).toList();
+            return hits.size() == 1 ? Optional.of(hits.get(0)) : Optional.empty();
+        }
+
+        /**
+         * The categories a run syncs, parents first (by depth, then numeric id): all of the
+         * source's, or with a category filter the named ones and their ancestors.
+         */
+        static List<CatalogCategory> chosen(List<CatalogCategory> all, Set<String> filter) {
+            Map<String, CatalogCategory> byId = new LinkedHashMap<>();
+            for (CatalogCategory c : all) byId.put(c.id(), c);
+            Set<String> keep = new HashSet<>();
+            for (CatalogCategory c : all) {
+                if (!filter.isEmpty() && !filter.contains(c.id())) continue;
+                for (CatalogCategory a = c; a != null && keep.add(a.id()); a = a.parentId() == null ? null : byId.get(a.parentId())) { }
+            }
+            Map<String, Integer> depth = new HashMap<>();
+            for (String id : keep) depth.put(id, depth(byId, id));
+            return keep.stream().map(byId::get).sorted(Comparator.comparing((CatalogCategory c) -> depth.get(c.id()))
+                    .thenComparing(c -> numeric(c.id())).thenComparing(CatalogCategory::id)).toList();
+        }
+
+        private static int depth(Map<String, CatalogCategory> byId, String id) {
+            Set<String> seen = new HashSet<>();
+            int d = 0;
+            for (CatalogCategory c = byId.get(id); c != null && c.parentId() != null && seen.add(c.id()); c = byId.get(c.parentId())) d++;
+            return d;
+        }
+
+        /** The place of a category in the run's order; -1 when it is no longer there. */
+        static int rank(List<CatalogCategory> ordered, String id) {
+            for (int i = 0; i < ordered.size(); i++) if (ordered.get(i).id().equals(id)) return i;
+            return -1;
+        }
     }
 
     private static String norm(String s, boolean loose) {

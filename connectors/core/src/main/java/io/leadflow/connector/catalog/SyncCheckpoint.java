@@ -5,15 +5,19 @@ import java.time.Instant;
 
 /**
  * How far one run got, stored after every product so a run killed at any moment resumes where it
- * stopped: the period it runs for, the phase ({@code items}, then {@code missing}), the last
- * product done in that phase (source ids in numeric order, then shop ids), the product being
+ * stopped: the period it runs for, the phase ({@code categories}, {@code items}, then {@code missing}), the
+ * last record done in that phase (source categories parents first, source products in numeric
+ * id order, then shop ids), the product being
  * written when it stopped ({@code pending}, with the outcome it would count) and the counts so far.
  */
 public record SyncCheckpoint(Instant period, String phase, String lastDone, String pending, String pendingOutcome,
                              SyncCounts counts, boolean finished) {
 
+    /** The first phase: the shop's categories (then {@code items}, then {@code missing}). */
+    static final String CATEGORIES = "categories";
+
     static SyncCheckpoint start(Instant period) {
-        return new SyncCheckpoint(period, "items", null, null, null, SyncCounts.ZERO, false);
+        return new SyncCheckpoint(period, CATEGORIES, null, null, null, SyncCounts.ZERO, false);
     }
 
     SyncCheckpoint pending(String id, SyncCounts.Outcome outcome) {

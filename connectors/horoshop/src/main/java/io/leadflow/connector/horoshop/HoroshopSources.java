@@ -57,9 +57,9 @@ public final class HoroshopSources implements SourceDescriptorProvider {
     private static final ArgSpec SINCE = ArgSpec.optional("since", ArgSpec.Type.DATE,
             "pulled: where a new cursor starts (backfill from that day, shop time); default: everything");
 
-    static final List<ArgSpec> ORDER_ARGS = List.of(ArgSpec.account(), POLL, SINCE,
+    static final List<ArgSpec> ORDER_ARGS = List.of(ArgSpec.account(), POLL, SINCE, ArgSpec.maxBackoff(),
             ArgSpec.optional("statuses", ArgSpec.Type.TEXT_LIST, "pulled: only orders with these stat_status ids (filtered after reading); default: all"));
-    static final List<ArgSpec> USER_ARGS = List.of(ArgSpec.account(), POLL, SINCE);
+    static final List<ArgSpec> USER_ARGS = List.of(ArgSpec.account(), POLL, SINCE, ArgSpec.maxBackoff());
 
     public static final SourceDescriptor DESCRIPTOR = SourceDescriptor.of("horoshop", "Horoshop",
             new SourceKind("orders", Set.of(Arrival.WEBHOOK, Arrival.PULL), SenderAuth.INTAKE_TOKEN, ORDER_ARGS, ORDER, List.of("order_id"),

@@ -1,6 +1,7 @@
 package io.leadflow.connector.keycrm;
 
 import io.leadflow.connector.AccountConfig;
+import io.leadflow.connector.catalog.CatalogCategory;
 import io.leadflow.connector.catalog.CatalogItem;
 import io.leadflow.connector.catalog.CatalogSource;
 import io.leadflow.connector.http.CallCount;
@@ -24,7 +25,8 @@ import java.util.TreeSet;
 /**
  * KeyCRM's catalog as the product sync reads it (crm-apis.md §2 [C]): {@code GET /products}
  * ({@code filter[category_id]}, {@code filter[is_archived]=false}) and {@code GET /offers}
- * ({@code filter[is_archived]=false}), every page of 50, with the account's key and rate limit.
+ * ({@code filter[is_archived]=false}) and {@code GET /products/categories} ({@code id, name,
+ * parent_id}), every page of 50, with the account's key and rate limit.
  * The filters are re-checked on every record (a product outside the categories or archived is
  * left out whatever the answer holds: how {@code is_archived} is spelled is [U]). One shop product
  * per KeyCRM product: SKU and name from the product; barcode, price and stock from its offers
@@ -63,8 +65,21 @@ public final class KeycrmCatalog implements CatalogSource {
                 .map(v -> items(products, offers, categories));
     }
 
+    @Override
+    public Future<List<CatalogCategory>> categories() {
+        List<JsonObject> all = new ArrayList<>();
+        return pages("/products/categories", 1, all, new CallCount()).map(v -> {
+            List<CatalogCategory> out = new ArrayList<>();
+            for (JsonObject c : all) {
+                if (c.getValue("id") == null) continue;
+                out.add(new CatalogCategory(String.valueOf(c.getValue("id")), text(c.getValue("name")), text(c.getValue("parent_id"))));
+            }
+            return out;
+        });
+    }
+
     private Future<Void> pages(String uri, int page, List<JsonObject> into, CallCount count) {
-        return client.get(uri + "&limit=" + PAGE + "&page=" + page, count).compose(p -> {
+        return client.get(uri + (uri.contains("?") ? "&" : "?") + "limit=" + PAGE + "&page=" + page, count).compose(p -> {
             if (!(p.getValue("data") instanceof JsonArray data)) {
                 return Future.failedFuture(new PermanentException("KeyCRM answered " + uri.replaceAll("\\?.*$", "")
                         + " without a data list: " + p.encode().substring(0, Math.min(120, p.encode().length())), null, 200));

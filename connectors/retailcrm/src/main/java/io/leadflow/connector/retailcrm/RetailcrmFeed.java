@@ -33,6 +33,11 @@ import java.util.List;
  * account's rate limit, before the page is stored (a kill meanwhile stores nothing, the page is
  * read again). It is the order's state at read time, not at the change (a backfill sees today's
  * order behind an old entry). An order the API no longer has (404) leaves its entries as they came.
+ * <p>{@code whole_customer} ({@code true}; customers only, from {@code whole_customer: true}): the
+ * same for {@code customers_history}: each entry's {@code customer} (on an edit only {@code id},
+ * {@code externalId}, {@code site} [C: api-client-php CustomersTest history fixture]) is replaced by
+ * {@code GET /customers/{id}?by=id&site=…}, answered {@code {success, customer}} [C: CustomersTest::testCustomersGet];
+ * a 404 (a customer deleted or merged away) leaves the entry as it came.
  */
 final class RetailcrmFeed {
     static final int LIMIT = 100;
@@ -41,7 +46,9 @@ final class RetailcrmFeed {
     private final String path;
     private final String key;
     private final String since;
-    private final boolean wholeOrder;
+    /** {@code order} or {@code customer}: the entity each entry of the feed carries. */
+    private final String entity;
+    private final boolean whole;
 
     RetailcrmFeed(RetailcrmClient client, AccountConfig account) {
         this.client = client;
@@ -67,14 +74,24 @@ final class RetailcrmFeed {
                     + "(the limits the API takes), not '" + l + "'");
         }
         this.limit = Integer.parseInt(l);
-        String w = account.setting("whole_order", "false").trim();
-        if (!w.equals("true") && !w.equals("false")) {
-            throw new IllegalArgumentException("retailcrm account '" + account.account() + "': whole_order must be true or false, not '" + w + "'");
-        }
-        this.wholeOrder = w.equals("true");
-        if (wholeOrder && !feed.equals("orders_history")) {
+        this.entity = feed.equals("orders_history") ? "order" : "customer";
+        boolean wo = flag(account, "whole_order");
+        boolean wc = flag(account, "whole_customer");
+        if (wo && !entity.equals("order")) {
             throw new IllegalArgumentException("retailcrm account '" + account.account() + "': whole_order is for orders_history only");
         }
+        if (wc && !entity.equals("customer")) {
+            throw new IllegalArgumentException("retailcrm account '" + account.account() + "': whole_customer is for customers_history only");
+        }
+        this.whole = wo || wc;
+    }
+
+    private static boolean flag(AccountConfig account, String name) {
+        String w = account.setting(name, "false").trim();
+        if (!w.equals("true") && !w.equals("false")) {
+            throw new IllegalArgumentException("retailcrm account '" + account.account() + "': " + name + " must be true or false, not '" + w + "'");
+        }
+        return w.equals("true");
     }
 
     Future<PullBatch> read(String cursor, CallCount count) {
@@ -105,35 +122,39 @@ final class RetailcrmFeed {
             JsonObject p = body.getJsonObject("pagination", new JsonObject());
             boolean more = !records.isEmpty() && p.getInteger("totalPageCount", 1) > p.getInteger("currentPage", 1);
             String next = records.isEmpty() && cursor == null ? "0" : Long.toString(last);
-            Future<List<ObjectNode>> taken = wholeOrder ? withWholeOrders(records, count) : Future.succeededFuture(records);
+            Future<List<ObjectNode>> taken = whole ? withWholeRecords(records, count) : Future.succeededFuture(records);
             return taken.map(r -> new PullBatch(r, next, more));
         });
     }
 
-    /** The entries with their {@code order} replaced by the whole order (one GET per distinct order id, in page order). */
-    private Future<List<ObjectNode>> withWholeOrders(List<ObjectNode> entries, CallCount count) {
-        java.util.Map<String, ObjectNode> orders = new java.util.LinkedHashMap<>();
+    /**
+     * The entries with their {@code order} (or {@code customer}) replaced by the whole record:
+     * {@code GET /orders/{id}} or {@code /customers/{id}}, {@code by=id}, the entry's {@code site},
+     * answered {@code {success, order|customer}} [C]; one GET per distinct id, in page order.
+     */
+    private Future<List<ObjectNode>> withWholeRecords(List<ObjectNode> entries, CallCount count) {
+        java.util.Map<String, ObjectNode> records = new java.util.LinkedHashMap<>();
         Future<Void> chain = Future.succeededFuture();
         for (ObjectNode e : entries) {
-            String id = e.path("order").path("id").asText("");
-            if (id.isEmpty() || orders.containsKey(id)) continue;
-            orders.put(id, null);
-            String site = e.path("order").path("site").asText(client.site() == null ? "" : client.site());
-            String uri = "/orders/" + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8) + "?" + RetailcrmClient.param("by", "id")
+            String id = e.path(entity).path("id").asText("");
+            if (id.isEmpty() || records.containsKey(id)) continue;
+            records.put(id, null);
+            String site = e.path(entity).path("site").asText(client.site() == null ? "" : client.site());
+            String uri = "/" + entity + "s/" + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8) + "?" + RetailcrmClient.param("by", "id")
                     + (site.isEmpty() ? "" : "&" + RetailcrmClient.param("site", site));
             chain = chain.compose(v -> client.get(uri, count)
-                    .map(body -> body.getValue("order") instanceof JsonObject o ? node(o) : null)
+                    .map(body -> body.getValue(entity) instanceof JsonObject o ? node(o) : null)
                     .recover(err -> err instanceof PermanentException pe && pe.status() == 404
                             ? Future.succeededFuture(null) : Future.failedFuture(err))
                     .map(whole -> {
-                        orders.put(id, whole);
+                        records.put(id, whole);
                         return (Void) null;
                     }));
         }
         return chain.map(v -> {
             for (ObjectNode e : entries) {
-                ObjectNode whole = orders.get(e.path("order").path("id").asText(""));
-                if (whole != null) e.set("order", whole.deepCopy());
+                ObjectNode record = records.get(e.path(entity).path("id").asText(""));
+                if (record != null) e.set(entity, record.deepCopy());
             }
             return entries;
         });

@@ -2,6 +2,7 @@ package io.leadflow.connector.shopexpress;
 
 import io.leadflow.connector.AccountConfig;
 import io.leadflow.connector.catalog.CatalogTarget;
+import io.leadflow.connector.catalog.ShopCategory;
 import io.leadflow.connector.catalog.ShopProduct;
 import io.leadflow.connector.http.CallCount;
 import io.leadflow.connector.http.CrmHttp;
@@ -21,9 +22,10 @@ import java.util.Map;
 /**
  * The shop's catalog as the KeyCRM product sync writes it, through the guessed Shop-Express API
  * [U, no public reference]: {@code GET /products?page&per_page=100} ({@code {data, meta:{page,
- * pages}}}), {@code POST /products} (201, the product), {@code PATCH /products/{id}}. Every
- * write's answer must show what was sent (else the contract does not hold and the product counts
- * as failed).
+ * pages}}}), {@code POST /products} (201, the product), {@code PATCH /products/{id}},
+ * {@code GET /categories} (paged the same way), {@code POST /categories} (201, the category).
+ * Every write's answer must show what was sent (else the contract does not hold and the product
+ * or category counts as failed).
  */
 public final class ShopExpressCatalog implements CatalogTarget {
     static final int PER_PAGE = 100;
@@ -52,22 +54,58 @@ public final class ShopExpressCatalog implements CatalogTarget {
     @Override
     public Future<List<ShopProduct>> products() {
         List<ShopProduct> all = new ArrayList<>();
-        return page(1, all).map(v -> all);
+        return page("/products", "the product list", 1, p -> all.add(product(p))).map(v -> all);
     }
 
-    private Future<Void> page(int page, List<ShopProduct> into) {
-        return api.send(CrmRequest.get("/products?page=" + page + "&per_page=" + PER_PAGE), new CallCount()).compose(r -> {
-            JsonObject body = ShopExpressApi.object(r, "the product list");
+    @Override
+    public Future<List<ShopCategory>> categories() {
+        List<ShopCategory> all = new ArrayList<>();
+        return page("/categories", "the category list", 1, c -> all.add(category(c))).map(v -> all);
+    }
+
+    private Future<Void> page(String route, String what, int page, java.util.function.Consumer<JsonObject> into) {
+        return api.send(CrmRequest.get(route + "?page=" + page + "&per_page=" + PER_PAGE), new CallCount()).compose(r -> {
+            JsonObject body = ShopExpressApi.object(r, what);
             if (!(body.getValue("data") instanceof JsonArray data)) {
-                return Future.failedFuture(new PermanentException("Shop-Express answered the product list without data (the API contract"
+                return Future.failedFuture(new PermanentException("Shop-Express answered " + what + " without data (the API contract"
                         + " is unconfirmed): " + r.text(120), null, r.status()));
             }
-            for (Object o : data) if (o instanceof JsonObject p) into.add(product(p));
+            for (Object o : data) if (o instanceof JsonObject p) into.accept(p);
             JsonObject meta = body.getValue("meta") instanceof JsonObject m ? m : new JsonObject();
             int pages = meta.getValue("pages") instanceof Number n ? n.intValue() : page;
             if (page >= pages || data.isEmpty()) return Future.succeededFuture();
-            if (page >= MAX_PAGES) return Future.failedFuture(new PermanentException("Shop-Express lists more than " + MAX_PAGES + " pages", null, 200));
-            return page(page + 1, into);
+            if (page >= MAX_PAGES) return Future.failedFuture(new PermanentException("Shop-Express lists more than " + MAX_PAGES + " pages of "
+                    + route, null, 200));
+            return page(route, what, page + 1, into);
+        });
+    }
+
+    /**
+     * {@code POST /categories} {@code {name, parent_id, external_id}} [U]: the answer must be the
+     * category with that name, parent and external id (a shop that dropped the parent or the link
+     * would file products in the wrong place or make a twin on the next run), else a permanent
+     * error saying the unconfirmed contract does not hold.
+     */
+    @Override
+    public Future<String> createCategory(Map<String, Object> fields) {
+        JsonObject body = body(fields);
+        return api.send(CrmRequest.json(HttpMethod.POST, "/categories", body, true), new CallCount()).map(r -> {
+            JsonObject made = ShopExpressApi.object(r, "the category create");
+            ShopCategory shown = category(made);
+            for (String f : List.of("name", "parent_id", "external_id")) {
+                String want = text(fields.get(f));
+                String got = switch (f) {
+                    case "name" -> shown.name();
+                    case "parent_id" -> shown.parentId();
+                    default -> shown.externalId();
+                };
+                if (shown.id() == null || !java.util.Objects.equals(want, got)) {
+                    throw new PermanentException("Shop-Express accepted the category create (HTTP " + r.status() + ") but its answer "
+                            + (shown.id() == null ? "has no id" : "reads " + f + " = " + got + ", not " + want)
+                            + ": the unconfirmed API contract does not hold", f, r.status());
+                }
+            }
+            return shown.id();
         });
     }
 
@@ -93,7 +131,8 @@ public final class ShopExpressCatalog implements CatalogTarget {
             for (String f : body.fieldNames()) {
                 Object want = body.getValue(f);
                 Object got = value(shown, f);
-                boolean same = want instanceof BigDecimal a && got instanceof BigDecimal b ? a.compareTo(b) == 0 : want.equals(got);
+                boolean same = want instanceof BigDecimal a && got instanceof BigDecimal b ? a.compareTo(b) == 0
+                        : f.equals("category_id") ? String.valueOf(want).equals(got) : want.equals(got);
                 if (!same) {
                     throw new PermanentException("Shop-Express accepted the change of product " + id + " (HTTP " + r.status()
                             + ") but it reads " + f + " = " + got + ", not " + want + ": the unconfirmed API contract does not hold", f, r.status());
@@ -103,9 +142,11 @@ public final class ShopExpressCatalog implements CatalogTarget {
         });
     }
 
+    /** The request body; the shop's own ids ({@code category_id}, {@code parent_id}) go back as numbers when they are numbers [U: their type]. */
     private static JsonObject body(Map<String, Object> fields) {
         JsonObject o = new JsonObject();
-        fields.forEach((k, v) -> o.put(k, v instanceof BigDecimal d ? (Object) d : v));
+        fields.forEach((k, v) -> o.put(k, (k.equals("category_id") || k.equals("parent_id")) && v instanceof String t && t.matches("\\d{1,18}")
+                ? (Object) Long.valueOf(t) : v));
         return o;
     }
 
@@ -118,6 +159,7 @@ public final class ShopExpressCatalog implements CatalogTarget {
             case "description" -> p.description();
             case "price" -> p.price();
             case "quantity" -> p.quantity();
+            case "category_id" -> p.categoryId();
             case "visible" -> p.visible();
             case "available" -> p.available();
             default -> null;
@@ -126,8 +168,12 @@ public final class ShopExpressCatalog implements CatalogTarget {
 
     private static ShopProduct product(JsonObject p) {
         return new ShopProduct(text(p.getValue("id")), text(p.getValue("external_id")), text(p.getValue("sku")), text(p.getValue("barcode")),
-                text(p.getValue("name")), text(p.getValue("description")), decimal(p.getValue("price")), decimal(p.getValue("quantity")),
+                text(p.getValue("name")), text(p.getValue("description")), decimal(p.getValue("price")), decimal(p.getValue("quantity")), text(p.getValue("category_id")),
                 p.getValue("visible") instanceof Boolean b ? b : null, p.getValue("available") instanceof Boolean b ? b : null);
+    }
+
+    private static ShopCategory category(JsonObject c) {
+        return new ShopCategory(text(c.getValue("id")), text(c.getValue("external_id")), text(c.getValue("name")), text(c.getValue("parent_id")));
     }
 
     private static BigDecimal decimal(Object v) {

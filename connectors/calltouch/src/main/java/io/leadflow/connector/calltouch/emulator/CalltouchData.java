@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /**
  * The emulated cabinet: calls and requests (the leads a deal can be linked to) with their times,
- * and deals by order number. Thread-safe (every method synchronized).
+ * and deals by order number. Kept across restarts in serve's data folder ({@link #persisted}, {@link #restore}).
+ * Thread-safe (every method synchronized).
  */
 public final class CalltouchData implements EmulatorRecords {
     private final Map<Long, JsonObject> calls = new LinkedHashMap<>();
@@ -103,6 +104,53 @@ public final class CalltouchData implements EmulatorRecords {
         return new JsonObject().put("calls", new JsonArray(new ArrayList<>(calls.values())))
                 .put("requests", new JsonArray(new ArrayList<>(requests.values())))
                 .put("deals", new JsonArray(new ArrayList<>(deals.values())));
+    }
+
+    /**
+     * The records plus when each was made (the journals' windows and the deals journal read those
+     * times, which the records show only to the second or not at all) and the next ids.
+     */
+    @Override
+    public synchronized JsonObject persisted() {
+        return snapshot().put("times", new JsonObject().put("calls", times(callTimes)).put("requests", times(requestTimes))
+                .put("deals", times(dealTimes)));
+    }
+
+    private static <K> JsonObject times(Map<K, LocalDateTime> times) {
+        JsonObject out = new JsonObject();
+        times.forEach((k, t) -> out.put(String.valueOf(k), t.toString()));
+        return out;
+    }
+
+    /** A {@link #persisted()} form back: calls, requests and deals with their times; ids continue after the restored ones. */
+    @Override
+    public synchronized void restore(JsonObject snapshot) {
+        List<JsonObject> c = EmulatorRecords.records(snapshot, "calls");
+        List<JsonObject> r = EmulatorRecords.records(snapshot, "requests");
+        List<JsonObject> d = EmulatorRecords.records(snapshot, "deals");
+        JsonObject t = snapshot.getJsonObject("times", new JsonObject());
+        Map<Long, LocalDateTime> ct = new LinkedHashMap<>();
+        Map<Long, LocalDateTime> rt = new LinkedHashMap<>();
+        Map<String, LocalDateTime> dt = new LinkedHashMap<>();
+        for (JsonObject x : c) ct.put(x.getLong("callId"), time(t, "calls", x.getLong("callId")));
+        for (JsonObject x : r) rt.put(x.getLong("requestId"), time(t, "requests", x.getLong("requestId")));
+        for (JsonObject x : d) dt.put(x.getString("orderNumber"), time(t, "deals", x.getString("orderNumber")));
+        clear();
+        c.forEach(x -> calls.put(x.getLong("callId"), x));
+        r.forEach(x -> requests.put(x.getLong("requestId"), x));
+        d.forEach(x -> deals.put(x.getString("orderNumber"), x));
+        callTimes.putAll(ct);
+        requestTimes.putAll(rt);
+        dealTimes.putAll(dt);
+        nextCall = EmulatorRecords.nextId(1000, "callId", c);
+        nextRequest = EmulatorRecords.nextId(5000, "requestId", r);
+        nextDeal = EmulatorRecords.nextId(90_000, "calltouchOrderId", d);
+    }
+
+    private static LocalDateTime time(JsonObject times, String kind, Object id) {
+        String v = times.getJsonObject(kind, new JsonObject()).getString(String.valueOf(id));
+        if (v == null) throw new IllegalArgumentException("no time kept for " + kind + " " + id);
+        return LocalDateTime.parse(v);
     }
 
     @Override

@@ -15,7 +15,7 @@ import java.util.Optional;
  * The emulated shop's orders by number ({@code order_id}), each with its status history, and its
  * registered users, both in creation order. Times ({@code stat_created}, {@code registered}) are
  * {@code YYYY-MM-DD HH:mm:ss} in the shop's local time (which zone is [U]; this emulator uses
- * Europe/Kyiv). Thread-safe.
+ * Europe/Kyiv). Kept across restarts in serve's data folder ({@link #restore}). Thread-safe.
  */
 public final class HoroshopData implements EmulatorRecords {
     static final ZoneId SHOP_ZONE = ZoneId.of("Europe/Kyiv");
@@ -81,6 +81,18 @@ public final class HoroshopData implements EmulatorRecords {
     public synchronized JsonObject snapshot() {
         return new JsonObject().put("orders", new JsonArray(new ArrayList<>(orders.values())))
                 .put("users", new JsonArray(new ArrayList<>(users.values())));
+    }
+
+    /** The records of a {@link #snapshot()} back (serve's data folder: the shop's orders and users survive a restart). */
+    @Override
+    public synchronized void restore(JsonObject snapshot) {
+        List<JsonObject> o = EmulatorRecords.records(snapshot, "orders");
+        List<JsonObject> u = EmulatorRecords.records(snapshot, "users");
+        for (JsonObject r : o) if (r.getValue("order_id") == null) throw new IllegalArgumentException("an order without order_id: " + r);
+        for (JsonObject r : u) if (r.getValue("id") == null) throw new IllegalArgumentException("a user without id: " + r);
+        clear();
+        o.forEach(r -> orders.put(String.valueOf(r.getValue("order_id")), r));
+        u.forEach(r -> users.put(String.valueOf(r.getValue("id")), r));
     }
 
     @Override

@@ -403,6 +403,51 @@ public final class MindboxData implements EmulatorRecords {
                 .put("calculations", calculations).put("couponsUsed", used);
     }
 
+    /**
+     * The snapshot plus what a restart must keep that the inspection view leaves out: each
+     * transaction's request (a commit after the restart reads it), the project set-up (operations,
+     * prices, promo codes with their used marks) and the next Mindbox customer id.
+     */
+    @Override
+    public synchronized JsonObject persisted() {
+        JsonObject ops = new JsonObject();
+        operations.forEach((name, kind) -> ops.put(name, kind.name()));
+        JsonObject pr = new JsonObject();
+        prices.forEach(pr::put);
+        JsonObject pm = new JsonObject();
+        promos.forEach((code, p) -> pm.put(code, p.copy()));
+        return snapshot().put("transactionsKept", new JsonArray(transactions.values().stream().map(JsonObject::copy).toList()))
+                .put("operations", ops).put("prices", pr).put("promos", pm).put("nextCustomer", nextCustomer);
+    }
+
+    /** A {@link #persisted()} form back (an empty object: no records, the default set-up). */
+    @Override
+    public synchronized void restore(JsonObject snapshot) {
+        List<JsonObject> c = EmulatorRecords.records(snapshot, "customers");
+        List<JsonObject> o = EmulatorRecords.records(snapshot, "orders");
+        List<JsonObject> t = EmulatorRecords.records(snapshot, "transactionsKept");
+        for (JsonObject x : t) if (x.getString("externalId") == null) throw new IllegalArgumentException("a transaction without externalId: " + x);
+        Map<String, Kind> ops = new LinkedHashMap<>();
+        snapshot.getJsonObject("operations", new JsonObject()).forEach(e -> ops.put(e.getKey(), Kind.valueOf(String.valueOf(e.getValue()))));
+        clear();
+        customers.addAll(c);
+        orders.addAll(o);
+        t.forEach(x -> transactions.put(x.getString("externalId"), x));
+        calculations = snapshot.getLong("calculations", 0L);
+        if (!ops.isEmpty()) {
+            operations.clear();
+            operations.putAll(ops);
+        }
+        snapshot.getJsonObject("prices", new JsonObject()).forEach(e -> prices.put(e.getKey(), ((Number) e.getValue()).doubleValue()));
+        snapshot.getJsonObject("promos", new JsonObject()).forEach(e -> promos.put(e.getKey(), ((JsonObject) e.getValue()).copy()));
+        long next = 1001;
+        for (JsonObject x : c) {
+            Object id = x.getJsonObject("ids", new JsonObject()).getValue("mindboxId");
+            if (id instanceof Number n) next = Math.max(next, n.longValue() + 1);
+        }
+        nextCustomer = Math.max(next, snapshot.getLong("nextCustomer", 1001L));
+    }
+
     @Override
     public synchronized void clear() {
         customers.clear();

@@ -14,7 +14,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
-/** {@code /customers}: list with filters, {@code /customers/create} (201), {@code /customers/{id}/edit}. */
+/**
+ * {@code /customers}: list with filters, {@code /customers/create} (201), {@code /customers/{id}/edit},
+ * {@code GET /customers/{id}} ({@code by=id|externalId}; answer {@code {success, customer}} [C:
+ * api-client-php CustomersTest::testCustomersGet], 404 {@code Not found} when there is none).
+ */
 final class CustomerRoutes {
     private final RetailcrmData data;
     private final WriteReply writes;
@@ -30,6 +34,13 @@ final class CustomerRoutes {
         api.get("/customers").handler(this::handleList);
         api.post("/customers/create").handler(this::handleCreate);
         api.post("/customers/:id/edit").handler(this::handleEdit);
+        api.get("/customers/:id").handler(this::handleGet);
+    }
+
+    private void handleGet(RoutingContext ctx) {
+        Optional<JsonObject> customer = find(ctx.pathParam("id"), by(ctx));
+        if (customer.isEmpty()) error(ctx, 404, "Not found");
+        else send(ctx, 200, ok().put("customer", data.withOrdersCount(customer.get())));
     }
 
     private void handleList(RoutingContext ctx) {
@@ -43,6 +54,7 @@ final class CustomerRoutes {
                 && (ids.isEmpty() || ids.contains(String.valueOf(c.getValue("id"))))
                 && (externalIds.isEmpty() || externalIds.contains(c.getString("externalId")))));
         if (strict) java.util.Collections.reverse(found);
+        found.replaceAll(data::withOrdersCount);
         JsonObject page = page(ctx, "customers", found);
         if (page != null) send(ctx, 200, page);
     }

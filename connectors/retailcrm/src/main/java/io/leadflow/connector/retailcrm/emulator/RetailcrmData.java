@@ -139,6 +139,24 @@ public final class RetailcrmData implements EmulatorRecords {
         orders.remove(id);
     }
 
+    /**
+     * The customer as the API answers it (list, {@code GET /customers/{id}}): with
+     * {@code ordersCount}, the number of the account's orders linked to it ({@code order.customer.id}).
+     * The field is the API's [C: PHP v6 Customer model]; which orders the real API counts (cancelled
+     * ones?) and when it updates the count are [U]. Not stored, so a count change is no history entry [U].
+     */
+    public synchronized JsonObject withOrdersCount(JsonObject customer) {
+        Object id = customer.getValue("id");
+        long n = orders.values().stream().filter(o -> o.getValue("customer") instanceof JsonObject c && c.getValue("id") != null
+                && String.valueOf(c.getValue("id")).equals(String.valueOf(id))).count();
+        return customer.copy().put("ordersCount", n);
+    }
+
+    /** Removes a customer (a test hook: the feed keeps its entries, {@code GET /customers/{id}} answers 404). */
+    public synchronized void removeCustomer(long id) {
+        customers.remove(id);
+    }
+
     /** The order change feed, oldest first (by entry id). */
     public synchronized List<JsonObject> orderHistory() {
         return orderHistory.stream().map(JsonObject::copy).toList();

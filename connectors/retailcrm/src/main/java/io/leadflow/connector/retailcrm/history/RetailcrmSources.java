@@ -41,15 +41,19 @@ public final class RetailcrmSources implements SourceDescriptorProvider {
     /** The pull's settings; the runtime reads them (PullSpec) and hands {@code since} to the connector's feed. */
     static final List<ArgSpec> ARGS = List.of(ArgSpec.account(),
             ArgSpec.optional("poll", ArgSpec.Type.DURATION, "how often the feed is read when it has nothing new; default 1m"),
-            ArgSpec.optional("since", ArgSpec.Type.DATE, "where a new cursor starts (backfill from that day); default: the feed's first entry"));
+            ArgSpec.optional("since", ArgSpec.Type.DATE, "where a new cursor starts (backfill from that day); default: the feed's first entry"),
+            ArgSpec.maxBackoff());
     static final List<ArgSpec> ORDER_ARGS = java.util.stream.Stream.concat(ARGS.stream(), java.util.stream.Stream.of(
             ArgSpec.optional("whole_order", ArgSpec.Type.BOOLEAN, "replace each entry's partial order by the whole order as GET /orders/{id}"
                     + " answers it when the entry is read (one call per order of a page); default false"))).toList();
+    static final List<ArgSpec> CUSTOMER_ARGS = java.util.stream.Stream.concat(ARGS.stream(), java.util.stream.Stream.of(
+            ArgSpec.optional("whole_customer", ArgSpec.Type.BOOLEAN, "replace each entry's partial customer by the whole customer as"
+                    + " GET /customers/{id} answers it when the entry is read (one call per customer of a page); default false"))).toList();
 
     public static final SourceDescriptor DESCRIPTOR = SourceDescriptor.of("retailcrm", "RetailCRM change feed",
             new SourceKind("orders_history", Set.of(Arrival.PULL), SenderAuth.API_KEY_HEADER, ORDER_ARGS, ORDER_CHANGE, List.of("id"),
                     Duration.ofDays(30), "one change of an order (GET /orders/history, sinceId cursor)"),
-            new SourceKind("customers_history", Set.of(Arrival.PULL), SenderAuth.API_KEY_HEADER, ARGS, CUSTOMER_CHANGE,
+            new SourceKind("customers_history", Set.of(Arrival.PULL), SenderAuth.API_KEY_HEADER, CUSTOMER_ARGS, CUSTOMER_CHANGE,
                     List.of("id"), Duration.ofDays(30), "one change of a customer (GET /customers/history, sinceId cursor)"));
 
     @Override

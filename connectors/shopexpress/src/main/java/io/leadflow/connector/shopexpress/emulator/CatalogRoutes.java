@@ -11,9 +11,11 @@ import java.util.List;
 /**
  * The catalog part of the guessed API [U]: {@code GET /products} (paged), {@code POST /products}
  * (201; 409 when the {@code external_id} is taken, so a resent create cannot make a twin),
- * {@code PATCH /products/{id}}, {@code GET /categories}, {@code POST /categories}.
- * Product fields: {@code external_id, sku, barcode, name, description, price, quantity,
- * category_id, visible, available}.
+ * {@code PATCH /products/{id}}, {@code GET /categories} (paged), {@code POST /categories}
+ * ({@code name} required, {@code parent_id} an existing category, 409 when the {@code external_id}
+ * is taken). Product fields: {@code external_id, sku, barcode, name, description, price, quantity,
+ * category_id} (an existing category, else 422), {@code visible, available}. All of it is this
+ * emulator's own guess: no Shop-Express API is public.
  */
 final class CatalogRoutes {
     static final List<String> PRODUCT_FIELDS = List.of("external_id", "sku", "barcode", "name", "description", "price",
@@ -73,11 +75,30 @@ final class CatalogRoutes {
             error(ctx, 422, "required", "name is required", "name");
             return;
         }
+        Object parent = body.getValue("parent_id");
+        if (parent != null && !data.hasCategory(parent)) {
+            error(ctx, 422, "not_found", "no category " + parent + " to be the parent", "parent_id");
+            return;
+        }
+        Object external = body.getValue("external_id");
+        if (external != null && data.categoryByExternalId(String.valueOf(external)).isPresent()) {
+            error(ctx, 409, "duplicate", "a category with external_id " + external + " exists", "external_id");
+            return;
+        }
         writes.reply(ctx, 201, data.addCategory(new JsonObject().put("name", name)
-                .put("parent_id", body.getValue("parent_id")).put("external_id", body.getValue("external_id"))));
+                .put("parent_id", parent).put("external_id", external == null ? null : String.valueOf(external))));
     }
 
-    private static boolean valid(RoutingContext ctx, JsonObject body, boolean create) {
+    private boolean valid(RoutingContext ctx, JsonObject body, boolean create) {
+        Object category = body.getValue("category_id");
+        if (category != null && !data.hasCategory(category)) {
+            error(ctx, 422, "not_found", "no category " + category, "category_id");
+            return false;
+        }
+        return validFields(ctx, body, create);
+    }
+
+    private static boolean validFields(RoutingContext ctx, JsonObject body, boolean create) {
         if (create && (!(body.getValue("name") instanceof String n) || n.isBlank())) {
             error(ctx, 422, "required", "name is required", "name");
             return false;

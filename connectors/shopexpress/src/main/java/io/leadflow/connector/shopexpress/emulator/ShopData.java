@@ -76,7 +76,20 @@ public final class ShopData implements EmulatorRecords {
         return categories.values().stream().map(JsonObject::copy).toList();
     }
 
-    synchronized JsonObject addCategory(JsonObject category) {
+    synchronized boolean hasCategory(Object id) {
+        try {
+            return categories.containsKey(Long.parseLong(String.valueOf(id)));
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    synchronized Optional<JsonObject> categoryByExternalId(String externalId) {
+        return categories.values().stream().filter(c -> externalId.equals(c.getString("external_id"))).findFirst().map(JsonObject::copy);
+    }
+
+    /** Stores a new category ({@code name, parent_id, external_id}) with the next id. */
+    public synchronized JsonObject addCategory(JsonObject category) {
         JsonObject c = category.copy().put("id", nextId++);
         categories.put(c.getLong("id"), c);
         return c.copy();

@@ -1,0 +1,73 @@
+package io.leadflow.connector.shopexpress;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.leadflow.connector.AccountConfig;
+import io.leadflow.connector.catalog.ShopCategory;
+import io.leadflow.connector.contract.Await;
+import io.leadflow.connector.contract.EmulatorTestBase;
+import io.leadflow.connector.shopexpress.emulator.ShopExpressEmulator;
+import io.leadflow.spi.error.PermanentException;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The catalog's category routes of the (unconfirmed) Shop-Express API, against its emulator and a shop that answers otherwise. */
+class ShopExpressCatalogTest extends EmulatorTestBase<ShopExpressEmulator> {
+
+    @Override
+    protected Future<ShopExpressEmulator> startEmulator(Vertx vertx) {
+        return new ShopExpressFactory().startEmulator(vertx, 0);
+    }
+
+    private static Map<String, Object> category(String name, String parent, String external) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("name", name);
+        m.put("parent_id", parent);
+        m.put("external_id", external);
+        return m;
+    }
+
+    @Test
+    void createsACategoryUnderItsParent_andReadsEveryPageBack() {
+        ShopExpressCatalog shop = ShopExpressCatalog.open(vertx, emulator.account("shop"));
+        String clothes = Await.result(shop.createCategory(category("Clothes", null, "10")));
+        String shoes = Await.result(shop.createCategory(category("Shoes", clothes, "11")));
+        JsonObject sent = new JsonObject(emulator.lastReceived("POST /api/v1/categories").body());
+        assertEquals(Long.parseLong(clothes), ((Number) sent.getValue("parent_id")).longValue(), "the parent is sent as the shop's id, a number as the shop gave it");
+        assertInstanceOf(Number.class, sent.getValue("parent_id"));
+        assertEquals("11", sent.getValue("external_id"));
+        for (int i = 0; i < 120; i++) emulator.data().addCategory(new JsonObject().put("name", "own " + i));
+        List<ShopCategory> all = Await.result(shop.categories());
+        assertEquals(122, all.size(), "every page of 100");
+        assertEquals(new ShopCategory(shoes, "11", "Shoes", clothes), all.get(1));
+        PermanentException twin = Await.failure(shop.createCategory(category("Shoes again", clothes, "11")), PermanentException.class);
+        assertEquals(409, twin.status());
+    }
+
+    /** A shop whose API is not what the adapter guessed: a created category without its parent must not pass as done. */
+    @Test
+    void aCreateAnswerWithoutTheParent_isPermanent_sayingTheContractDoesNotHold() {
+        HttpServer shop = Await.result(vertx.createHttpServer().requestHandler(req -> req.body().onSuccess(b -> {
+            JsonObject sent = b.toJsonObject();
+            req.response().setStatusCode(201).putHeader("Content-Type", "application/json")
+                    .end(new JsonObject().put("id", 7).put("name", sent.getValue("name")).put("external_id", sent.getValue("external_id")).encode());
+        })).listen(0, "127.0.0.1"));
+        try {
+            AccountConfig cfg = new AccountConfig("shopexpress", "shop", "http://127.0.0.1:" + shop.actualPort() + "/api/v1",
+                    Map.of("api_key", "k"), Map.of());
+            ShopExpressCatalog catalog = ShopExpressCatalog.open(vertx, cfg);
+            assertEquals("7", Await.result(catalog.createCategory(category("Root", null, "10"))));
+            PermanentException e = Await.failure(catalog.createCategory(category("Child", "7", "11")), PermanentException.class);
+            assertTrue(e.crmMessage().contains("parent_id = null, not 7") && e.crmMessage().contains("unconfirmed API contract does not hold"),
+                    e.crmMessage());
+        } finally {
+            Await.result(shop.close());
+        }
+    }
+}
