@@ -45,6 +45,7 @@ public enum DiagnosticCode {
     LF411("lead field not in the source's payload schema"),
     LF412("unknown scheduled job or job argument"),
     LF413("invalid dedupe or fields statement"),
+    LF414("custom field the account description does not define"),
     LF501("flow without from or to"),
     LF502("statement given twice in a flow"),
     LF503("unknown mapping block"),

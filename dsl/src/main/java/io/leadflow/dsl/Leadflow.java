@@ -14,6 +14,14 @@ public final class Leadflow {
         return new LeadflowCompiler(catalog, Builtins.standard());
     }
 
+    /**
+     * Same, also checking the custom fields each flow maps against the description of its target
+     * account ({@link io.leadflow.spi.account.AccountDescriptions}; LF414), before any lead is sent.
+     */
+    public static LeadflowCompiler compiler(ConnectorCatalog catalog, java.util.List<io.leadflow.spi.account.AccountSchema> accounts) {
+        return new LeadflowCompiler(catalog, Builtins.standard(), accounts);
+    }
+
     /** {@code leadflow fmt}: the canonical text of one rule file, or the syntax errors that prevent formatting. */
     public static Formatted format(String path, String source) {
         return Formatter.format(path, source);

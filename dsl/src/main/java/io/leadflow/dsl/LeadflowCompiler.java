@@ -39,11 +39,17 @@ public final class LeadflowCompiler {
     private final ConnectorCatalog catalog;
 
     LeadflowCompiler(ConnectorCatalog catalog, Builtins builtins) {
+        this(catalog, builtins, List.of());
+    }
+
+    /** @param accounts account descriptions to check custom fields against (phase {@code check-account}); empty: none */
+    LeadflowCompiler(ConnectorCatalog catalog, Builtins builtins, List<io.leadflow.spi.account.AccountSchema> accounts) {
         this.catalog = catalog;
         this.checks = Pipeline.of(new LoadPhase())
                 .then(new ResolveNamesPhase(builtins))
                 .then(new CheckTypesPhase(builtins))
                 .then(new CheckSchemaPhase(catalog, builtins))
+                .then(new io.leadflow.dsl.compile.CheckAccountPhase(accounts))
                 .then(new CheckSourcesPhase(catalog))
                 .then(new CheckSchedulesPhase(catalog))
                 .then(new DecisionsPhase(builtins));

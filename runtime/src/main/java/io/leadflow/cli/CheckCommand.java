@@ -29,12 +29,17 @@ public final class CheckCommand implements Callable<Integer> {
             description = "text (default: diagnostics on stderr with carets) or json (one document on stdout: path, line, column, code, message of each diagnostic).")
     Format format;
 
+    @picocli.CommandLine.Mixin
+    AccountFiles accountFiles;
+
     @Option(names = "--strict", description = "Treat warnings as errors (exit 1 when there is any).")
     boolean strict;
 
     @Override
     public Integer call() {
-        CompileResult r = Leadflow.compiler(ConnectorCatalog.discover()).compile(paths);
+        var accounts = accountFiles.loadOrSay(paths, spec.commandLine().getErr());
+        if (accounts.isEmpty()) return 2;
+        CompileResult r = Leadflow.compiler(ConnectorCatalog.discover(), accounts.get()).compile(paths);
         long warnings = Reports.count(r.diagnostics(), Diagnostic.Severity.WARNING);
         boolean ok = r.ok() && !(strict && warnings > 0);
         if (format == Format.json) {

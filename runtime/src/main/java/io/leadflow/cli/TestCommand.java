@@ -37,6 +37,9 @@ public final class TestCommand implements Callable<Integer> {
             description = "Generated leads per flow for the built-in properties (default ${DEFAULT-VALUE}; 0 runs the test blocks only).")
     int tries;
 
+    @picocli.CommandLine.Mixin
+    AccountFiles accountFiles;
+
     @Option(names = "--seed", paramLabel = "N", description = "Seed of the generated leads (a failure prints the seed that reproduces it); random when not given.")
     Long seed;
 
@@ -48,7 +51,9 @@ public final class TestCommand implements Callable<Integer> {
             return 2;
         }
         long s = seed != null ? seed : new java.util.SplittableRandom().nextLong();
-        TestReport report = new RuleTestRunner(Leadflow.compiler(ConnectorCatalog.discover()), tries, s).run(paths);
+        var accounts = accountFiles.loadOrSay(paths, spec.commandLine().getErr());
+        if (accounts.isEmpty()) return 2;
+        TestReport report = new RuleTestRunner(Leadflow.compiler(ConnectorCatalog.discover(), accounts.get()), tries, s).run(paths);
         var out = spec.commandLine().getOut();
         out.print(format == Format.junit ? Reports.junitXml(report) : report.render(verbose));
         out.flush();

@@ -647,7 +647,7 @@ public final class Workloads {
                   "currency": uppercase(fallback(.currency, "pln")),
                   "payment_method": $pay.method,
                   "payment_method_cod": $pay.cod,
-                  "paid": fallback(.paid, false),
+                  "paid": .paid == true or .paid == 1 or .paid == "1" or .paid == "true" or .paid == "yes",
                   "email": lowercase(trim(.email)),
                   "phone": replace(.phone, "[^0-9]", ""),
                   "user_comments": substr(.comment, 0, 510),
@@ -697,7 +697,8 @@ public final class Workloads {
                         case "cod" -> "Cash on delivery"; case "card" -> "Card online"; case "transfer" -> "Bank transfer"; default -> "Other"; });
                     d.put("payment_method_cod", "cod".equals(pay));
                     JsonNode paid = at(l, "paid");
-                    if (paid != null) d.set("paid", paid); else d.put("paid", false);
+                    d.put("paid", paid != null && (paid.isBoolean() ? paid.booleanValue()
+                            : paid.isNumber() ? paid.asDouble() == 1 : java.util.Set.of("1", "true", "yes").contains(paid.asText())));
                     put(d, "email", lower(trim(text(at(l, "email")))));
                     String phone = text(at(l, "phone"));
                     if (phone != null) d.put("phone", phone.replaceAll("[^0-9]", ""));

@@ -50,6 +50,17 @@ public interface CrmConnector {
                 + " (not among its declared capabilities " + capabilities() + ")", null, 0);
     }
 
+    /**
+     * Why this account would refuse the effect for a reason its own settings make known before
+     * any call (KeyCRM: a new order needs a source, mapped or the account's {@code source_id}),
+     * or empty. The runtime asks it for every effect of a lead, with the schema and account
+     * checks, before the first effect is sent, so no lead is half applied; {@link #apply} refuses
+     * the same effects with the same words.
+     */
+    default List<String> refusals(Effect effect) {
+        return List.of();
+    }
+
     /** The account name from the rule file ({@code to keycrm(account: "main")}). */
     String account();
 

@@ -28,7 +28,7 @@ class PhasesTest {
 
     @Test
     void compiler_runsTheLiteralPhaseList_inOrder() {
-        assertEquals(List.of("load", "resolve-names", "check-types", "check-schema", "check-sources", "check-schedules",
+        assertEquals(List.of("load", "resolve-names", "check-types", "check-schema", "check-account", "check-sources", "check-schedules",
                         "check-decisions", "plan-graph", "build"),
                 Leadflow.compiler(TestCatalog.catalog()).phases());
     }

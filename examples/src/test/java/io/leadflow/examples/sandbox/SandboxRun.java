@@ -78,6 +78,26 @@ final class SandboxRun implements AutoCloseable {
         throw new AssertionError("no emulator " + connector + (account == null ? "" : " account " + account) + " in the banner:\n" + out());
     }
 
+    /** Every example folder (a folder of this module holding rule files), by name, sorted; at least the seed examples. */
+    static java.util.List<String> exampleFolders() throws java.io.IOException {
+        try (var dirs = Files.list(Path.of("."))) {
+            java.util.List<String> out = dirs.filter(Files::isDirectory).filter(d -> {
+                try (var files = Files.list(d)) {
+                    return files.anyMatch(f -> f.toString().endsWith(".flow"));
+                } catch (java.io.IOException e) {
+                    return false;
+                }
+            }).map(d -> d.getFileName().toString()).sorted().toList();
+            assertTrue(out.size() >= 5, "the seed examples: " + out);
+            return out;
+        }
+    }
+
+    /** The emulated accounts' own field lists, as the runtime read them at start. */
+    java.util.List<io.leadflow.spi.account.AccountSchema> accountSchemas() {
+        return server.accountSchemas();
+    }
+
     /** Everything the server printed so far (banner, tokens). */
     String out() {
         return out.toString(StandardCharsets.UTF_8);

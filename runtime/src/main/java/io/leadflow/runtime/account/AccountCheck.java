@@ -60,6 +60,11 @@ public final class AccountCheck {
         return Optional.ofNullable(schemas.get(new AccountKey(connector, account)));
     }
 
+    /** Every account field list read so far (sandbox: what the emulated accounts serve; an example's accounts.json is these). */
+    public List<AccountSchema> schemas() {
+        return List.copyOf(schemas.values());
+    }
+
     /** The reports of the last completed run (empty before the first). */
     public List<AccountReport> latest() {
         return latest.get();

@@ -3,6 +3,7 @@ package io.leadflow.runtime.account;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.leadflow.connector.CrmConnector;
 import io.leadflow.spi.ConnectorDescriptor;
 import io.leadflow.spi.EntityKind;
 import io.leadflow.spi.account.AccountField;
@@ -21,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A decided lead's effects against what the target defines, before the first of them is
@@ -50,9 +52,24 @@ public final class Preflight {
      * @param account the account's own field list, when it was read (sandbox: the emulated account)
      */
     public static Optional<String> check(ConnectorDescriptor target, Optional<AccountSchema> account, List<Effect> effects) {
+        return check(target, e -> List.of(), account, effects);
+    }
+
+    /**
+     * Same, adding what the connector itself knows it would refuse from its account's settings
+     * ({@link CrmConnector#refusals}: a KeyCRM order with no source), so every effect of the
+     * lead, not only the first, is judged before anything is sent.
+     */
+    public static Optional<String> check(CrmConnector connector, Optional<AccountSchema> account, List<Effect> effects) {
+        return check(connector.descriptor(), connector::refusals, account, effects);
+    }
+
+    private static Optional<String> check(ConnectorDescriptor target, Function<Effect, List<String>> connectorRefusals,
+                                          Optional<AccountSchema> account, List<Effect> effects) {
         List<String> refused = new ArrayList<>();
         for (Effect e : effects) {
             for (FieldRefusals.Refused r : FieldRefusals.of(target, e)) refused.add(r.message());
+            refused.addAll(connectorRefusals.apply(e));
         }
         String who = target == null ? "the CRM" : target.displayName();
         if (account.isPresent()) {

@@ -62,11 +62,11 @@ final class Decider {
             listener.lookupDone(run.connector, Duration.between(started, clock.instant()));
             if (ar.failed()) return outcomes.failed(run, Failure.of(ar.cause(), false), null);
             if (run.evaluation.lookup().isPresent()) run.lookedUpAt = clock.instant();
-            return record(run, ar.result(), connector.descriptor());
+            return record(run, ar.result(), connector);
         });
     }
 
-    private Future<StepResult> record(LeadRun run, Found found, io.leadflow.spi.ConnectorDescriptor target) {
+    private Future<StepResult> record(LeadRun run, Found found, CrmConnector target) {
         Decision d;
         try {
             ManagerState before = managers;

@@ -39,6 +39,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 
@@ -58,9 +59,11 @@ public final class LeadflowServer {
     private final ConnectorAccounts accounts;
     private final SourcePollers pollers;
     private final long statsTimer;
+    private final AccountCheck accountCheck;
 
     private LeadflowServer(Vertx vertx, Journal journal, AtomicReference<Engine> engine, EdgeServer edge, RuleWatcher watcher,
-                           ConnectorAccounts accounts, long statsTimer, SourcePollers pollers) {
+                           ConnectorAccounts accounts, long statsTimer, SourcePollers pollers, AccountCheck accountCheck) {
+        this.accountCheck = accountCheck;
         this.pollers = pollers;
         this.vertx = vertx;
         this.journal = journal;
@@ -202,7 +205,7 @@ public final class LeadflowServer {
             watcher.gate(p -> accounts.configErrors(p, pulledAccounts(p)).await());
             watcher.start();
             banner(out, s, edge.port(), program, secrets.current());
-            return new LeadflowServer(vertx, journal, engine, edge, watcher, accounts, timer, pollers);
+            return new LeadflowServer(vertx, journal, engine, edge, watcher, accounts, timer, pollers, check);
         } catch (Exception | Error e) {
             vertx.close();
             throw e;
@@ -301,13 +304,36 @@ public final class LeadflowServer {
             out.println("flow '" + f.name() + "' → " + f.connector() + "/" + f.account() + "   POST " + base + "/v1/leads/" + slug);
             if (s.sandbox() && !src.tokens().isEmpty()) {
                 out.println("  token: " + src.tokens().get(0));
-                out.println("  try:   curl -sS -X POST " + base + "/v1/leads/" + slug + " -H 'Authorization: Bearer " + src.tokens().get(0)
-                        + "' -H 'Content-Type: application/json' -d '{\"order_id\": 1001, \"delivery_phone\": \"067 123 45 67\", \"delivery_name\": \"Olena\"}'");
+                sampleCurl(base + "/v1/leads/" + slug, src.tokens().get(0), f, catalog).ifPresent(curl -> out.println("  try:   " + curl));
             }
         }
         out.println("console: " + base + "/ (sign in with the admin token)   registry: " + base + "/v1/leads (admin token)   health: "
                 + base + "/health   metrics: " + base + "/metrics   API: " + base + "/openapi.json");
         out.flush();
+    }
+
+    /**
+     * The {@code curl} that posts one lead as the flow's own source sends it: the source kind's
+     * sample ({@link io.leadflow.spi.source.SourceSample}: Horoshop's order JSON, Calltouch's
+     * form-encoded call, a KeyCRM status webhook, a site form), with its content type; empty when
+     * the kind has none.
+     */
+    static Optional<String> sampleCurl(String url, String token, Flow flow, io.leadflow.spi.ConnectorCatalog catalog) {
+        String[] parts = flow.source().split("\\.", 2);
+        if (parts.length != 2) return Optional.empty();
+        return catalog.source(parts[0]).flatMap(d -> d.kind(parts[1])).flatMap(io.leadflow.spi.source.SourceKind::pushedSample)
+                .map(sample -> "curl -sS -X POST " + url + " -H " + shellQuote("Authorization: Bearer " + token)
+                        + " -H " + shellQuote("Content-Type: " + sample.contentType()) + " --data-binary " + shellQuote(sample.body()));
+    }
+
+    /** One shell word in single quotes ({@code '} written as {@code '\''}). */
+    static String shellQuote(String s) {
+        return "'" + s.replace("'", "'\\''") + "'";
+    }
+
+    /** The CRM accounts' own field lists as read at start (in sandbox, the emulated accounts': what an example's accounts.json describes). */
+    public List<io.leadflow.spi.account.AccountSchema> accountSchemas() {
+        return accountCheck.schemas();
     }
 
     public int port() {

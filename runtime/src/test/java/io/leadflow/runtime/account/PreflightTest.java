@@ -1,11 +1,20 @@
 package io.leadflow.runtime.account;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.leadflow.connector.CrmConnector;
+import io.leadflow.connector.EffectContext;
+import io.leadflow.connector.EffectResult;
+import io.leadflow.connector.fields.FieldValues;
+import io.leadflow.connector.keepincrm.KeepinCrmSchema;
 import io.leadflow.connector.keycrm.KeycrmSchema;
+import io.leadflow.spi.ConnectorDescriptor;
 import io.leadflow.spi.EntityKind;
 import io.leadflow.spi.account.AccountField;
 import io.leadflow.spi.account.AccountSchema;
@@ -14,6 +23,10 @@ import io.leadflow.spi.effect.CreateDeal;
 import io.leadflow.spi.effect.Effect;
 import io.leadflow.spi.effect.RecordRef;
 import io.leadflow.spi.effect.UpdateDeal;
+import io.leadflow.spi.error.PermanentException;
+import io.leadflow.spi.record.Found;
+import io.leadflow.spi.record.LookupRequest;
+import io.vertx.core.Future;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,5 +80,74 @@ class PreflightTest {
                 new CreateDeal(new RecordRef.Created(0), fields("{\"deal_cf_1037\": \"y\", \"status_id\": \"new\", \"deal_cf_9999\": 1}"), null, false));
         assertTrue(r.orElseThrow().contains("create deal: field 'status_id' takes a number, not \"new\""), r.get());
         assertTrue(r.get().contains("no deal custom field '9999'"), r.get());
+    }
+
+    /**
+     * Issue 9: a value a LATER effect's field cannot take was let through, and the connector's
+     * encoder ({@code FieldValues.coerce}) refused it while building that effect, after the first
+     * was made. Now the preflight and the encoder apply one test ({@code FieldRefusals.unreadable}).
+     */
+    @Test
+    void aValueALaterEffectsEncoderCouldNotRead_refusesTheLeadBeforeTheFirst_andTheEncoderReadsWhatPassed() throws Exception {
+        CreateContact contact = new CreateContact(fields("{\"name\": \"Olena\"}"), null);
+        Optional<String> r = Preflight.check(KeepinCrmSchema.DESCRIPTOR, Optional.empty(), List.of(contact,
+                new CreateDeal(new RecordRef.Created(0), fields("{\"title\": \"Order 1\", \"products_total_as_total\": \"maybe\","
+                        + " \"total\": \"900,50\", \"stage_id\": \"99999999999999999999\"}"), null, false)));
+        assertTrue(r.orElseThrow().contains("create deal: field 'products_total_as_total' takes a boolean"), r.get());
+        assertTrue(r.get().contains("field 'stage_id' takes a number, not \"99999999999999999999\""), r.get());
+        assertFalse(r.get().contains("'total'"), r.get());
+        assertEquals(900.5, FieldValues.coerce(KeepinCrmSchema.AGREEMENT, "total", TextNode.valueOf("900,50")));
+        assertEquals(true, FieldValues.coerce(KeepinCrmSchema.AGREEMENT, "products_total_as_total", TextNode.valueOf(" Yes ")));
+        PermanentException e = assertThrows(PermanentException.class,
+                () -> FieldValues.coerce(KeepinCrmSchema.AGREEMENT, "products_total_as_total", TextNode.valueOf("maybe")));
+        assertTrue(e.getMessage().contains("takes a boolean"), e.getMessage());
+    }
+
+    /** What the connector knows from its account's settings ({@code CrmConnector.refusals}) is judged for every effect, not only the first. */
+    @Test
+    void whatTheConnectorRefusesFromItsSettings_inALaterEffect_refusesTheWholeLead() throws Exception {
+        CrmConnector connector = new Stub() {
+            @Override
+            public List<String> refusals(Effect effect) {
+                return effect instanceof CreateDeal ? List.of(effect.describe() + ": no source") : List.of();
+            }
+        };
+        Optional<String> r = Preflight.check(connector, Optional.empty(), List.of(new CreateContact(fields("{\"full_name\": \"Olena\"}"), null),
+                new CreateDeal(new RecordRef.Created(0), fields("{\"manager_comment\": \"x\"}"), null, false)));
+        assertEquals("refused before any effect (KeyCRM would not take it): create deal: no source", r.orElseThrow());
+        assertEquals(Optional.empty(), Preflight.check(connector, Optional.empty(), List.of(new CreateContact(fields("{\"full_name\": \"Olena\"}"), null))));
+    }
+
+    /** A KeyCRM connector that is never called: only its descriptor and its refusals are read. */
+    private abstract static class Stub implements CrmConnector {
+        @Override
+        public ConnectorDescriptor descriptor() {
+            return KeycrmSchema.DESCRIPTOR;
+        }
+
+        @Override
+        public String account() {
+            return "main";
+        }
+
+        @Override
+        public Future<Found> find(LookupRequest request) {
+            throw new AssertionError("not called");
+        }
+
+        @Override
+        public Future<EffectResult> apply(Effect effect, EffectContext ctx) {
+            throw new AssertionError("not called");
+        }
+
+        @Override
+        public Future<Optional<EffectResult>> reconcile(Effect effect, EffectContext ctx) {
+            throw new AssertionError("not called");
+        }
+
+        @Override
+        public Future<Void> close() {
+            return Future.succeededFuture();
+        }
     }
 }

@@ -225,11 +225,23 @@ class ProductSyncTest {
         private final int at;
         private final boolean afterSending;
         private final AtomicInteger writes = new AtomicInteger();
+        private boolean variants = true;
 
         Dying(CatalogTarget real, int at, boolean afterSending) {
             this.real = real;
             this.at = at;
             this.afterSending = afterSending;
+        }
+
+        /** The same shop as one whose products take no variants. */
+        Dying withoutVariants() {
+            variants = false;
+            return this;
+        }
+
+        @Override
+        public boolean variants() {
+            return variants && real.variants();
         }
 
         @Override
@@ -370,6 +382,67 @@ class ProductSyncTest {
         for (int i = 0; i < 4; i++) {
             assertEquals(id(shopCategory("external_id", String.valueOf(cats.get(i)))), String.valueOf(shopProduct("sku", "I" + i).getValue("category_id")));
         }
+    }
+
+    private static BigDecimal number(Object v) {
+        return new BigDecimal(String.valueOf(v));
+    }
+
+    /** A KeyCRM product with three offers: one shop product whose variants are the offers (SKU, barcode, price, stock each). */
+    @Test
+    void aProductWithSeveralOffers_isOneShopProductWithAVariantPerOffer() {
+        long shirt = catalog().addProduct("Shirt", "SH", "4820000000101", new BigDecimal("450"), 2, null);
+        long m = keycrmOffer(shirt, 0);
+        long l = catalog().addOffer(shirt, "SH-L", "4820000000102", new BigDecimal("470"), 5);
+        long xl = catalog().addOffer(shirt, "SH-XL", null, new BigDecimal("490"), 0);
+        assertEquals(counts(1, 0, 0, 0, 0, 0, 0, 0), run(full(MatchKey.SKU, NewPolicy.PUBLISH, ExistingPolicy.UPDATE, MissingPolicy.NOTHING), PERIOD));
+        JsonObject p = shopProduct("external_id", String.valueOf(shirt));
+        assertEquals(7, p.getInteger("quantity"), "the product's stock is the offers' sum");
+        var variants = p.getJsonArray("variants");
+        assertEquals(3, variants.size(), p.encode());
+        assertEquals(List.of(String.valueOf(m), String.valueOf(l), String.valueOf(xl)),
+                variants.stream().map(v -> ((JsonObject) v).getString("external_id")).toList(), "one variant per offer, in offer order");
+        JsonObject large = variants.getJsonObject(1);
+        assertEquals("SH-L", large.getString("sku"));
+        assertEquals("4820000000102", large.getString("barcode"));
+        assertEquals(0, new BigDecimal("470").compareTo(number(large.getValue("price"))));
+        assertEquals(5, large.getInteger("quantity"));
+        assertFalse(variants.getJsonObject(2).containsKey("barcode"), "an offer without a barcode: none sent");
+
+        long patches = shop.counters().get("PATCH /api/v1/products/" + p.getValue("id"));
+        assertEquals(counts(0, 0, 0, 1, 0, 0, 0, 0), run(full(MatchKey.SKU, NewPolicy.PUBLISH, ExistingPolicy.UPDATE, MissingPolicy.NOTHING),
+                PERIOD.plusSeconds(86_400)), "variants read back compare equal (450 = 450.00): nothing sent");
+        assertEquals(patches, shop.counters().get("PATCH /api/v1/products/" + p.getValue("id")));
+
+        catalog().setOffer(l, new BigDecimal("480"), 1);
+        assertEquals(counts(0, 1, 0, 0, 0, 0, 0, 0), run(new SyncOptions(Scope.PRICES, MatchKey.SKU, NewPolicy.PUBLISH, ExistingPolicy.UPDATE,
+                MissingPolicy.NOTHING, Set.of()), PERIOD.plusSeconds(2 * 86_400)));
+        JsonObject after = shopProduct("external_id", String.valueOf(shirt));
+        assertEquals(0, new BigDecimal("480").compareTo(number(after.getJsonArray("variants").getJsonObject(1).getValue("price"))));
+        assertEquals(1, after.getJsonArray("variants").getJsonObject(1).getInteger("quantity"));
+        assertEquals("SH-XL", after.getJsonArray("variants").getJsonObject(2).getString("sku"), "the other variants as they were");
+        assertEquals(3, after.getInteger("quantity"));
+    }
+
+    /** A shop whose products take no variants: the several offers are one plain product (first offer's barcode and price, stock summed). */
+    @Test
+    void aShopWithoutVariants_getsOnePlainProduct() {
+        long shirt = catalog().addProduct("Shirt", "SH", "4820000000101", new BigDecimal("450"), 2, null);
+        catalog().addOffer(shirt, "SH-L", "4820000000102", new BigDecimal("470"), 5);
+        SyncCounts c = Await.result(sync(data, new Dying(shopCatalog(), -1, false).withoutVariants()).run("catalog", PERIOD,
+                full(MatchKey.SKU, NewPolicy.PUBLISH, ExistingPolicy.UPDATE, MissingPolicy.NOTHING)));
+        assertEquals(1, c.created());
+        JsonObject p = shopProduct("external_id", String.valueOf(shirt));
+        assertFalse(p.containsKey("variants"), p.encode());
+        assertEquals("4820000000101", p.getString("barcode"));
+        assertEquals(0, new BigDecimal("450").compareTo(number(p.getValue("price"))));
+        assertEquals(7, p.getInteger("quantity"));
+    }
+
+    /** The id of the {@code n}-th offer KeyCRM's emulator lists for a product. */
+    private long keycrmOffer(long product, int n) {
+        return keycrm.data().snapshot().getJsonArray("offers").stream().map(o -> (JsonObject) o)
+                .filter(o -> o.getLong("product_id") == product).skip(n).findFirst().orElseThrow().getLong("id");
     }
 
     private ProductSyncJob job() {

@@ -13,6 +13,7 @@ import io.leadflow.spi.source.SenderAuth;
 import io.leadflow.spi.source.SourceDescriptor;
 import io.leadflow.spi.source.SourceDescriptorProvider;
 import io.leadflow.spi.source.SourceKind;
+import io.leadflow.spi.source.SourceSample;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,10 +82,17 @@ public final class CalltouchSources implements SourceDescriptorProvider {
     public static final SourceDescriptor DESCRIPTOR = SourceDescriptor.of("calltouch", "Calltouch",
             new SourceKind("calls", Set.of(Arrival.WEBHOOK, Arrival.PULL), SenderAuth.INTAKE_TOKEN, ARGS, CALL_WEBHOOK, List.of("callId"),
                     Duration.ofDays(1), "a call webhook (form-encoded; parameter names chosen in the cabinet, unconfirmed),"
-                    + " or with poll a record of the calls journal", CALL_JOURNAL),
+                    + " or with poll a record of the calls journal", CALL_JOURNAL)
+                    .withSample(SourceSample.form(new String[][] {{"callId", "90001"}, {"siteId", "77"}, {"callerphone", "79157771122"},
+                            {"phonenumber", "74951234567"}, {"callphase", "calldisconnected"}, {"duration", "95"}, {"successful", "true"},
+                            {"unique", "true"}, {"targetcall", "true"}, {"timestamp", "1772360100"}, {"utm_source", "yandex"},
+                            {"utm_medium", "cpc"}, {"utm_campaign", "brand"}})),
             new SourceKind("requests", Set.of(Arrival.WEBHOOK, Arrival.PULL), SenderAuth.INTAKE_TOKEN, ARGS, REQUEST_WEBHOOK,
                     List.of("requestId"), Duration.ofDays(1), "a request (form, chat) webhook (parameter names chosen in the cabinet,"
-                    + " unconfirmed), or with poll a record of the requests journal", REQUEST_JOURNAL));
+                    + " unconfirmed), or with poll a record of the requests journal", REQUEST_JOURNAL)
+                    .withSample(SourceSample.form(new String[][] {{"requestId", "5001"}, {"requestNumber", "R-5001"}, {"siteId", "77"},
+                            {"subject", "Обратный звонок"}, {"name", "Ирина"}, {"phone", "79161234567"}, {"email", "irina@example.ru"},
+                            {"comment", "Перезвоните после 18:00"}, {"timestamp", "1772360400"}, {"utm_source", "google"}})));
 
     @Override
     public SourceDescriptor descriptor() {

@@ -8,7 +8,7 @@ import java.util.Map;
  * Where the sync writes products and categories (a shop). A create carries the source id as
  * {@code external_id}, so a resent create can be told from a new product (the shop refuses or
  * the next read shows it); a change sends only the given fields ({@code name, sku, barcode,
- * description, price, quantity, category_id, external_id, visible, available}). Ids the sync
+ * description, price, quantity, category_id, external_id, visible, available, variants}). Ids the sync
  * passes back ({@code category_id}, {@code parent_id}) are the shop's own, as its reads gave them.
  */
 public interface CatalogTarget {
@@ -20,6 +20,15 @@ public interface CatalogTarget {
 
     /** Changes the given fields of the product with this shop id. */
     Future<Void> change(String id, Map<String, Object> fields);
+
+    /**
+     * Whether a product takes {@code variants} (a list of {@link CatalogVariant#fields()}). When
+     * not, a KeyCRM product with several offers is one plain product: the first offer's barcode
+     * and price, the stock summed over its offers.
+     */
+    default boolean variants() {
+        return false;
+    }
 
     /** Every category of the shop (all pages). */
     Future<List<ShopCategory>> categories();

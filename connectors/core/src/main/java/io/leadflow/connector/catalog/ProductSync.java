@@ -116,13 +116,14 @@ public final class ProductSync {
             Optional<ShopProduct> match = find(item);
             if (match.isEmpty()) {
                 if (options.scope() == Scope.PRICES || options.onNew() == NewPolicy.SKIP) return done(item.id(), Outcome.UNCHANGED);
-                Map<String, Object> fields = full(item, shopCategories);
+                Map<String, Object> fields = full(item, shopCategories, target.variants());
                 fields.put("visible", options.onNew() == NewPolicy.PUBLISH);
                 fields.put("available", true);
                 return write(item.id(), Outcome.CREATED, () -> target.create(fields).mapEmpty());
             }
             ShopProduct p = match.get();
-            Map<String, Object> wanted = options.scope() == Scope.FULL ? full(item, shopCategories) : prices(item);
+            Map<String, Object> wanted = options.scope() == Scope.FULL ? full(item, shopCategories, target.variants())
+                    : prices(item, p, target.variants());
             Map<String, Object> change = diff(p, wanted);
             // the write in flight when the run stopped took effect: count it as what it was, send nothing
             if (change.isEmpty() && item.id().equals(cp.pending())) return done(item.id(), Outcome.valueOf(cp.pendingOutcome()));
@@ -240,7 +241,7 @@ public final class ProductSync {
     }
 
     /** Every synced field; {@code category_id} the shop id of the product's category when it is in the shop (else left as it is). */
-    private static Map<String, Object> full(CatalogItem i, CategoryMap shopCategories) {
+    private static Map<String, Object> full(CatalogItem i, CategoryMap shopCategories, boolean variants) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("external_id", i.id());
         putIf(m, "name", i.name());
@@ -250,13 +251,26 @@ public final class ProductSync {
         putIf(m, "price", i.price());
         putIf(m, "quantity", i.quantity());
         putIf(m, "category_id", i.categoryId() == null ? null : shopCategories.mapped(i.categoryId()));
+        if (variants && i.variants().size() > 1) m.put("variants", i.variants().stream().map(CatalogVariant::fields).toList());
         return m;
     }
 
-    private static Map<String, Object> prices(CatalogItem i) {
+    /**
+     * Price and stock; with variants, the shop product's variants as they are, those made from a
+     * KeyCRM offer ({@code external_id} = offer id) with that offer's price and stock.
+     */
+    private static Map<String, Object> prices(CatalogItem i, ShopProduct p, boolean variants) {
         Map<String, Object> m = new LinkedHashMap<>();
         putIf(m, "price", i.price());
         putIf(m, "quantity", i.quantity());
+        if (variants && !p.variants().isEmpty()) {
+            Map<String, CatalogVariant> offers = new HashMap<>();
+            for (CatalogVariant o : i.variants()) offers.put(o.externalId(), o);
+            m.put("variants", p.variants().stream().map(v -> {
+                CatalogVariant o = v.externalId() == null ? null : offers.get(v.externalId());
+                return (o == null ? v : v.withPrices(o.price(), o.quantity())).fields();
+            }).toList());
+        }
         return m;
     }
 
@@ -264,11 +278,13 @@ public final class ProductSync {
     private static Map<String, Object> diff(ShopProduct p, Map<String, Object> wanted) {
         Map<String, Function<ShopProduct, Object>> now = Map.of("external_id", ShopProduct::externalId, "name", ShopProduct::name,
                 "sku", ShopProduct::sku, "barcode", ShopProduct::barcode, "description", ShopProduct::description,
-                "price", ShopProduct::price, "quantity", ShopProduct::quantity, "category_id", ShopProduct::categoryId);
+                "price", ShopProduct::price, "quantity", ShopProduct::quantity, "category_id", ShopProduct::categoryId,
+                "variants", ShopProduct::variants);
         Map<String, Object> out = new LinkedHashMap<>();
         wanted.forEach((k, v) -> {
             Object have = now.get(k).apply(p);
-            boolean same = v instanceof BigDecimal a && have instanceof BigDecimal b ? a.compareTo(b) == 0 : Objects.equals(v, have);
+            boolean same = k.equals("variants") ? CatalogVariant.comparable((List<?>) v).equals(CatalogVariant.comparable((List<?>) have))
+                    : v instanceof BigDecimal a && have instanceof BigDecimal b ? a.compareTo(b) == 0 : Objects.equals(v, have);
             if (!same) out.put(k, v);
         });
         return out;

@@ -4,15 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.leadflow.spi.EntitySchema;
 import io.leadflow.spi.FieldSpec;
 import io.leadflow.spi.error.PermanentException;
+import io.leadflow.spi.effect.FieldRefusals;
 import io.vertx.core.json.Json;
-import java.util.Locale;
 
 /**
  * Rule-file values (Jackson nodes) → values for a Vert.x JSON request body, typed by the
  * connector's schema: a text {@code "8011"} for an integer field becomes {@code 8011},
  * {@code "yes"} for a boolean becomes {@code true}. A field the schema does not know, or a value
- * that cannot be read as its type, is a {@link PermanentException} naming the field (status 0:
- * refused before any call), so a bad mapping fails clearly instead of reaching the CRM.
+ * that cannot be read as its type ({@link FieldRefusals#unreadable}, the same test the runtime's
+ * preflight applies before a lead's first effect), is a {@link PermanentException} naming the
+ * field (status 0: refused before any call), so a bad mapping fails clearly instead of reaching the CRM.
  */
 public final class FieldValues {
     private FieldValues() { }
@@ -20,18 +21,17 @@ public final class FieldValues {
     public static Object coerce(EntitySchema schema, String name, JsonNode v) {
         FieldSpec spec = schema.field(name).orElseThrow(() ->
                 new PermanentException(schema.apiName() + " has no field '" + name + "'", name, 0));
+        FieldRefusals.unreadable(spec.type(), v).ifPresent(why -> {
+            throw new PermanentException("field '" + name + "' " + why, name, 0);
+        });
         String text = v.asText().trim();
-        try {
-            return switch (spec.type()) {
-                case INTEGER -> v.isNumber() ? (Object) v.longValue() : (Object) Long.parseLong(text);
-                case NUMBER -> v.isNumber() ? (Object) v.doubleValue() : (Object) Double.parseDouble(text);
-                case BOOLEAN -> v.isBoolean() ? v.booleanValue() : truthy(text, name);
-                case OBJECT, LIST, ANY -> v.isValueNode() ? plain(v) : Json.decodeValue(v.toString());
-                default -> v.isTextual() ? v.textValue() : text;
-            };
-        } catch (NumberFormatException e) {
-            throw new PermanentException("'" + text + "' is not " + article(spec.type().name().toLowerCase(Locale.ROOT)), name, 0);
-        }
+        return switch (spec.type()) {
+            case INTEGER -> v.isNumber() ? (Object) v.longValue() : (Object) Long.parseLong(text);
+            case NUMBER -> v.isNumber() ? (Object) v.doubleValue() : (Object) Double.parseDouble(text.replace(',', '.'));
+            case BOOLEAN -> v.isBoolean() ? v.booleanValue() : v.isNumber() ? v.asInt() != 0 : FieldRefusals.truthy(text);
+            case OBJECT, LIST, ANY -> v.isValueNode() ? plain(v) : Json.decodeValue(v.toString());
+            default -> v.isTextual() ? v.textValue() : text;
+        };
     }
 
     /** A scalar node as a plain Java value (text, long, double, boolean), null for JSON null. */
@@ -42,17 +42,5 @@ public final class FieldValues {
         if (v.isNumber()) return v.doubleValue();
         if (v.isTextual()) return v.textValue();
         return Json.decodeValue(v.toString());
-    }
-
-    private static boolean truthy(String text, String name) {
-        return switch (text.toLowerCase(Locale.ROOT)) {
-            case "1", "true", "yes" -> true;
-            case "0", "false", "no", "" -> false;
-            default -> throw new PermanentException("'" + text + "' is not a boolean", name, 0);
-        };
-    }
-
-    private static String article(String type) {
-        return ("aeiou".indexOf(type.charAt(0)) >= 0 ? "an " : "a ") + type;
     }
 }

@@ -14,6 +14,7 @@ import io.leadflow.spi.source.SenderAuth;
 import io.leadflow.spi.source.SourceDescriptor;
 import io.leadflow.spi.source.SourceDescriptorProvider;
 import io.leadflow.spi.source.SourceKind;
+import io.leadflow.spi.source.SourceSample;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -63,9 +64,17 @@ public final class HoroshopSources implements SourceDescriptorProvider {
 
     public static final SourceDescriptor DESCRIPTOR = SourceDescriptor.of("horoshop", "Horoshop",
             new SourceKind("orders", Set.of(Arrival.WEBHOOK, Arrival.PULL), SenderAuth.INTAKE_TOKEN, ORDER_ARGS, ORDER, List.of("order_id"),
-                    Duration.ofDays(30), "a shop order as orders/get returns it (order_id is the order number)"),
+                    Duration.ofDays(30), "a shop order as orders/get returns it (order_id is the order number)")
+                    .withSample(SourceSample.json("{\"order_id\": 1001, \"user\": 17, \"delivery_name\": \"Олена Коваль\","
+                            + " \"delivery_email\": \"olena@example.com\", \"delivery_phone\": \"067 123 45 67\", \"delivery_city\": \"Київ\","
+                            + " \"comment\": \"Передзвоніть після 18:00\", \"total_sum\": 1250.5, \"currency\": \"UAH\", \"stat_status\": 1,"
+                            + " \"stat_created\": \"2026-03-01 10:15:00\", \"products\": [{\"article\": \"MUG-1\", \"title\": \"Чашка\","
+                            + " \"quantity\": 2, \"price\": 625.25}], \"analytics\": {\"utm_source\": \"google\", \"utm_medium\": \"cpc\","
+                            + " \"utm_campaign\": \"spring\"}}")),
             new SourceKind("registrations", Set.of(Arrival.WEBHOOK, Arrival.PULL), SenderAuth.INTAKE_TOKEN, USER_ARGS, USER, List.of("id"),
-                    Duration.ofDays(30), "a customer registration as users/export returns it"));
+                    Duration.ofDays(30), "a customer registration as users/export returns it")
+                    .withSample(SourceSample.json("{\"id\": 501, \"title\": \"Олена Коваль\", \"email\": \"olena@example.com\","
+                            + " \"phone\": \"+380671234567\", \"country\": \"Україна\", \"city\": \"Київ\", \"registered\": \"2026-03-01 10:00:00\"}")));
 
     @Override
     public SourceDescriptor descriptor() {

@@ -4,6 +4,7 @@ import io.leadflow.connector.AccountConfig;
 import io.leadflow.connector.catalog.CatalogCategory;
 import io.leadflow.connector.catalog.CatalogItem;
 import io.leadflow.connector.catalog.CatalogSource;
+import io.leadflow.connector.catalog.CatalogVariant;
 import io.leadflow.connector.http.CallCount;
 import io.leadflow.connector.http.CrmHttp;
 import io.leadflow.spi.error.PermanentException;
@@ -31,7 +32,7 @@ import java.util.TreeSet;
  * left out whatever the answer holds: how {@code is_archived} is spelled is [U]). One shop product
  * per KeyCRM product: SKU and name from the product; barcode, price and stock from its offers
  * (the first offer's barcode and price, the stock summed), else the product's {@code min_price}
- * and {@code quantity}.
+ * and {@code quantity}; its offers in id order as variants (offer id, SKU, barcode, price, stock).
  */
 public final class KeycrmCatalog implements CatalogSource {
     static final int PAGE = 50;
@@ -113,8 +114,10 @@ public final class KeycrmCatalog implements CatalogSource {
             BigDecimal price = first != null && first.getValue("price") != null ? number(first.getValue("price")) : decimal(p.getValue("min_price"));
             BigDecimal stock = own.isEmpty() ? decimal(p.getValue("quantity"))
                     : own.stream().map(o -> decimal(o.getValue("quantity"))).filter(java.util.Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add);
+            List<CatalogVariant> variants = own.stream().map(o -> new CatalogVariant(String.valueOf(o.getValue("id")), text(o.getValue("sku")),
+                    text(o.getValue("barcode")), decimal(o.getValue("price")), decimal(o.getValue("quantity")))).toList();
             out.put(id, new CatalogItem(id, text(p.getValue("sku")), first == null ? null : text(first.getValue("barcode")),
-                    text(p.getValue("name")), text(p.getValue("description")), price, stock, category));
+                    text(p.getValue("name")), text(p.getValue("description")), price, stock, category, variants));
         }
         return List.copyOf(out.values());
     }

@@ -104,6 +104,13 @@ public final class KeycrmConnector extends GuardedHttpConnector {
         return Future.succeededFuture(new EffectResult(null, 0));
     }
 
+    /** A new order with no source, mapped or from the account setting {@code source_id} ({@link KeycrmOrders#missingSource}). */
+    @Override
+    public List<String> refusals(Effect effect) {
+        if (!(effect instanceof CreateDeal d) || funnels()) return List.of();
+        return KeycrmOrders.missingSource(d, settings).map(why -> d.describe() + ": " + why).stream().toList();
+    }
+
     /** Creates are looked up (orders by {@code source_uuid}, cards by their tag, buyers by phone/email); updates are safe to resend. */
     @Override
     protected Future<Optional<EffectResult>> reconcile(Effect effect, EffectContext ctx, CallCount count) {

@@ -1,5 +1,6 @@
 package io.leadflow.connector.keycrm;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.leadflow.connector.EffectContext;
 import io.leadflow.connector.EffectResult;
 import io.leadflow.connector.http.CallCount;
@@ -28,14 +29,20 @@ final class KeycrmOrders {
         this.client = writes.client;
     }
 
+    /** Why a new order would be refused for want of a source: the deal block maps no {@code source_id} and the account sets none. */
+    static Optional<String> missingSource(CreateDeal effect, KeycrmSettings settings) {
+        JsonNode mapped = effect.fields() == null ? null : effect.fields().get("source_id");
+        boolean given = mapped != null && !mapped.isNull() && !(mapped.isTextual() && mapped.textValue().isBlank());
+        if (given || settings.sourceId() != null) return Optional.empty();
+        return Optional.of("KeyCRM needs a source for new orders: map deal source_id or set the account setting source_id");
+    }
+
     Future<EffectResult> create(CreateDeal effect, EffectContext ctx, CallCount count) {
         JsonObject fields = DealFields.of(effect.fields(), effect.mark(), ctx);
         JsonObject body = KeycrmBodies.order(fields);
+        Optional<String> missing = missingSource(effect, writes.settings);
+        if (missing.isPresent()) throw new PermanentException(missing.get(), "source_id", 0);
         Object source = body.getValue("source_id") != null ? body.getValue("source_id") : writes.settings.sourceId();
-        if (source == null) {
-            throw new PermanentException("KeyCRM needs a source for new orders: map deal source_id or set the account setting source_id",
-                    "source_id", 0);
-        }
         body.put("source_id", source).put("source_uuid", sourceUuid(fields, ctx));
         Managers.assign(body, "manager_id", effect.manager());
         Object status = DealWrites.status(fields);

@@ -2,6 +2,7 @@ package io.leadflow.connector.shopexpress;
 
 import io.leadflow.connector.AccountConfig;
 import io.leadflow.connector.catalog.CatalogTarget;
+import io.leadflow.connector.catalog.CatalogVariant;
 import io.leadflow.connector.catalog.ShopCategory;
 import io.leadflow.connector.catalog.ShopProduct;
 import io.leadflow.connector.http.CallCount;
@@ -23,7 +24,9 @@ import java.util.Map;
  * The shop's catalog as the KeyCRM product sync writes it, through the guessed Shop-Express API
  * [U, no public reference]: {@code GET /products?page&per_page=100} ({@code {data, meta:{page,
  * pages}}}), {@code POST /products} (201, the product), {@code PATCH /products/{id}},
- * {@code GET /categories} (paged the same way), {@code POST /categories} (201, the category).
+ * {@code GET /categories} (paged the same way), {@code POST /categories} (201, the category). A
+ * product takes {@code variants: [{external_id, sku, barcode, price, quantity}]}, the whole list
+ * sent on every change of it (the shop replaces it).
  * Every write's answer must show what was sent (else the contract does not hold and the product
  * or category counts as failed).
  */
@@ -55,6 +58,12 @@ public final class ShopExpressCatalog implements CatalogTarget {
     public Future<List<ShopProduct>> products() {
         List<ShopProduct> all = new ArrayList<>();
         return page("/products", "the product list", 1, p -> all.add(product(p))).map(v -> all);
+    }
+
+    /** Products take {@code variants} [U: the guessed contract]. */
+    @Override
+    public boolean variants() {
+        return true;
     }
 
     @Override
@@ -114,9 +123,11 @@ public final class ShopExpressCatalog implements CatalogTarget {
         JsonObject body = body(fields);
         return api.send(CrmRequest.json(HttpMethod.POST, "/products", body, true), new CallCount()).map(r -> {
             JsonObject made = ShopExpressApi.object(r, "the product create");
-            if (made.getValue("id") == null || !body.getValue("external_id").equals(made.getValue("external_id"))) {
+            if (made.getValue("id") == null || !body.getValue("external_id").equals(made.getValue("external_id"))
+                    || body.containsKey("variants") && !same("variants", fields.get("variants"), product(made).variants())) {
                 throw new PermanentException("Shop-Express accepted the product create (HTTP " + r.status() + ") but its answer does not"
-                        + " show the product with external_id " + body.getValue("external_id") + ": the unconfirmed API contract does not hold",
+                        + " show the product with external_id " + body.getValue("external_id") + (body.containsKey("variants") ? " and its variants" : "")
+                        + ": the unconfirmed API contract does not hold",
                         null, r.status());
             }
             return String.valueOf(made.getValue("id"));
@@ -129,11 +140,9 @@ public final class ShopExpressCatalog implements CatalogTarget {
         return api.send(CrmRequest.json(HttpMethod.PATCH, "/products/" + ShopExpressApi.path(id), body, true), new CallCount()).map(r -> {
             ShopProduct shown = product(ShopExpressApi.object(r, "the product change of " + id));
             for (String f : body.fieldNames()) {
-                Object want = body.getValue(f);
+                Object want = fields.get(f);
                 Object got = value(shown, f);
-                boolean same = want instanceof BigDecimal a && got instanceof BigDecimal b ? a.compareTo(b) == 0
-                        : f.equals("category_id") ? String.valueOf(want).equals(got) : want.equals(got);
-                if (!same) {
+                if (!same(f, want, got)) {
                     throw new PermanentException("Shop-Express accepted the change of product " + id + " (HTTP " + r.status()
                             + ") but it reads " + f + " = " + got + ", not " + want + ": the unconfirmed API contract does not hold", f, r.status());
                 }
@@ -142,12 +151,25 @@ public final class ShopExpressCatalog implements CatalogTarget {
         });
     }
 
+    private static boolean same(String field, Object want, Object got) {
+        if (field.equals("variants")) return CatalogVariant.comparable((List<?>) want).equals(CatalogVariant.comparable((List<?>) got));
+        if (want instanceof BigDecimal a && got instanceof BigDecimal b) return a.compareTo(b) == 0;
+        return field.equals("category_id") ? String.valueOf(want).equals(got) : java.util.Objects.equals(want, got);
+    }
+
     /** The request body; the shop's own ids ({@code category_id}, {@code parent_id}) go back as numbers when they are numbers [U: their type]. */
     private static JsonObject body(Map<String, Object> fields) {
         JsonObject o = new JsonObject();
         fields.forEach((k, v) -> o.put(k, (k.equals("category_id") || k.equals("parent_id")) && v instanceof String t && t.matches("\\d{1,18}")
-                ? (Object) Long.valueOf(t) : v));
+                ? (Object) Long.valueOf(t) : v instanceof List<?> l ? variantsJson(l) : v));
         return o;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static JsonArray variantsJson(List<?> variants) {
+        JsonArray a = new JsonArray();
+        for (Object x : variants) a.add(x instanceof Map<?, ?> m ? new JsonObject(new java.util.LinkedHashMap<>((Map<String, Object>) m)) : x);
+        return a;
     }
 
     private static Object value(ShopProduct p, String field) {
@@ -160,6 +182,7 @@ public final class ShopExpressCatalog implements CatalogTarget {
             case "price" -> p.price();
             case "quantity" -> p.quantity();
             case "category_id" -> p.categoryId();
+            case "variants" -> p.variants();
             case "visible" -> p.visible();
             case "available" -> p.available();
             default -> null;
@@ -169,7 +192,20 @@ public final class ShopExpressCatalog implements CatalogTarget {
     private static ShopProduct product(JsonObject p) {
         return new ShopProduct(text(p.getValue("id")), text(p.getValue("external_id")), text(p.getValue("sku")), text(p.getValue("barcode")),
                 text(p.getValue("name")), text(p.getValue("description")), decimal(p.getValue("price")), decimal(p.getValue("quantity")), text(p.getValue("category_id")),
-                p.getValue("visible") instanceof Boolean b ? b : null, p.getValue("available") instanceof Boolean b ? b : null);
+                p.getValue("visible") instanceof Boolean b ? b : null, p.getValue("available") instanceof Boolean b ? b : null, variants(p));
+    }
+
+    private static List<CatalogVariant> variants(JsonObject p) {
+        List<CatalogVariant> out = new ArrayList<>();
+        if (p.getValue("variants") instanceof JsonArray a) {
+            for (Object o : a) {
+                if (o instanceof JsonObject v) {
+                    out.add(new CatalogVariant(text(v.getValue("external_id")), text(v.getValue("sku")), text(v.getValue("barcode")),
+                            decimal(v.getValue("price")), decimal(v.getValue("quantity"))));
+                }
+            }
+        }
+        return out;
     }
 
     private static ShopCategory category(JsonObject c) {

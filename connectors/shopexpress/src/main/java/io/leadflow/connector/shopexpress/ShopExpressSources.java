@@ -7,6 +7,7 @@ import io.leadflow.spi.source.SenderAuth;
 import io.leadflow.spi.source.SourceDescriptor;
 import io.leadflow.spi.source.SourceDescriptorProvider;
 import io.leadflow.spi.source.SourceKind;
+import io.leadflow.spi.source.SourceSample;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -21,7 +22,10 @@ public final class ShopExpressSources implements SourceDescriptorProvider {
     public static final SourceDescriptor DESCRIPTOR = SourceDescriptor.of("shopexpress", "Shop-Express",
             new SourceKind("orders", Set.of(Arrival.WEBHOOK), SenderAuth.INTAKE_TOKEN, List.of(ArgSpec.account()),
                     PayloadSchema.anyFields(), List.of(), Duration.ofDays(30),
-                    "a shop order as the shop posts it (format unconfirmed: no public Shop-Express API)"));
+                    "a shop order as the shop posts it (format unconfirmed: no public Shop-Express API)")
+                    .withSample(SourceSample.json("{\"number\": \"1001\", \"status\": \"new\", \"total\": \"900\", \"customer\":"
+                            + " {\"name\": \"Олена Коваль\", \"phone\": \"050 123 45 67\", \"email\": \"olena@example.com\"},"
+                            + " \"items\": [{\"sku\": \"MUG-1\", \"name\": \"Чашка\", \"price\": \"450\", \"quantity\": 2}]}")));
 
     @Override
     public SourceDescriptor descriptor() {

@@ -50,6 +50,30 @@ class ShopExpressCatalogTest extends EmulatorTestBase<ShopExpressEmulator> {
         assertEquals(409, twin.status());
     }
 
+    /** A shop that takes the product but not its variants: the create does not pass as done. */
+    @Test
+    void aProductCreateAnswerWithoutTheVariants_isPermanent_sayingTheContractDoesNotHold() {
+        HttpServer shop = Await.result(vertx.createHttpServer().requestHandler(req -> req.body().onSuccess(b -> {
+            JsonObject sent = b.toJsonObject();
+            sent.remove("variants");
+            req.response().setStatusCode(201).putHeader("Content-Type", "application/json").end(sent.put("id", 9).encode());
+        })).listen(0, "127.0.0.1"));
+        try {
+            AccountConfig cfg = new AccountConfig("shopexpress", "shop", "http://127.0.0.1:" + shop.actualPort() + "/api/v1",
+                    Map.of("api_key", "k"), Map.of());
+            ShopExpressCatalog catalog = ShopExpressCatalog.open(vertx, cfg);
+            Map<String, Object> product = new HashMap<>(Map.of("external_id", "100", "name", "Shirt"));
+            assertEquals("9", Await.result(catalog.create(product)));
+            product.put("variants", List.of(new io.leadflow.connector.catalog.CatalogVariant("5000", "SH-M", null,
+                    new java.math.BigDecimal("450"), java.math.BigDecimal.ONE).fields()));
+            PermanentException e = Await.failure(catalog.create(product), PermanentException.class);
+            assertTrue(e.crmMessage().contains("and its variants") && e.crmMessage().contains("unconfirmed API contract does not hold"),
+                    e.crmMessage());
+        } finally {
+            Await.result(shop.close());
+        }
+    }
+
     /** A shop whose API is not what the adapter guessed: a created category without its parent must not pass as done. */
     @Test
     void aCreateAnswerWithoutTheParent_isPermanent_sayingTheContractDoesNotHold() {

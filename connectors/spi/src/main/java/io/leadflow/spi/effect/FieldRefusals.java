@@ -114,9 +114,8 @@ public final class FieldRefusals {
         FieldType t = spec.type();
         boolean scalarField = t != FieldType.OBJECT && t != FieldType.LIST && t != FieldType.ANY;
         if (scalarField && (v.isObject() || v.isArray())) return Optional.of("takes a single value, not " + (v.isArray() ? "a list" : "an object"));
-        if ((t == FieldType.NUMBER || t == FieldType.INTEGER) && v.isTextual() && !numeric(v.asText(), t == FieldType.INTEGER)) {
-            return Optional.of("takes a number, not " + quote(v.asText()));
-        }
+        Optional<String> unreadable = unreadable(t, v);
+        if (unreadable.isPresent()) return unreadable;
         if (spec.maxLength() > 0 && v.isValueNode() && v.asText().codePointCount(0, v.asText().length()) > spec.maxLength()) {
             return Optional.of("holds at most " + spec.maxLength() + " characters, not " + v.asText().codePointCount(0, v.asText().length()));
         }
@@ -126,8 +125,49 @@ public final class FieldRefusals {
         return Optional.empty();
     }
 
-    private static boolean numeric(String s, boolean integer) {
-        return s.strip().matches(integer ? "-?\\d+" : "-?\\d+([.,]\\d+)?");
+    /**
+     * Why a scalar value cannot be read as the field's type, or empty when it can: the one test
+     * both the preflight (before a lead's first effect) and the connectors' encoders
+     * ({@code FieldValues.coerce}, while a request is built) apply, so an encoder never refuses a
+     * value the preflight let through (issue 9: no lead half applied). A number field takes a
+     * number or a numeric text ({@code "900"}, {@code "900.50"}, {@code "900,50"}); an integer
+     * field a whole number or an integer text that fits 64 bits; a boolean field a boolean,
+     * {@code 0}/{@code 1} or the texts {@code true false yes no 1 0} (any case) and the empty text.
+     */
+    public static Optional<String> unreadable(FieldType t, JsonNode v) {
+        if (v == null || v.isNull()) return Optional.empty();
+        boolean scalar = t == FieldType.INTEGER || t == FieldType.NUMBER || t == FieldType.BOOLEAN;
+        if (v.isContainerNode()) return scalar ? Optional.of("takes a single value, not " + (v.isArray() ? "a list" : "an object")) : Optional.empty();
+        String text = v.asText().strip();
+        return switch (t) {
+            case INTEGER -> v.isNumber() || integer(text) ? Optional.empty() : Optional.of("takes a number, not " + quote(v.asText()));
+            case NUMBER -> v.isNumber() || text.matches("-?\\d+([.,]\\d+)?") ? Optional.empty()
+                    : Optional.of("takes a number, not " + quote(v.asText()));
+            case BOOLEAN -> v.isBoolean() || BOOLEAN_TEXT.contains(text.toLowerCase(java.util.Locale.ROOT)) ? Optional.empty()
+                    : Optional.of("takes a boolean (true/false, yes/no, 1/0), not " + quote(v.asText()));
+            default -> Optional.empty();
+        };
+    }
+
+    /** The texts a boolean field reads; {@link #truthy} says which of them are true. */
+    private static final java.util.Set<String> BOOLEAN_TEXT = java.util.Set.of("1", "true", "yes", "0", "false", "no", "");
+
+    /** A boolean field's value read from text that {@link #unreadable} accepted: {@code 1}, {@code true}, {@code yes} (any case). */
+    public static boolean truthy(String text) {
+        return switch (text.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "1", "true", "yes" -> true;
+            default -> false;
+        };
+    }
+
+    private static boolean integer(String s) {
+        if (!s.matches("-?\\d+")) return false;
+        try {
+            Long.parseLong(s);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     /** A value as shown in a message: quoted, at most 80 characters, newlines escaped. */

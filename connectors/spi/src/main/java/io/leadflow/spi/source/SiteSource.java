@@ -18,5 +18,7 @@ public final class SiteSource {
     public static final SourceDescriptor DESCRIPTOR = new SourceDescriptor("site", "Site form (generic HTTP)", List.of(),
             new SourceKind("form", Set.of(Arrival.WEBHOOK), SenderAuth.INTAKE_TOKEN, List.of(ArgSpec.account()),
                     PayloadSchema.anyFields(), List.of(), Duration.ofDays(1),
-                    "a site form or checkout; fields as the site posts them (declare them with `fields` to have them checked)"));
+                    "a site form or checkout; fields as the site posts them (declare them with `fields` to have them checked)")
+                    .withSample(SourceSample.json("{\"name\": \"Olena\", \"phone\": \"+380671234567\", \"email\": \"olena@example.com\","
+                            + " \"comment\": \"Please call me back\"}")));
 }

@@ -22,14 +22,31 @@ import java.util.Set;
  * @param note         one line for the reference (what the lead is, what is unconfirmed)
  * @param pulledPayload the lead's fields when the kind is pulled from an API whose records differ from what its webhook
  *                      sends (Calltouch's journals against its webhook parameters); null when both are {@code payload}
+ * @param sample       one lead as the system pushes it (the banner's {@code curl}); null for a kind that is only pulled
  */
 public record SourceKind(String name, Set<Arrival> arrivals, SenderAuth auth, List<ArgSpec> args, PayloadSchema payload,
-                         List<String> eventId, Duration dedupeWindow, String note, PayloadSchema pulledPayload) {
+                         List<String> eventId, Duration dedupeWindow, String note, PayloadSchema pulledPayload, SourceSample sample) {
+
+    /** A kind without a sample (given later with {@link #withSample}). */
+    public SourceKind(String name, Set<Arrival> arrivals, SenderAuth auth, List<ArgSpec> args, PayloadSchema payload,
+                      List<String> eventId, Duration dedupeWindow, String note, PayloadSchema pulledPayload) {
+        this(name, arrivals, auth, args, payload, eventId, dedupeWindow, note, pulledPayload, null);
+    }
 
     /** A kind whose pulled records have the same fields as its pushed ones. */
     public SourceKind(String name, Set<Arrival> arrivals, SenderAuth auth, List<ArgSpec> args, PayloadSchema payload,
                       List<String> eventId, Duration dedupeWindow, String note) {
-        this(name, arrivals, auth, args, payload, eventId, dedupeWindow, note, null);
+        this(name, arrivals, auth, args, payload, eventId, dedupeWindow, note, null, null);
+    }
+
+    /** This kind with the lead it pushes as its sample. */
+    public SourceKind withSample(SourceSample pushed) {
+        return new SourceKind(name, arrivals, auth, args, payload, eventId, dedupeWindow, note, pulledPayload, pushed);
+    }
+
+    /** The sample of a pushed lead, when the kind can be pushed and has one. */
+    public Optional<SourceSample> pushedSample() {
+        return canArrive(Arrival.WEBHOOK) ? Optional.ofNullable(sample) : Optional.empty();
     }
 
     public SourceKind {
@@ -54,7 +71,7 @@ public record SourceKind(String name, Set<Arrival> arrivals, SenderAuth auth, Li
 
     /** This kind under another name (a generic source's kinds are all alike). */
     public SourceKind named(String other) {
-        return new SourceKind(other, arrivals, auth, args, payload, eventId, dedupeWindow, note, pulledPayload);
+        return new SourceKind(other, arrivals, auth, args, payload, eventId, dedupeWindow, note, pulledPayload, sample);
     }
 
     /**
@@ -63,6 +80,6 @@ public record SourceKind(String name, Set<Arrival> arrivals, SenderAuth auth, Li
      */
     public SourceKind asPulled() {
         if (!canArrive(Arrival.PULL) || pulledPayload == null) return this;
-        return new SourceKind(name, Set.of(Arrival.PULL), auth, args, pulledPayload, eventId, dedupeWindow, note, null);
+        return new SourceKind(name, Set.of(Arrival.PULL), auth, args, pulledPayload, eventId, dedupeWindow, note, null, null);
     }
 }

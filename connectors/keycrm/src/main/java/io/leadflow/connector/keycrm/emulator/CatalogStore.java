@@ -39,6 +39,21 @@ public final class CatalogStore {
         return id;
     }
 
+    /** Adds one more offer (a variant: its own SKU, barcode, price and stock) to a product; answers the offer id. */
+    public synchronized long addOffer(long productId, String sku, String barcode, BigDecimal price, int quantity) {
+        long offer = nextOffer++;
+        offers.put(offer, new JsonObject().put("id", offer).put("product_id", productId).put("sku", sku).put("barcode", barcode)
+                .put("price", price).put("quantity", quantity).put("is_archived", false));
+        JsonObject p = products.get(productId);
+        p.put("quantity", offers.values().stream().filter(o -> o.getLong("product_id") == productId).mapToInt(o -> o.getInteger("quantity")).sum());
+        return offer;
+    }
+
+    /** Changes one offer's price and stock, as a KeyCRM user would. */
+    public synchronized void setOffer(long offerId, BigDecimal price, int quantity) {
+        offers.get(offerId).put("price", price).put("quantity", quantity);
+    }
+
     /** Changes a product's price and stock (on the product and its offers), as a KeyCRM user would. */
     public synchronized void setPriceAndStock(long productId, BigDecimal price, int quantity) {
         JsonObject p = products.get(productId);

@@ -13,6 +13,7 @@ import io.leadflow.spi.source.SenderAuth;
 import io.leadflow.spi.source.SourceDescriptor;
 import io.leadflow.spi.source.SourceDescriptorProvider;
 import io.leadflow.spi.source.SourceKind;
+import io.leadflow.spi.source.SourceSample;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -52,10 +53,15 @@ public final class KeycrmSources implements SourceDescriptorProvider {
     public static final SourceDescriptor DESCRIPTOR = SourceDescriptor.of("keycrm", "KeyCRM webhooks",
             new SourceKind("order_status", Set.of(Arrival.WEBHOOK), SenderAuth.INTAKE_TOKEN, ARGS, ORDER_STATUS,
                     List.of("context.id", "context.status_id", "context.status_changed_at"), RETRY_WINDOW,
-                    "an order's status changed (event order.change_order_status)"),
+                    "an order's status changed (event order.change_order_status)")
+                    .withSample(SourceSample.json("{\"event\": \"order.change_order_status\", \"context\": {\"id\": 22,"
+                            + " \"source_uuid\": \"1001\", \"source_id\": 3, \"status_id\": 4, \"status_group_id\": 4,"
+                            + " \"status_changed_at\": \"2026-03-01 10:20:00\", \"grand_total\": 900}}")),
             new SourceKind("card_status", Set.of(Arrival.WEBHOOK), SenderAuth.INTAKE_TOKEN, ARGS, CARD_STATUS,
                     List.of("context.id", "context.status_id", "context.status_changed_at"), RETRY_WINDOW,
-                    "a funnel card's status changed (event lead.change_lead_status)"));
+                    "a funnel card's status changed (event lead.change_lead_status)")
+                    .withSample(SourceSample.json("{\"event\": \"lead.change_lead_status\", \"context\": {\"id\": 5, \"status_id\": 13,"
+                            + " \"manager_id\": 1, \"status_changed_at\": \"2026-03-01 10:20:00\"}}")));
 
     @Override
     public SourceDescriptor descriptor() {

@@ -14,12 +14,13 @@ import java.util.List;
  * {@code PATCH /products/{id}}, {@code GET /categories} (paged), {@code POST /categories}
  * ({@code name} required, {@code parent_id} an existing category, 409 when the {@code external_id}
  * is taken). Product fields: {@code external_id, sku, barcode, name, description, price, quantity,
- * category_id} (an existing category, else 422), {@code visible, available}. All of it is this
+ * category_id} (an existing category, else 422), {@code visible, available}, {@code variants}
+ * ({@code [{external_id, sku, barcode, price, quantity}]}, replaced whole by a change). All of it is this
  * emulator's own guess: no Shop-Express API is public.
  */
 final class CatalogRoutes {
     static final List<String> PRODUCT_FIELDS = List.of("external_id", "sku", "barcode", "name", "description", "price",
-            "quantity", "category_id", "visible", "available");
+            "quantity", "category_id", "visible", "available", "variants");
 
     private final ShopData data;
     private final WriteReply writes;
@@ -107,6 +108,19 @@ final class CatalogRoutes {
             if (body.getValue(f) != null && !(body.getValue(f) instanceof Number)) {
                 error(ctx, 422, "not_a_number", f + " must be a number", f);
                 return false;
+            }
+        }
+        if (body.containsKey("variants")) {
+            if (!(body.getValue("variants") instanceof io.vertx.core.json.JsonArray variants)) {
+                error(ctx, 422, "not_a_list", "variants must be a list", "variants");
+                return false;
+            }
+            for (Object v : variants) {
+                if (!(v instanceof JsonObject o) || o.getValue("price") != null && !(o.getValue("price") instanceof Number)
+                        || o.getValue("quantity") != null && !(o.getValue("quantity") instanceof Number)) {
+                    error(ctx, 422, "bad_variant", "each variant must be an object whose price and quantity are numbers", "variants");
+                    return false;
+                }
             }
         }
         for (String f : List.of("visible", "available")) {
