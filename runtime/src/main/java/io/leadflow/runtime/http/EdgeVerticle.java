@@ -48,6 +48,7 @@ public final class EdgeVerticle extends VerticleBase {
                 .setHttp2ClearTextEnabled(false)
                 .setCompressionSupported(false);
         return vertx.createHttpServer(opts).connectionHandler(deadlines::opened)
+                .invalidRequestHandler(EdgeVerticle::invalidRequest)
                 .requestHandler(req -> {
                     String bad = RequestPath.problem(req.path());
                     if (bad == null) {
@@ -76,6 +77,29 @@ public final class EdgeVerticle extends VerticleBase {
         r.get("/metrics").handler(h.health()::handleMetrics);
         r.get("/openapi.json").handler(OpenApi::handle);
         h.console().mount(r);
+    }
+
+    /**
+     * A request the HTTP codec could not take (headers over the limit, a request line over the
+     * limit, a malformed request): the same JSON error body as every refusal, {@code Connection:
+     * close}, then the connection is closed (the codec cannot find where the next request starts).
+     * One bounded log line, without the request's bytes.
+     */
+    static void invalidRequest(io.vertx.core.http.HttpServerRequest req) {
+        Throwable cause = req.decoderResult().cause();
+        Refusal r;
+        if (cause instanceof io.netty.handler.codec.http.TooLongHttpHeaderException) {
+            r = new Refusal(431, "headers_too_large", "the request's headers are larger than the limit; nothing was stored");
+        } else if (cause instanceof io.netty.handler.codec.http.TooLongHttpLineException) {
+            r = new Refusal(414, "request_line_too_long", "the request line (method, path and version) is longer than the limit; nothing was stored");
+        } else {
+            r = new Refusal(400, "malformed_request", "the request is not valid HTTP/1.1; nothing was stored");
+        }
+        LOG.info("refused a request the HTTP codec could not read: " + r.status() + " " + r.code()
+                + (cause == null ? "" : " (" + cause.getClass().getSimpleName() + ")"));
+        var res = req.response().putHeader("Connection", "close");
+        Responses.refuse(res, r);
+        req.connection().close();
     }
 
     private static void fail(RoutingContext ctx, int status, String code, String message) {

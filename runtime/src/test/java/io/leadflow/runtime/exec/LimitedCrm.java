@@ -45,6 +45,14 @@ final class LimitedCrm implements CrmConnector {
     /** When set, the first contact create pauses the account for {@link #pause} before it asks for its permit (as after a Retry-After). */
     final AtomicBoolean pauseAtFirstCreate = new AtomicBoolean();
     volatile Duration pause = Duration.ZERO;
+    /** The call number at which the CRM goes down by itself (0: never). */
+    volatile int goDownAtCall;
+    /** The Retry-After a "down" answer carries (and pauses the bucket for, as CrmHttp does), or null. */
+    volatile Duration downRetryAfter;
+    /** Calls that asked for their permit after a down answer said "retry after" and still arrived before it expired. */
+    final AtomicInteger earlyCalls = new AtomicInteger();
+    private long toldAtNanos = Long.MIN_VALUE;
+    private long notBeforeNanos = Long.MIN_VALUE;
     /** Whether {@link #apply} opens the context's send gate after its permit ({@code false}: the runtime marks before). */
     volatile boolean gate = true;
 
@@ -70,11 +78,23 @@ final class LimitedCrm implements CrmConnector {
     }
 
     private <T> Future<T> call(java.util.function.IntFunction<Future<T>> body) {
+        long asked = System.nanoTime();
         return bucket.acquire().compose(v -> {
             int n = calls.incrementAndGet();
+            if (n == goDownAtCall) down.set(true);
+            Duration retryAfter = downRetryAfter;
+            synchronized (this) {
+                long now = System.nanoTime();
+                if (now < notBeforeNanos && asked > toldAtNanos) earlyCalls.incrementAndGet();
+                if (down.get() && retryAfter != null) {
+                    if (now >= notBeforeNanos) toldAtNanos = now;
+                    notBeforeNanos = Math.max(notBeforeNanos, now + retryAfter.toNanos());
+                }
+            }
             if (down.get()) {
                 callsWhileDown.incrementAndGet();
-                return Future.failedFuture(new RetryableException("503 Service Unavailable", 503, null, null));
+                if (retryAfter != null) bucket.pause(retryAfter);
+                return Future.failedFuture(new RetryableException("503 Service Unavailable", 503, retryAfter, null));
             }
             return body.apply(n);
         });

@@ -170,6 +170,42 @@ class HostileInputTest {
         }
     }
 
+    /**
+     * What the HTTP codec refuses before any route runs (headers over 8 KiB, a request line over
+     * 4 KiB, bytes that are not HTTP/1.1) gets the JSON error body and {@code Connection: close},
+     * and the server closes the connection (a raw socket each: a pooled client would reuse it).
+     */
+    @Test
+    void codecRefusals_jsonBodyConnectionCloseAndClosed() throws Exception {
+        String auth = "Authorization: Bearer " + TOKEN + "\r\n";
+        Map<String, String> requests = new java.util.LinkedHashMap<>();
+        requests.put("431 headers_too_large", "POST /v1/leads/form HTTP/1.1\r\nHost: x\r\n" + auth + "X-Big: " + "x".repeat(9 * 1024)
+                + "\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}");
+        requests.put("414 request_line_too_long", "GET /v1/leads/" + "a".repeat(5000) + " HTTP/1.1\r\nHost: x\r\n\r\n");
+        requests.put("400 malformed_request", "POST /v1/leads/form HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\n{}");
+        requests.put("400 malformed_request ", "G\u0001T /health/live HTTP/1.1\r\nHost: x\r\n\r\n");
+        int before = journal.count();
+        for (var e : requests.entrySet()) {
+            String status = e.getKey().substring(0, 3), code = e.getKey().substring(4).trim();
+            try (RawClient c = raw()) {
+                c.send(e.getValue());
+                String got = c.readUntilClosed();  // fails the test if the server keeps the connection open
+                // the version is the codec's (HTTP/1.0 when it could not read the request line)
+                assertTrue(got.startsWith("HTTP/1.1 " + status) || got.startsWith("HTTP/1.0 " + status), e.getKey() + ": " + got);
+                assertTrue(got.toLowerCase().contains("\r\nconnection: close\r\n"), e.getKey() + ": " + got);
+                assertTrue(got.toLowerCase().contains("\r\ncontent-type: application/json"), e.getKey() + ": " + got);
+                var body = JSON.readTree(got.substring(got.indexOf("\r\n\r\n") + 4));
+                assertEquals(code, body.path("error").asText(), got);
+                assertTrue(body.path("message").asText().length() > 10, got);
+            }
+        }
+        assertEquals(before, journal.count(), "nothing stored");
+        try (RawClient c = raw()) {  // the server still serves
+            c.send("GET /health/live HTTP/1.1\r\nHost: x\r\n\r\n");
+            assertTrue(c.readResponse().startsWith("HTTP/1.1 200"));
+        }
+    }
+
     @Test
     void uncheckableSignatureOnATokenSource_isIgnoredEntirely() throws Exception {
         int before = journal.count();

@@ -6,6 +6,7 @@ import io.leadflow.spi.RateLimit;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
@@ -59,6 +60,9 @@ public abstract class EmulatorServer implements Emulator {
     private volatile EmulatorMode mode = EmulatorMode.OPTIMISTIC;
     private final Deque<ReceivedRequest> received = new ArrayDeque<>();
     private static final int RECEIVED_KEPT = 100;
+    /** When the rate window admitted each of the last {@link #ADMITTED_KEPT} calls (nanoTime), oldest first. */
+    private final Deque<Long> admittedAt = new ArrayDeque<>();
+    private static final int ADMITTED_KEPT = 10_000;
     private HttpServer server;
     /** Where the records are kept across restarts, or null (memory only). */
     private volatile RecordsFile recordsFile;
@@ -193,6 +197,19 @@ public abstract class EmulatorServer implements Emulator {
         return overLimitAnswers;
     }
 
+    /**
+     * When the rate window admitted each of the last 10,000 calls ({@link System#nanoTime}, as the
+     * window counted them), oldest first: what a test measures the share of the limit used on.
+     */
+    public synchronized long[] admittedArrivals() {
+        return admittedAt.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    private synchronized void admitted(long nanos) {
+        if (admittedAt.size() == ADMITTED_KEPT) admittedAt.pollFirst();
+        admittedAt.addLast(nanos);
+    }
+
     /** How unconfirmed behaviours are played now. */
     public EmulatorMode mode() {
         return mode;
@@ -221,18 +238,53 @@ public abstract class EmulatorServer implements Emulator {
 
     /** Answers with a JSON body (object, array or scalar). */
     protected void reply(RoutingContext ctx, int status, Object body) {
-        if (ctx.response().ended() || ctx.response().closed()) return;
-        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8")
-                .end(Json.encode(body));
+        send(ctx, status, body, null);
     }
 
-    /** Answers a write after it was performed, unless a {@code commitThenDrop} fault drops the connection instead. */
+    /**
+     * Answers a write after it was performed, unless a {@code commitThenDrop} fault drops the
+     * connection instead or a {@code halfSendNext} fault cuts the answer short.
+     */
     protected void replyWrite(RoutingContext ctx, int status, Object body) {
         if (faults.takeCommitThenDrop()) {
             ctx.request().connection().close();
             return;
         }
-        reply(ctx, status, body);
+        send(ctx, status, body, faults.takeHalfSend());
+    }
+
+    private void send(RoutingContext ctx, int status, Object body, Faults.HalfSend half) {
+        var res = ctx.response();
+        if (res.ended() || res.closed()) return;
+        Buffer bytes = Buffer.buffer(Json.encode(body));
+        res.setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8");
+        int rate = faults.bytesPerSecond();
+        if (half == null && rate == 0) {
+            res.end(bytes);
+            return;
+        }
+        res.putHeader("Content-Length", Integer.toString(bytes.length()));
+        int upTo = half == null ? bytes.length() : bytes.length() / 2;
+        Runnable after = half == null ? res::end : half == Faults.HalfSend.DROP ? () -> ctx.request().connection().close() : () -> { };
+        if (rate == 0) {
+            res.write(bytes.slice(0, upTo));
+            after.run();
+        } else {
+            trickle(res, bytes.slice(0, upTo), Math.max(1, rate / 10), after);
+        }
+    }
+
+    /** Writes {@code bytes} a slice every 100 ms, then runs {@code after}; stops if the client went away. */
+    private void trickle(io.vertx.core.http.HttpServerResponse res, Buffer bytes, int slice, Runnable after) {
+        if (res.closed()) return;
+        int n = Math.min(slice, bytes.length());
+        res.write(bytes.slice(0, n));
+        if (n == bytes.length()) {
+            after.run();
+            return;
+        }
+        Buffer rest = bytes.slice(n, bytes.length());
+        vertx.setTimer(100, t -> trickle(res, rest, slice, after));
     }
 
     /** The last CRM calls received (at most 100), oldest first; for encoding tests. */
@@ -266,12 +318,14 @@ public abstract class EmulatorServer implements Emulator {
             return;
         }
         Duration wait = faults.takeOverLimit();
-        if (wait == null) wait = window.admit(rateKey(ctx), System.nanoTime());
+        long now = System.nanoTime();
+        if (wait == null) wait = window.admit(rateKey(ctx), now);
         if (wait != null) {
             overLimitAnswers++;
             overLimit(ctx, wait);
             return;
         }
+        admitted(now);
         long delay = faults.delayMs();
         if (delay > 0) vertx.setTimer(delay, id -> ctx.next());
         else ctx.next();
@@ -293,6 +347,7 @@ public abstract class EmulatorServer implements Emulator {
         changed();
         synchronized (this) {
             received.clear();
+            admittedAt.clear();
         }
         counters.reset();
         faults.reset();

@@ -13,6 +13,13 @@ import java.time.Duration;
  * {"commitThenDrop": N}                             the next N writes are performed, then the connection
  *                                                   is closed without an answer (in-doubt tests)
  * {"overLimitNext": N, "retryAfter": 2}             next N CRM calls get the CRM's own over-limit answer
+ * {"halfSendNext": N, "stall": false}               the next N writes are performed, then the answer's head
+ *                                                   (with the whole Content-Length) and half its body are
+ *                                                   sent and the connection is closed; with "stall": true
+ *                                                   nothing more is sent and the connection is left open
+ * {"bytesPerSecond": B}                             every answer sent through EmulatorServer's reply
+ *                                                   helpers goes at about B bytes a second (B / 10 bytes
+ *                                                   every 100 ms); 0 turns it off
  * </pre>
  * Thread-safe: tests set it from their own thread while the server reads it on its event loop.
  */
@@ -25,6 +32,12 @@ public final class Faults {
     private int commitThenDrop;
     private int overLimitNext;
     private Duration overLimitRetryAfter;
+    private int halfSendNext;
+    private boolean halfSendStalls;
+    private int bytesPerSecond;
+
+    /** How a performed write's answer is cut short ({@link #takeHalfSend}). */
+    public enum HalfSend { DROP, STALL }
 
     /** What the gate must do with one CRM call. */
     public record Failure(int status, Duration retryAfter) { }
@@ -46,6 +59,13 @@ public final class Faults {
         }
         if (json.containsKey("delayMs")) delayMs = nonNegative(json, "delayMs", 0);
         if (json.containsKey("commitThenDrop")) commitThenDrop = nonNegative(json, "commitThenDrop", 0);
+        if (json.containsKey("halfSendNext")) {
+            halfSendNext = nonNegative(json, "halfSendNext", 0);
+            Object stall = json.getValue("stall");
+            if (stall != null && !(stall instanceof Boolean)) throw new IllegalArgumentException("\"stall\" must be true or false");
+            halfSendStalls = Boolean.TRUE.equals(stall);
+        }
+        if (json.containsKey("bytesPerSecond")) bytesPerSecond = nonNegative(json, "bytesPerSecond", 0);
         if (json.containsKey("overLimitNext")) {
             overLimitNext = nonNegative(json, "overLimitNext", 0);
             overLimitRetryAfter = retryAfter == null ? Duration.ofSeconds(1) : retryAfter;
@@ -61,6 +81,9 @@ public final class Faults {
         commitThenDrop = 0;
         overLimitNext = 0;
         overLimitRetryAfter = null;
+        halfSendNext = 0;
+        halfSendStalls = false;
+        bytesPerSecond = 0;
     }
 
     /** The failure this call must get (and counts it down), or null. */
@@ -86,6 +109,18 @@ public final class Faults {
         return true;
     }
 
+    /** How this performed write's answer is cut short (and counts it down), or null for a whole answer. */
+    public synchronized HalfSend takeHalfSend() {
+        if (halfSendNext <= 0) return null;
+        halfSendNext--;
+        return halfSendStalls ? HalfSend.STALL : HalfSend.DROP;
+    }
+
+    /** The answers' bandwidth in bytes a second; 0 for no limit. */
+    public synchronized int bytesPerSecond() {
+        return bytesPerSecond;
+    }
+
     public synchronized long delayMs() {
         return delayMs;
     }
@@ -95,7 +130,8 @@ public final class Faults {
         return new JsonObject().put("failNext", failNext).put("status", failStatus)
                 .put("retryAfter", failRetryAfter == null ? null : failRetryAfter.toSeconds())
                 .put("downForSeconds", downFor).put("delayMs", delayMs)
-                .put("commitThenDrop", commitThenDrop).put("overLimitNext", overLimitNext);
+                .put("commitThenDrop", commitThenDrop).put("overLimitNext", overLimitNext)
+                .put("halfSendNext", halfSendNext).put("stall", halfSendStalls).put("bytesPerSecond", bytesPerSecond);
     }
 
     /** Whole seconds the emulator stays down, rounded up; 0 when no outage is set or it is over. */

@@ -34,7 +34,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * <ul>
  *   <li>no connection / the request could not be written → {@link RetryableException} (status 0)</li>
  *   <li>timeout or reset after a {@linkplain CrmRequest#mutating() mutating} request was written →
- *       {@link InDoubtException} (reconcile first); for a read → retryable</li>
+ *       {@link InDoubtException} (reconcile first); for a read → retryable. The timeout bounds the
+ *       whole call (connect, write, headers and body), so a CRM answering at 1 KB/s or stalling
+ *       mid-answer is cut at it; an answer cut short by a dropped connection is the same</li>
  *   <li>429, 502, 503, 504 → retryable with {@code Retry-After} (seconds or HTTP-date), which also
  *       pauses the bucket so no request of this account leaves before it</li>
  *   <li>other 5xx → retryable; 401, 403 → {@link AuthException}</li>
@@ -146,8 +148,10 @@ public final class CrmHttp {
             r.response()
                     .compose(resp -> resp.body().map(b -> new CrmResponse(resp.statusCode(), resp.headers(), b)))
                     .onComplete(resp -> {
-                        if (resp.succeeded()) result.tryComplete(resp.result());
-                        else result.tryFail(transportFailure(request, written.get(), resp.cause()));
+                        if (resp.failed()) result.tryFail(transportFailure(request, written.get(), resp.cause()));
+                        else if (cutShort(resp.result())) result.tryFail(transportFailure(request, true, new java.io.IOException(
+                                "the connection closed mid-answer: the JSON body delimited by the close is incomplete")));
+                        else result.tryComplete(resp.result());
                     });
             (request.body() == null ? r.end() : r.end(request.body())).onComplete(end -> {
                 if (end.succeeded()) written.set(true);
@@ -155,6 +159,18 @@ public final class CrmHttp {
             });
         });
         return result.future().onComplete(x -> vertx.cancelTimer(timer));
+    }
+
+    /**
+     * An answer without {@code Content-Length} or chunking ends when the connection does, so a
+     * connection dropped mid-answer looks complete to HTTP; a JSON body that does not parse then
+     * is taken for what it is, an answer cut short (a write in doubt, a read to retry).
+     */
+    static boolean cutShort(CrmResponse r) {
+        String type = r.headers().get("Content-Type");
+        return type != null && type.toLowerCase(java.util.Locale.ROOT).contains("json")
+                && r.headers().get("Content-Length") == null && r.headers().get("Transfer-Encoding") == null
+                && r.body() != null && r.body().length() > 0 && r.json() == null;
     }
 
     private ConnectorException transportFailure(CrmRequest request, boolean written, Throwable cause) {

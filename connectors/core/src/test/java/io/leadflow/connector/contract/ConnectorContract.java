@@ -449,6 +449,80 @@ public abstract class ConnectorContract extends ContractFixture implements Accou
         }
     }
 
+    /**
+     * T8: the create's answer cut short (its head with the whole Content-Length and half its body,
+     * then the connection dropped, or stalled until the call timeout) is in doubt; reconcile finds
+     * the record; no duplicate.
+     */
+    @BothModes
+    void halfSentAnswer_droppedOrStalled_isInDoubt_andReconcileFindsTheRecord() {
+        require(Capability.CREATE_DEAL);
+        warmUp();
+        CrmConnector quick = factory().create(vertx, withTimeout(unthrottled(emulator.account("main")), 1_000));
+        try {
+            for (boolean stall : new boolean[] {false, true}) {
+                int before = storedCount(admin.records(), EntityKind.DEAL);
+                admin.faults(new JsonObject().put("halfSendNext", 1).put("stall", stall));
+                String text = stall ? "Half answered, stalled" : "Half answered, dropped";
+                CreateDeal deal = new CreateDeal(null, dealFields(text), null, false);
+                EffectContext ctx = ctx(Map.of());
+                Await.failure(quick.apply(deal, ctx), InDoubtException.class);
+                Optional<EffectResult> found = Await.result(quick.reconcile(deal, ctx));
+                assertTrue(found.isPresent(), text + ": the deal was made; reconcile must find it");
+                assertEquals(text, stored(admin.records(), EntityKind.DEAL, found.get().crmId(), dealTextField()));
+                assertEquals(before + 1, storedCount(admin.records(), EntityKind.DEAL), text + ": no duplicate");
+            }
+        } finally {
+            Await.result(quick.close());
+        }
+    }
+
+    /**
+     * T8: a CRM answering at 1 KB/s is slow but read whole within the call timeout (10 s); at
+     * 10 B/s (a byte every 100 ms) any answer of 6 bytes or more takes longer than a 500 ms timeout: the create is in doubt, and once the
+     * line is back reconcile finds it; or, for a connector whose create reads first (Baselinker
+     * looks up its reference data), that read times out, is retryable, and nothing was made: the
+     * retry makes it. Either way one record; no duplicate.
+     */
+    @BothModes
+    void slowAnswers_wholeWithinTheTimeout_inDoubtPastIt_andReconciled() {
+        require(Capability.CREATE_DEAL);
+        warmUp();
+        admin.faults(new JsonObject().put("bytesPerSecond", 1_000));
+        EffectResult slow = apply(new CreateDeal(null, dealFields("Over a slow line"), null, false), Map.of());
+        assertEquals("Over a slow line", stored(admin.records(), EntityKind.DEAL, slow.crmId(), dealTextField()));
+        int before = storedCount(admin.records(), EntityKind.DEAL);
+        CrmConnector quick = factory().create(vertx, withTimeout(unthrottled(emulator.account("main")), 500));
+        try {
+            admin.faults(new JsonObject().put("bytesPerSecond", 10));
+            CreateDeal deal = new CreateDeal(null, dealFields("Over a slower line"), null, false);
+            EffectContext ctx = ctx(Map.of());
+            Throwable cut = Await.failure(quick.apply(deal, ctx));
+            admin.faults(new JsonObject().put("bytesPerSecond", 0));
+            String crmId;
+            if (cut instanceof InDoubtException) {
+                Optional<EffectResult> found = Await.result(quick.reconcile(deal, ctx));
+                assertTrue(found.isPresent(), "the deal was made; reconcile must find it");
+                crmId = found.get().crmId();
+            } else {
+                assertInstanceOf(RetryableException.class, cut, "a call cut at the timeout before the write left is retryable");
+                assertEquals(before, storedCount(admin.records(), EntityKind.DEAL), "retryable, yet the deal was made: " + cut);
+                crmId = Await.result(quick.apply(deal, ctx)).crmId();
+            }
+            assertEquals("Over a slower line", stored(admin.records(), EntityKind.DEAL, crmId, dealTextField()));
+            assertEquals(before + 1, storedCount(admin.records(), EntityKind.DEAL), "no duplicate");
+        } finally {
+            Await.result(quick.close());
+        }
+    }
+
+    /** The account with the call timeout ({@code timeout_ms}) every connector reads. */
+    protected static AccountConfig withTimeout(AccountConfig account, long millis) {
+        Map<String, String> settings = new HashMap<>(account.settings());
+        settings.put("timeout_ms", Long.toString(millis));
+        return new AccountConfig(account.connector(), account.account(), account.baseUrl(), account.secrets(), settings);
+    }
+
     // ---- helpers ----------------------------------------------------------------------------
 
     /**

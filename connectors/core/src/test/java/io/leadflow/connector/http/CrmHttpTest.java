@@ -64,6 +64,14 @@ class CrmHttpTest {
         vertx = Vertx.vertx();
         server = Await.result(vertx.createHttpServer().requestHandler(r -> behaviour.accept(r)).listen(0, "127.0.0.1"));
         http = new CrmHttp(vertx, "http://127.0.0.1:" + server.actualPort() + "/", bucket, Duration.ofMillis(400), MAPPER, "test/main");
+        // warm the client path once: on a cold, loaded JVM the first connect and write can take
+        // longer than the 400 ms call timeout, and a write not yet written is not in doubt
+        // (a client of its own with a long timeout: it loads what every client uses)
+        behaviour = answer(200, "{}", null);
+        CrmHttp warm = new CrmHttp(vertx, "http://127.0.0.1:" + server.actualPort(), bucket, Duration.ofSeconds(15), MAPPER, "test/warm");
+        Await.result(warm.send(CrmRequest.get("/warm-up"), new CallCount()));
+        Await.result(warm.send(post(), new CallCount()));
+        Await.result(warm.close());
     }
 
     @AfterAll
@@ -227,6 +235,117 @@ class CrmHttpTest {
         assertEquals(0, count.get());
         sleepMillis(100);
         assertEquals(0, received.get());
+    }
+
+    // ---- T8 network faults, against a raw socket (RawCrm) ------------------------------------
+
+    /**
+     * Sends {@code request} once to a raw-socket CRM answering as {@code answer}, through a client
+     * with the given call timeout; returns the outcome after checking that exactly one request
+     * reached the CRM (CrmHttp never repeats a call itself: a repeated write would be a duplicate).
+     */
+    private io.vertx.core.Future<CrmResponse> sendRaw(RawCrm crm, CrmRequest request, Duration timeout, RawCrm.Answer answer) {
+        crm.answer(answer);
+        int before = crm.requests.get();
+        CrmHttp raw = new CrmHttp(vertx, crm.baseUrl(), bucket, timeout, MAPPER, "test/raw");
+        io.vertx.core.Future<CrmResponse> outcome = raw.send(request, new CallCount());
+        try {
+            Await.result(outcome.transform(x -> io.vertx.core.Future.succeededFuture()));
+        } finally {
+            Await.result(raw.close());
+        }
+        assertEquals(before + 1, crm.requests.get(), "requests that reached the CRM");
+        return outcome;
+    }
+
+    /** Waits (bounded) until the raw CRM has seen {@code n} clients give up on an answer. */
+    private static void awaitGaveUp(RawCrm crm, int n) {
+        for (int i = 0; i < 200 && crm.clientGaveUp.get() < n; i++) sleepMillis(50);
+        assertEquals(n, crm.clientGaveUp.get(), "connections the client dropped while the answer was still coming");
+    }
+
+    /** The call timeout against the raw CRM: well above a loaded machine's connect and write, well below the 5 s slow answer. */
+    private static final Duration RAW_TIMEOUT = Duration.ofSeconds(1);
+
+    private static final String JSON_201_5000 = "HTTP/1.1 201 Created\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n\r\n";
+
+    private static byte[] jsonBody(int length) {
+        String head = "{\"id\":12,\"pad\":\"";
+        return (head + "x".repeat(length - head.length() - 2) + "\"}").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    /** T8: an answer trickling at 1 KB/s that would take 5 s is cut at the call timeout (1 s): in doubt for a write, retryable for a read. */
+    @Test
+    void answerAt1KBps_pastTheCallTimeout_isInDoubtForAWrite_retryableForARead() throws Exception {
+        try (RawCrm crm = new RawCrm()) {
+            RawCrm.Answer slow = (head, out, in) -> {
+                out.write(JSON_201_5000.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                RawCrm.trickle(out, jsonBody(5000), 1000);
+            };
+            assertInstanceOf(InDoubtException.class, Await.failure(sendRaw(crm, post(), RAW_TIMEOUT, slow)));
+            awaitGaveUp(crm, 1);
+            assertInstanceOf(RetryableException.class, Await.failure(sendRaw(crm, CrmRequest.get("/v1/things"), RAW_TIMEOUT, slow)));
+            awaitGaveUp(crm, 2);
+            assertTrue(crm.bytesWritten.get() < 2 * 5000, "the client read on after its timeout: " + crm.bytesWritten.get() + " bytes");
+        }
+    }
+
+    /** T8: the same bandwidth within the call timeout is simply a slow answer, read whole. */
+    @Test
+    void answerAt1KBps_withinTheCallTimeout_isReadWhole() throws Exception {
+        try (RawCrm crm = new RawCrm()) {
+            RawCrm.Answer slow = (head, out, in) -> {
+                out.write("HTTP/1.1 201 Created\r\nContent-Type: application/json\r\nContent-Length: 600\r\n\r\n"
+                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                RawCrm.trickle(out, jsonBody(600), 1000);
+            };
+            CrmResponse r = Await.result(sendRaw(crm, post(), Duration.ofSeconds(10), slow));
+            assertEquals(12, r.jsonObject().getInteger("id"));
+            assertEquals(600, r.body().length());
+        }
+    }
+
+    /**
+     * T8: half-sent answers: the status line and part of the headers, or the headers and part of
+     * the body (Content-Length, or a body delimited by the connection's end that stops mid-JSON),
+     * then the connection dropped; or stalled until the call timeout. A write is in doubt (the
+     * CRM may have done it: reconcile), a read retryable; never a success, never permanent.
+     */
+    @Test
+    void halfSentAnswer_droppedOrStalled_isInDoubtForAWrite_retryableForARead() throws Exception {
+        Map<String, RawCrm.Answer> answers = new java.util.LinkedHashMap<>();
+        answers.put("headers cut, dropped", (head, out, in) -> out.write(ascii("HTTP/1.1 201 Created\r\nContent-Ty")));
+        answers.put("body cut (Content-Length 100, 40 sent), dropped", (head, out, in) -> {
+            out.write(ascii("HTTP/1.1 201 Created\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n"));
+            out.write(jsonBody(100), 0, 40);
+        });
+        answers.put("body cut mid-JSON, delimited by the close", (head, out, in) -> {
+            out.write(ascii("HTTP/1.1 201 Created\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n"));
+            out.write(jsonBody(100), 0, 40);
+        });
+        answers.put("body cut (Content-Length 100, 40 sent), stalled", (head, out, in) -> {
+            out.write(ascii("HTTP/1.1 201 Created\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n"));
+            out.write(jsonBody(100), 0, 40);
+            out.flush();
+            RawCrm.stall(in);
+        });
+        answers.put("headers cut, stalled", (head, out, in) -> {
+            out.write(ascii("HTTP/1.1 201 Created\r\nContent-Ty"));
+            out.flush();
+            RawCrm.stall(in);
+        });
+        try (RawCrm crm = new RawCrm()) {
+            for (var a : answers.entrySet()) {
+                Throwable write = Await.failure(sendRaw(crm, post(), RAW_TIMEOUT, a.getValue()));
+                assertInstanceOf(InDoubtException.class, write, a.getKey() + ": " + write);
+                Throwable read = Await.failure(sendRaw(crm, CrmRequest.get("/v1/things"), RAW_TIMEOUT, a.getValue()));
+                assertInstanceOf(RetryableException.class, read, a.getKey() + ": " + read);
+            }
+        }
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     }
 
     private static void sleepMillis(long ms) {
