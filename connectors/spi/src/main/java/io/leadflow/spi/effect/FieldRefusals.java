@@ -141,7 +141,7 @@ public final class FieldRefusals {
         String text = v.asText().strip();
         return switch (t) {
             case INTEGER -> v.isNumber() || integer(text) ? Optional.empty() : Optional.of("takes a number, not " + quote(v.asText()));
-            case NUMBER -> v.isNumber() || text.matches("-?\\d+([.,]\\d+)?") ? Optional.empty()
+            case NUMBER -> v.isNumber() || NUMBER_TEXT.matcher(text).matches() ? Optional.empty()
                     : Optional.of("takes a number, not " + quote(v.asText()));
             case BOOLEAN -> v.isBoolean() || BOOLEAN_TEXT.contains(text.toLowerCase(java.util.Locale.ROOT)) ? Optional.empty()
                     : Optional.of("takes a boolean (true/false, yes/no, 1/0), not " + quote(v.asText()));
@@ -160,8 +160,12 @@ public final class FieldRefusals {
         };
     }
 
+    /** Compiled once: this runs for every field of every effect, in the preflight and again in the encoder. */
+    private static final java.util.regex.Pattern NUMBER_TEXT = java.util.regex.Pattern.compile("-?\\d+([.,]\\d+)?");
+    private static final java.util.regex.Pattern INTEGER_TEXT = java.util.regex.Pattern.compile("-?\\d+");
+
     private static boolean integer(String s) {
-        if (!s.matches("-?\\d+")) return false;
+        if (!INTEGER_TEXT.matcher(s).matches()) return false;
         try {
             Long.parseLong(s);
             return true;
