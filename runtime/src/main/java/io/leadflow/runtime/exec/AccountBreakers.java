@@ -48,6 +48,14 @@ final class AccountBreakers {
         return null;
     }
 
+    /** When a parked caller should ask again (without becoming the probe): now when the circuit is closed. */
+    Instant nextProbeAt(String account, Instant now) {
+        Breaker b = byAccount.get(account);
+        if (b == null || b.openUntil == null) return now;
+        if (now.isBefore(b.openUntil)) return b.openUntil;
+        return b.probing ? now.plus(PROBE_WAIT) : now;
+    }
+
     /** A retryable failure of a call to the account (5xx, 429, timeout, connection). */
     void failed(String account, Duration retryAfter, Instant now) {
         Breaker b = byAccount.computeIfAbsent(account, k -> new Breaker());

@@ -80,6 +80,11 @@ public final class Engine {
         return drained.compose(v -> vertx.undeploy(deployment));
     }
 
+    /** For diagnosis in tests: where the given leads are held. */
+    Future<String> describe(java.util.Collection<String> leadIds) {
+        return Future.future(p -> executor.ctx().runOnContext(v -> p.complete(executor.describe(leadIds))));
+    }
+
     /** Leads held in memory now (running, waiting in a lane, or waiting to retry), for metrics. */
     public int inFlight() {
         return executor.inFlight();

@@ -154,11 +154,22 @@ final class ExecutorVerticle extends VerticleBase {
     }
 
     private static final class AccountSlots {
+        final String key;
         final int cap;
         int active;
         final ArrayDeque<Lane> waiting = new ArrayDeque<>();
+        /**
+         * Lanes whose head was not run because the account's circuit is open, in the order they
+         * were parked. They hold no timer of their own: one timer per account ({@link #parkTimer})
+         * lets one of them ask again when the next probe may go, and when the circuit closes they
+         * all go back to {@link #waiting}, from where the account's cap starts them a few at a time.
+         */
+        final ArrayDeque<Lane> parked = new ArrayDeque<>();
+        long parkTimer = -1;
+        Instant parkTimerAt;
 
-        AccountSlots(int cap) {
+        AccountSlots(String key, int cap) {
+            this.key = key;
             this.cap = cap;
         }
     }
@@ -166,7 +177,41 @@ final class ExecutorVerticle extends VerticleBase {
     private AccountSlots slots(Lane lane) {
         LeadRun head = lane.runs.peek();
         String key = StepRunner.accountKey(head);
-        return accounts.computeIfAbsent(key, k -> new AccountSlots(parts.steps().accountCap(head, options.maxActivePerAccount())));
+        return accounts.computeIfAbsent(key, k -> new AccountSlots(k, parts.steps().accountCap(head, options.maxActivePerAccount())));
+    }
+
+    /** Parks a lane behind its account's open circuit and makes sure one timer will let a lane ask again at {@code nextProbe}. */
+    private void park(Lane lane, AccountSlots account, Instant nextProbe) {
+        account.parked.add(lane);
+        armParkTimer(account, nextProbe);
+    }
+
+    private void armParkTimer(AccountSlots account, Instant at) {
+        if (stopping || account.parked.isEmpty()) return;
+        if (account.parkTimer >= 0) {
+            if (!account.parkTimerAt.isAfter(at)) return;
+            vertx.cancelTimer(account.parkTimer);
+        }
+        long ms = Math.max(1, Duration.between(clock.instant(), at).toMillis());
+        account.parkTimerAt = at;
+        account.parkTimer = vertx.setTimer(ms, id -> {
+            account.parkTimer = -1;
+            if (stopping || account.parked.isEmpty()) return;
+            if (!parts.steps().circuitOpen(account.key)) {
+                releaseParked(account);
+            } else {
+                requestPermit(account.parked.poll());   // one lane asks: the probe when its time has come, else parked again
+            }
+        });
+    }
+
+    /** The account's circuit closed: its parked lanes queue for the account's slots, in the order they were parked. */
+    private void releaseParked(AccountSlots account) {
+        if (account.parkTimer >= 0) vertx.cancelTimer(account.parkTimer);
+        account.parkTimer = -1;
+        int n = account.parked.size();
+        if (n > 0) LOG.info(() -> "circuit " + account.key + " closed: " + n + " parked leads resume, at most " + account.cap + " at a time");
+        while (!account.parked.isEmpty() && !stopping) requestPermit(account.parked.poll());
     }
 
     private void requestPermit(Lane lane) {
@@ -195,27 +240,64 @@ final class ExecutorVerticle extends VerticleBase {
         } catch (RuntimeException e) {
             step = Future.failedFuture(e);
         }
-        step.onComplete(ar -> {
-            active--;
-            account.active--;
-            if (ar.failed()) {
-                if (!stopping) LOG.log(Level.WARNING, "lead " + head.id() + " step failed; retrying in 1 s", ar.cause());
-                head.waitUntil = clock.instant().plusSeconds(1);
-            } else if (ar.result().finished()) {
-                lane.runs.poll();
-                released();
-            } else {
-                head.waitUntil = ar.result().until();
-            }
-            nextWaitingLane(account);
-            if (lane.runs.isEmpty()) {
-                lane.busy = false;
-                lanes.remove(lane.key);
-            } else if (!stopping) {
-                schedule(lane);
-            }
-            if (stopping && active == 0 && idle != null) idle.tryComplete();
-        });
+        // A step that ended at once (a lead parked behind an open circuit) is handled as a task of
+        // its own, never inside the call that started it: its end starts the account's next lane,
+        // whose step may end at once too, and so on; nested, thousands of queued lanes overflowed
+        // the event loop's stack (leads left RUNNING, Netty's timer queue broken mid-update).
+        if (step.isComplete()) {
+            Future<StepResult> ended = step;
+            context.runOnContext(v -> stepEnded(lane, account, head, ended));
+        } else {
+            step.onComplete(ar -> stepEnded(lane, account, head, ar));
+        }
+    }
+
+    /**
+     * Where a step's end is handled. An error thrown half-way would leave the lane busy with
+     * nobody to resume it; a listener of a context-less future (most here are) has its errors
+     * swallowed by Vert.x, so a fatal one is handed to {@link io.leadflow.runtime.lifecycle.FatalErrors} here.
+     */
+    private void stepEnded(Lane lane, AccountSlots account, LeadRun head, io.vertx.core.AsyncResult<StepResult> ar) {
+        try {
+            endStep(lane, account, head, ar);
+        } catch (VirtualMachineError | LinkageError e) {
+            io.leadflow.runtime.lifecycle.FatalErrors.report("the executor", e);
+            throw e;
+        }
+    }
+
+    private void endStep(Lane lane, AccountSlots account, LeadRun head, io.vertx.core.AsyncResult<StepResult> ar) {
+        active--;
+        account.active--;
+        boolean parked = false;
+        if (ar.failed()) {
+            if (!stopping) LOG.log(Level.WARNING, "lead " + head.id() + " step failed; retrying in 1 s", ar.cause());
+            head.waitUntil = clock.instant().plusSeconds(1);
+        } else if (ar.result().parked()) {
+            parked = true;
+        } else if (ar.result().finished()) {
+            lane.runs.poll();
+            released();
+        } else {
+            head.waitUntil = ar.result().until();
+        }
+        if (parked) {
+            if (!stopping) park(lane, account, ar.result().until());
+        } else if (!account.parked.isEmpty() && !stopping) {
+            // a lead of the account ran a step: the probe, or one admitted before the circuit opened
+            if (parts.steps().circuitOpen(account.key)) armParkTimer(account, parts.steps().nextProbeAt(account.key));
+            else releaseParked(account);
+        }
+        nextWaitingLane(account);
+        if (parked) {
+            // stays busy: it is in account.parked
+        } else if (lane.runs.isEmpty()) {
+            lane.busy = false;
+            lanes.remove(lane.key);
+        } else if (!stopping) {
+            schedule(lane);
+        }
+        if (stopping && active == 0 && idle != null) idle.tryComplete();
     }
 
     /** A step of {@code freed}'s account ended: that account's next lane first, then the next lane of any account with room. */
@@ -238,12 +320,34 @@ final class ExecutorVerticle extends VerticleBase {
         if (!stopping && inFlight < options.maxInFlight() / 2) poll();
     }
 
+    /** For diagnosis: where each given lead is held (runs on this context). */
+    String describe(java.util.Collection<String> leadIds) {
+        StringBuilder out = new StringBuilder("inFlight=" + inFlight + " active=" + active + " lanes=" + lanes.size()
+                + " waitingForPermit=" + waitingForPermit.size());
+        accounts.forEach((k, a) -> out.append(" account ").append(k).append(" active=").append(a.active).append(" cap=").append(a.cap)
+                .append(" waiting=").append(a.waiting.size()).append(" parked=").append(a.parked.size()).append(" parkTimer=").append(a.parkTimer));
+        for (Lane lane : lanes.values()) {
+            for (LeadRun r : lane.runs) {
+                if (!leadIds.contains(r.id())) continue;
+                out.append("\n  lead ").append(r.id()).append(" lane=").append(lane.key).append(" head=").append(lane.runs.peek() == r)
+                        .append(" busy=").append(lane.busy).append(" timer=").append(lane.timer).append(" waitUntil=").append(r.waitUntil)
+                        .append(" parkedSince=").append(r.parkedSince).append(" inWaitingForPermit=").append(waitingForPermit.contains(lane))
+                        .append(" inAccountWaiting=").append(accounts.values().stream().anyMatch(a -> a.waiting.contains(lane)))
+                        .append(" inAccountParked=").append(accounts.values().stream().anyMatch(a -> a.parked.contains(lane)))
+                        .append(" effects=").append(r.effects == null ? null : r.effects.stream().map(e -> e.state().name()).toList())
+                        .append(" pending=").append(r.pending != null);
+            }
+        }
+        return out.toString();
+    }
+
     /** Claims nothing more; completes when no step is running or after {@code timeout}. */
     Future<Void> drain(Duration timeout) {
         stopping = true;
         unsubscribe.run();
         if (pollTimer >= 0) vertx.cancelTimer(pollTimer);
         for (Lane lane : lanes.values()) if (lane.timer >= 0) vertx.cancelTimer(lane.timer);
+        for (AccountSlots a : accounts.values()) if (a.parkTimer >= 0) vertx.cancelTimer(a.parkTimer);
         idle = Promise.promise();
         if (active == 0) idle.tryComplete();
         long t = vertx.setTimer(Math.max(1, timeout.toMillis()), id -> {

@@ -7,7 +7,9 @@ import java.util.random.RandomGenerator;
 /**
  * When a failed step is tried again (RELIABILITY.md §6.3): the n-th retry waits
  * {@code steps[n-1]} (then {@code thenEvery}) with ±{@code jitter} spread, never less than the
- * CRM's {@code Retry-After}; after {@code giveUpAfter} since the run's first failure the lead
+ * CRM's {@code Retry-After}. When the Retry-After is the longer, the wait is spread after it (up to
+ * {@code jitter} of it later), so the leads one answer told to wait do not all come back at the
+ * same instant (a thundering herd at the CRM that has just recovered). After {@code giveUpAfter} since the run's first failure the lead
  * becomes a dead letter.
  */
 public record RetryPolicy(List<Duration> steps, Duration thenEvery, double jitter, Duration giveUpAfter) {
@@ -29,6 +31,7 @@ public record RetryPolicy(List<Duration> steps, Duration thenEvery, double jitte
         Duration base = retry - 1 < steps.size() ? steps.get(Math.max(0, retry - 1)) : thenEvery;
         double factor = jitter == 0 ? 1 : 1 + (random.nextDouble() * 2 - 1) * jitter;
         Duration jittered = Duration.ofNanos((long) (base.toNanos() * factor));
-        return retryAfter != null && retryAfter.compareTo(jittered) > 0 ? retryAfter : jittered;
+        if (retryAfter == null || retryAfter.compareTo(jittered) <= 0) return jittered;
+        return jitter == 0 ? retryAfter : retryAfter.plusNanos((long) (retryAfter.toNanos() * jitter * random.nextDouble()));
     }
 }

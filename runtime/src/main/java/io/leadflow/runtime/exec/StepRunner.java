@@ -47,6 +47,16 @@ final class StepRunner {
         }).orElse(max);
     }
 
+    /** Whether the account's circuit is open (its leads are parked). */
+    boolean circuitOpen(String account) {
+        return breakers.isOpen(account);
+    }
+
+    /** When a parked lead of the account should ask again: the open time's end, or a moment after it while the probe is out. */
+    java.time.Instant nextProbeAt(String account) {
+        return breakers.nextProbeAt(account, clock.instant());
+    }
+
     Future<StepResult> step(LeadRun run) {
         Optional<CrmConnector> connector = connectors.connector(run.connector, run.account);
         if (connector.isEmpty()) {
@@ -59,7 +69,7 @@ final class StepRunner {
         java.time.Instant parkedUntil = breakers.admit(account, now);
         if (parkedUntil != null) {
             run.park(now);
-            return Future.succeededFuture(StepResult.waitUntil(parkedUntil));
+            return Future.succeededFuture(StepResult.parked(parkedUntil));
         }
         run.unpark(now);
         run.failedThisStep = false;

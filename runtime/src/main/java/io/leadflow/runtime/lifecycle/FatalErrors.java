@@ -8,7 +8,9 @@ import java.util.logging.Logger;
 /**
  * What the process does with an error it cannot recover from (out of memory, stack overflow
  * outside a rule, a broken class path), wherever it surfaces: an event loop, the journal writer,
- * any thread. It is logged once, liveness turns false ({@code /health/live} answers 503) and the
+ * any thread; and with an event loop that has stopped while Vert.x is not closing (an exception
+ * that escaped Netty's loop itself, e.g. from its timer queue, ends the thread without reaching
+ * any handler: the process would stay up, silent, with every task of that loop never run). It is logged once, liveness turns false ({@code /health/live} answers 503) and the
  * process ends with status 70, so a supervisor restarts it instead of keeping a zombie that
  * answers every intake with 503 while reporting itself alive. Rule evaluation catches its own
  * errors first (a lead that exhausts memory becomes a dead letter), so this is for the rest.
@@ -27,8 +29,15 @@ public final class FatalErrors {
         return t instanceof VirtualMachineError || t instanceof LinkageError;
     }
 
-    /** Routes every uncaught error of the event loops and of plain threads here. */
+    /** How often {@link #install} checks that every event loop still runs. */
+    static final long WATCH_MILLIS = 1_000;
+
+    /**
+     * Routes every uncaught error of the event loops and of plain threads here, and watches the
+     * event loops: one that has ended while Vert.x is not closing is fatal too.
+     */
     public static void install(Vertx vertx) {
+        watchEventLoops(vertx);
         vertx.exceptionHandler(t -> {
             if (isFatal(t)) report("an event loop", t);
             else LOG.log(Level.SEVERE, "uncaught on an event loop", t);
@@ -39,6 +48,37 @@ public final class FatalErrors {
             else if (previous != null) previous.uncaughtException(thread, t);
             else LOG.log(Level.SEVERE, "uncaught in thread " + thread.getName(), t);
         });
+    }
+
+    /**
+     * A daemon thread that checks every {@link #WATCH_MILLIS} that no event loop of {@code vertx}
+     * has shut down; it stops when Vert.x begins closing (a close hook), so a normal stop is not fatal.
+     */
+    static void watchEventLoops(Vertx vertx) {
+        io.vertx.core.internal.VertxInternal internal = (io.vertx.core.internal.VertxInternal) vertx;
+        java.util.concurrent.atomic.AtomicBoolean closing = new java.util.concurrent.atomic.AtomicBoolean();
+        internal.addCloseHook(completion -> {
+            closing.set(true);
+            completion.succeed();
+        });
+        Thread watch = new Thread(() -> {
+            while (!closing.get()) {
+                for (io.netty.util.concurrent.EventExecutor loop : internal.nettyEventLoopGroup()) {
+                    if (!closing.get() && !internal.nettyEventLoopGroup().isShuttingDown() && loop.isShuttingDown()) {
+                        report("an event loop", new IllegalStateException("event loop " + loop
+                                + " ended while the process was running (an exception escaped the loop itself; see the log above)"));
+                        return;
+                    }
+                }
+                try {
+                    Thread.sleep(WATCH_MILLIS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "leadflow-event-loop-watch");
+        watch.setDaemon(true);
+        watch.start();
     }
 
     /** Records the error, makes liveness false and ends the process. */

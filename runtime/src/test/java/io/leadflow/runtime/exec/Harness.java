@@ -22,6 +22,8 @@ final class Harness implements AutoCloseable {
             Duration.ofMillis(50), 0.2, Duration.ofHours(1));
 
     final Vertx vertx = Vertx.vertx();
+    /** What the event loops threw that no handler caught (a handler that threw leaves the executor's state half-updated). */
+    final List<Throwable> uncaught = new java.util.concurrent.CopyOnWriteArrayList<>();
     final Path dir;
     final ProgramHolder programs;
     final FakeCrm crm = new FakeCrm();
@@ -44,6 +46,7 @@ final class Harness implements AutoCloseable {
         this.dir = dir;
         this.clock = clock;
         this.programs = programs;
+        vertx.exceptionHandler(uncaught::add);
         this.options = EngineOptions.defaults().withRetry(FAST).withPollInterval(Duration.ofMillis(20))
                 .withStopTimeout(Duration.ofMillis(300));
     }

@@ -36,8 +36,8 @@ final class LimitedCrm implements CrmConnector {
     final Map<String, Integer> lookedUpAt = new ConcurrentHashMap<>();
     final Map<String, Integer> lookupAgeCalls = new ConcurrentHashMap<>();
     volatile int callsAtFirstCreateDone = -1;
-    /** Idempotency keys of effects whose call left (permit granted, gate opened), as a real connector's request would. */
-    final Set<String> sentKeys = ConcurrentHashMap.newKeySet();
+    /** Idempotency keys of effects whose call was granted its permit (recorded before the send gate opens). */
+    final Set<String> permittedKeys = ConcurrentHashMap.newKeySet();
     /** Per phone: when its last lookup answered (nanoTime), and how old that was (ms) when its contact create left. */
     final Map<String, Long> lookedUpNanos = new ConcurrentHashMap<>();
     final Map<String, Long> lookupAgeMs = new ConcurrentHashMap<>();
@@ -114,8 +114,7 @@ final class LimitedCrm implements CrmConnector {
     @Override
     public Future<EffectResult> apply(Effect effect, EffectContext ctx) {
         if (effect.describe().equals("create contact") && pauseAtFirstCreate.compareAndSet(true, false)) bucket.pause(pause);
-        return call(n -> ctx.sendGate().open().compose(v -> {
-            sentKeys.add(ctx.idempotencyKey());
+        return call(n -> permitted(ctx).sendGate().open().compose(v -> {
             String phone = effect.fields().path("phone").asText();
             Integer at = lookedUpAt.get(phone);
             if (at != null && effect.describe().equals("create contact")) {
@@ -126,6 +125,11 @@ final class LimitedCrm implements CrmConnector {
                 if (ar.succeeded() && effect.describe().equals("create deal") && callsAtFirstCreateDone < 0) callsAtFirstCreateDone = calls.get();
             });
         }));
+    }
+
+    private EffectContext permitted(EffectContext ctx) {
+        permittedKeys.add(ctx.idempotencyKey());
+        return ctx;
     }
 
     @Override

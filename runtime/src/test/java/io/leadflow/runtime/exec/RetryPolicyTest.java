@@ -27,24 +27,39 @@ class RetryPolicyTest {
         assertEquals(Duration.ofHours(72), defaults.giveUpAfter());
     }
 
-    @Test
-    void jitter_spreadsRetries() {
-        Random random = new Random(1);
+    /** The shortest and longest of {@code n} waits for retry {@code retry}, in ms. */
+    private long[] range(int n, int retry, Duration retryAfter, Random random) {
         long min = Long.MAX_VALUE;
         long max = 0;
-        for (int n = 0; n < 500; n++) {
-            long d = defaults.delay(2, null, random).toMillis();
+        for (int i = 0; i < n; i++) {
+            long d = defaults.delay(retry, retryAfter, random).toMillis();
             min = Math.min(min, d);
             max = Math.max(max, d);
         }
-        assertTrue(max - min > 1000, "spread " + min + ".." + max);
+        return new long[] {min, max};
+    }
+
+    @Test
+    void jitter_spreadsRetries() {
+        long[] r = range(500, 2, null, new Random(1));
+        assertTrue(r[1] - r[0] > 1000, "spread " + r[0] + ".." + r[1]);
     }
 
     @Test
     void retryAfter_wins_whenLonger_only() {
         Random random = new Random(3);
-        assertEquals(Duration.ofSeconds(90), defaults.delay(1, Duration.ofSeconds(90), random));
+        Duration d = defaults.delay(1, Duration.ofSeconds(90), random);
+        assertTrue(d.compareTo(Duration.ofSeconds(90)) >= 0 && d.compareTo(Duration.ofSeconds(108)) <= 0, "never before Retry-After: " + d);
         assertTrue(defaults.delay(5, Duration.ofSeconds(1), random).compareTo(Duration.ofMinutes(8)) >= 0);
+    }
+
+    @Test
+    void leadsToldTheSameRetryAfter_comeBackSpreadOverAFifthOfIt_neverBefore() {
+        long[] r = range(1_000, 1, Duration.ofSeconds(10), new Random(5));
+        assertTrue(r[0] >= 10_000, "before the Retry-After: " + r[0]);
+        assertTrue(r[1] <= 12_000 && r[1] - r[0] > 1_500, "spread " + r[0] + ".." + r[1]);
+        assertEquals(Duration.ofSeconds(10), new RetryPolicy(List.of(Duration.ZERO), Duration.ZERO, 0, Duration.ofHours(1))
+                .delay(1, Duration.ofSeconds(10), new Random(5)), "no jitter: exactly the Retry-After");
     }
 
     @Test

@@ -58,4 +58,27 @@ class FatalErrorsTest {
             assertTrue(FatalErrors.fatal().contains("some-worker"), FatalErrors.fatal());
         }
     }
+
+    @Test
+    void anEventLoopThatEndsWhileTheProcessRuns_endsTheProcess_butClosingVertxDoesNot() throws Exception {
+        CompletableFuture<Integer> exited = new CompletableFuture<>();
+        FatalErrors.onExitForTests(exited::complete);
+        io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
+        FatalErrors.install(vertx);
+        // as if an exception had escaped Netty's loop itself: that loop's thread ends, nothing else is told
+        ((io.vertx.core.internal.VertxInternal) vertx).nettyEventLoopGroup().next().shutdownGracefully(0, 0, TimeUnit.SECONDS);
+        assertEquals(FatalErrors.STATUS, exited.get(10, TimeUnit.SECONDS));
+        assertTrue(FatalErrors.fatal().contains("event loop"), FatalErrors.fatal());
+        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+        CompletableFuture<Integer> again = new CompletableFuture<>();
+        FatalErrors.onExitForTests(again::complete);
+        io.vertx.core.Vertx closing = io.vertx.core.Vertx.vertx();
+        FatalErrors.install(closing);
+        closing.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().equals("leadflow-event-loop-watch")) t.join(10_000);   // every watcher has seen the close and stopped
+        }
+        assertTrue(!again.isDone() && FatalErrors.fatal() == null, "a normal close is not fatal: " + FatalErrors.fatal());
+    }
 }
