@@ -8,10 +8,10 @@ import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -30,7 +30,8 @@ public final class Scheduler {
     private final JobRegistry jobs;
     private final Clock clock;
     private final Map<String, Instant> lastRun = new HashMap<>();
-    private final Set<String> busy = new HashSet<>();
+    /** Schedules whose check or run is under way, with its end. */
+    private final Map<String, Future<Void>> busy = new HashMap<>();
     private long timer = -1;
     private volatile boolean stopped;
     private io.vertx.core.Context context;
@@ -43,13 +44,13 @@ public final class Scheduler {
         this.clock = clock;
     }
 
-    /** Starts ticking (call once). */
-    public void start() {
+    /** Starts ticking (call once); completes when the first tick's checks and runs have ended. */
+    public Future<Void> start() {
         context = vertx.getOrCreateContext();
-        context.runOnContext(v -> {
-            if (stopped) return;
+        return onContext(() -> {
+            if (stopped) return Future.succeededFuture();
             timer = vertx.setPeriodic(1000, id -> tick());
-            tick();
+            return tick();
         });
     }
 
@@ -58,16 +59,32 @@ public final class Scheduler {
         if (context != null) context.runOnContext(v -> { if (timer >= 0) vertx.cancelTimer(timer); });
     }
 
-    /** Checks every schedule now rather than at the next second (after a reload, or in tests that move the clock). */
-    public void tickNow() {
-        if (context != null) context.runOnContext(v -> tick());
+    /**
+     * Checks every schedule now rather than at the next second (after a reload, or in tests that
+     * move the clock). Completes when every schedule's check or run, this tick's or one still under
+     * way from an earlier tick, has ended and been recorded.
+     */
+    public Future<Void> tickNow() {
+        if (context == null) return Future.failedFuture(new IllegalStateException("the scheduler is not started"));
+        return onContext(this::tick);
     }
 
-    private void tick() {
+    private Future<Void> onContext(java.util.function.Supplier<Future<Void>> body) {
+        io.vertx.core.Promise<Void> done = io.vertx.core.Promise.promise();
+        context.runOnContext(v -> body.get().onComplete(done));
+        return done.future();
+    }
+
+    private Future<Void> tick() {
         Program program = programs.current();
-        if (program == null || stopped) return;
+        if (program == null || stopped) return Future.succeededFuture();
+        List<Future<Void>> ends = new ArrayList<>();
         for (Program.Schedule s : program.schedules()) {
-            if (busy.contains(s.name())) continue;
+            Future<Void> running = busy.get(s.name());
+            if (running != null) {
+                ends.add(running);
+                continue;
+            }
             Instant period;
             try {
                 period = Periods.start(s, clock.instant(), clock.getZone());
@@ -77,16 +94,19 @@ public final class Scheduler {
             }
             Instant known = lastRun.get(s.name());
             if (known != null && !known.isBefore(period)) continue;
-            busy.add(s.name());
             Future<Optional<Instant>> last = known != null ? Future.succeededFuture(Optional.of(known)) : ledger.lastScheduleRun(s.name());
-            last.compose(prev -> prev.isPresent() && !prev.get().isBefore(period)
+            Future<Void> end = last.compose(prev -> prev.isPresent() && !prev.get().isBefore(period)
                             ? Future.succeededFuture(prev.get()) : runOnce(s, period))
-                    .onComplete(ar -> {
+                    .transform(ar -> {
                         busy.remove(s.name());
                         if (ar.succeeded()) lastRun.put(s.name(), ar.result());
                         else LOG.log(Level.WARNING, "schedule " + s.name() + " could not be recorded", ar.cause());
+                        return Future.<Void>succeededFuture();
                     });
+            if (!end.isComplete()) busy.put(s.name(), end);
+            ends.add(end);
         }
+        return Future.join(ends).mapEmpty();
     }
 
     private Future<Instant> runOnce(Program.Schedule s, Instant period) {

@@ -55,41 +55,34 @@ class SchedulerTest {
         return new ProgramHolder(new StubProgram("v1", List.of(), List.of(s)));
     }
 
+    /** Starts a scheduler and waits until its first tick's checks and runs are recorded (state, not time). */
     private void startScheduler(ProgramHolder programs) {
         scheduler = new Scheduler(vertx, journal.ledger(), programs, jobs, clock);
-        scheduler.start();
+        Await.result(scheduler.start());
     }
 
-    private void settle() {
-        try {
-            Thread.sleep(250);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    /** A tick, waited for until every schedule's check or run has ended and been recorded. */
+    private void tick() {
+        Await.result(scheduler.tickNow());
     }
 
     @Test
     void schedule_runsOncePerPeriod_acrossRestart_andCatchesUpMissedPeriodsOnce() {
         ProgramHolder programs = program("count");
         startScheduler(programs);
-        settle();
         assertEquals(List.of(Instant.parse("2026-03-01T10:00:00Z")), runs, "first sight runs for the current period");
-        scheduler.tickNow();
-        settle();
+        tick();
         assertEquals(1, runs.size(), "not twice in one period");
 
         scheduler.stop();
         Await.result(journal.close());
         journal = Await.result(SqliteJournal.open(vertx, dir, JournalOptions.defaults()));
         startScheduler(programs);
-        settle();
         assertEquals(1, runs.size(), "a restart in the same period does not run it again");
 
         clock.advance(Duration.ofHours(3));
-        scheduler.tickNow();
-        settle();
-        scheduler.tickNow();
-        settle();
+        tick();
+        tick();
         assertEquals(List.of(Instant.parse("2026-03-01T10:00:00Z"), Instant.parse("2026-03-01T13:00:00Z")), runs,
                 "three missed periods are caught up with one run");
     }
@@ -100,7 +93,6 @@ class SchedulerTest {
         List<String> errors = jobs.check(programs.current());
         assertEquals(List.of("shop.flow:3:1: schedule prices: unknown job 'sync_prices'; known jobs: count, log"), errors);
         startScheduler(programs);
-        settle();
         assertTrue(Await.result(journal.ledger().lastScheduleRun("prices")).isPresent(), "the failed period is recorded");
         assertTrue(runs.isEmpty());
     }
