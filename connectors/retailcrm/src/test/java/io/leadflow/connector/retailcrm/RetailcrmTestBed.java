@@ -28,6 +28,23 @@ abstract class RetailcrmTestBed extends ConnectorTestBed<RetailcrmEmulator> {
     }
 
     /** {@code apiKeyHeader} (sent in X-API-KEY) and {@code apiKey}: {@code valid}, {@code wrong} or {@code missing}. */
+    /**
+     * The call timeout ({@code timeout_ms}) of the bed's connectors. These tests check what goes on
+     * the wire, not timing; at the 10 s default the first call of a test class (a new Vert.x, the
+     * emulator's first request, class loading and JIT) took up to 10.8 s on a loaded 2-core
+     * machine and timed out. Call timeouts are tested in CrmHttpTest. A test that sets its own
+     * {@code timeout_ms} keeps it.
+     */
+    static final String TIMEOUT_MS = System.getProperty("retailcrm.test.timeoutMs", "60000");
+
+    @Override
+    protected io.leadflow.connector.CrmConnector connector(Map<String, String> changes) {
+        Map<String, String> withTimeout = new HashMap<>();
+        withTimeout.put("timeout_ms", TIMEOUT_MS);
+        withTimeout.putAll(changes);
+        return super.connector(withTimeout);
+    }
+
     @Override
     protected void describeAuth(ReceivedRequest r, JsonObject view) {
         String header = r.headers().get("X-API-KEY");
