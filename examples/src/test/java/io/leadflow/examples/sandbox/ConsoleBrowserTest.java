@@ -102,16 +102,56 @@ class ConsoleBrowserTest {
         Files.write(SHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }
 
-    private WebElement waitText(By where, String text) {
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(where, text));
-        return browser.findElement(where);
+    /** A wait like {@link #wait} (stale references retried) whose timeout says what it waited for. */
+    private WebDriverWait waitFor(String what) {
+        WebDriverWait w = new WebDriverWait(browser, WAIT);
+        w.ignoring(org.openqa.selenium.StaleElementReferenceException.class).withMessage(what);
+        return w;
+    }
+
+    /**
+     * The element's text once it holds {@code text}. Read inside the wait: the console re-renders
+     * views on live updates, so an element found a moment earlier may be gone (stale) when read;
+     * the wait finds it again instead of failing on a stale reference.
+     */
+    private String waitText(By where, String text) {
+        return waitFor("\"" + text + "\" in " + where).until(d -> {
+            String now = d.findElement(where).getText();
+            return now.contains(text) ? now : null;
+        });
+    }
+
+    /** The element's text now, found and read in one go (retried if the view re-rendered in between). */
+    private String text(By where) {
+        return waitFor("the text of " + where).until(d -> d.findElement(where).getText());
+    }
+
+    /** Types a search into the leads page's box (found afresh, retried if the view re-rendered). */
+    private void search(String text) {
+        wait.until(d -> {
+            WebElement q = d.findElement(By.id("q"));
+            q.clear();
+            q.sendKeys(text);
+            return true;
+        });
+    }
+
+    /** Clicks the element, found and clicked in one go (retried if the view re-rendered in between). */
+    private void click(By where) {
+        waitFor("a click on " + where).until(d -> {
+            d.findElement(where).click();
+            return true;
+        });
     }
 
     /** Picks orders.flow in the page's rule editor and replaces {@code from} by {@code to} in it, as typing would. */
     private void editOrdersFlow(String from, String to) {
-        new Select(browser.findElement(By.id("rule-file"))).selectByVisibleText(
-                browser.findElements(By.cssSelector("#rule-file option")).stream().map(WebElement::getText)
-                        .filter(t -> t.endsWith("orders.flow")).findFirst().orElseThrow());
+        wait.until(d -> {
+            Select file = new Select(d.findElement(By.id("rule-file")));
+            file.selectByVisibleText(file.getOptions().stream().map(WebElement::getText)
+                    .filter(t -> t.endsWith("orders.flow")).findFirst().orElseThrow());
+            return true;
+        });
         ((JavascriptExecutor) browser).executeScript("const a = document.getElementById('rule-text');"
                 + "a.value = a.value.replace(arguments[0], arguments[1]); a.dispatchEvent(new Event('input'));", from, to);
     }
@@ -172,10 +212,10 @@ class ConsoleBrowserTest {
         browser.get(run.base() + "/");
         wait.until(ExpectedConditions.urlContains("/login"));
         browser.findElement(By.id("token")).sendKeys(TOKEN);
-        browser.findElement(By.id("sign-in")).click();
+        click(By.id("sign-in"));
         waitText(By.cssSelector(".error"), "not an admin token");
         browser.findElement(By.id("token")).sendKeys(ADMIN);
-        browser.findElement(By.id("sign-in")).click();
+        click(By.id("sign-in"));
         waitText(By.tagName("h1"), "Leads");
         var cookie = browser.manage().getCookieNamed("lf_console");
         assertTrue(cookie.isHttpOnly(), "the session cookie is HttpOnly");
@@ -208,29 +248,26 @@ class ConsoleBrowserTest {
         wait.until(d -> d.findElements(By.cssSelector("#leads-rows tr[data-id]")).size() >= 3);
         waitText(By.cssSelector("#counts [data-status=dropped]"), "1");
         shot("leads");
-        WebElement q = browser.findElement(By.id("q"));
-        q.clear();
-        q.sendKeys("0675550102");
-        browser.findElement(By.id("search")).click();
+        search("0675550102");
+        click(By.id("search"));
         wait.until(d -> d.findElements(By.cssSelector("#leads-rows tr[data-id]")).size() == 1
                 && d.findElement(By.cssSelector("#leads-rows tr[data-id]")).getAttribute("data-id").equals(wanted));
-        q.clear();
-        q.sendKeys("7102");
-        browser.findElement(By.id("search")).click();
+        search("7102");
+        click(By.id("search"));
         wait.until(d -> d.findElements(By.cssSelector("#leads-rows tr[data-id]")).size() == 1);
         assertNothingUnmasked("0675550101", "380675550101", "0675550102", "380675550102");
-        browser.findElement(By.linkText(wanted)).click();
+        click(By.linkText(wanted));
         waitText(By.id("lead-id"), wanted);
         waitText(By.id("trace"), "otherwise → matched");
-        WebElement trace = browser.findElement(By.id("trace"));
-        assertTrue(trace.getText().contains("when contact → no"), "why the other rules did not match: " + trace.getText());
-        assertTrue(trace.getText().contains("orders.flow:18:3"), "each step with its source line");
-        String effects = browser.findElement(By.id("effects")).getText();
+        String trace = text(By.id("trace"));
+        assertTrue(trace.contains("when contact → no"), "why the other rules did not match: " + trace);
+        assertTrue(trace.contains("orders.flow:18:3"), "each step with its source line");
+        String effects = text(By.id("effects"));
         assertTrue(effects.contains("create contact") && effects.contains("create deal"), effects);
         assertTrue(effects.contains("Order 7102 from Taras"), "the request's mapped fields: " + effects);
-        assertTrue(browser.findElement(By.id("raw-body")).getText().contains("delivery_phone"), "the raw field names");
-        assertTrue(browser.findElement(By.id("normalised")).getText().contains("+38067*****02"), "the normalised phone, masked");
-        assertTrue(browser.findElement(By.id("timeline")).getText().contains("received from horoshop-orders"));
+        assertTrue(text(By.id("raw-body")).contains("delivery_phone"), "the raw field names");
+        assertTrue(text(By.id("normalised")).contains("+38067*****02"), "the normalised phone, masked");
+        assertTrue(text(By.id("timeline")).contains("received from horoshop-orders"));
         shot("lead");
         assertNothingUnmasked("0675550102", "380675550102");
         assertFalse(browser.getPageSource().contains("taras@example.com"), "the email is masked");
@@ -244,15 +281,15 @@ class ConsoleBrowserTest {
         String id = postLead("{\"order_id\": 7201, \"delivery_name\": \"Dead\", \"delivery_phone\": \"067 555 02 01\"}");
         awaitStatus(id, "dead");
         browser.get(run.base() + "/#/dead");
-        WebElement group = waitText(By.cssSelector(".group"), "HTTP 400");
-        assertTrue(group.getText().contains(id), group.getText());
+        String group = waitText(By.cssSelector(".group"), "HTTP 400");
+        assertTrue(group.contains(id), group);
         shot("dead-letters");
-        browser.findElement(By.id("replay-group-0")).click();
+        click(By.id("replay-group-0"));
         waitText(By.id("bulk-result"), "1 replays requested");
         awaitStatus(id, "done");
         browser.get(run.base() + "/#/lead/" + id);
         waitText(By.cssSelector("h1 .status"), "done");
-        assertTrue(browser.findElement(By.id("effects")).getText().contains("done"));
+        assertTrue(text(By.id("effects")).contains("done"));
     }
 
     @Test
@@ -264,8 +301,8 @@ class ConsoleBrowserTest {
         try {
             browser.get(run.base() + "/#/flows");
             waitText(By.id("last-reload"), "broken.flow:5:");
-            assertTrue(browser.findElement(By.id("last-reload")).getText().contains("Refused"));
-            assertTrue(browser.findElement(By.id("flows-table")).getText().contains("horoshop orders"), "the previous rules keep running");
+            assertTrue(text(By.id("last-reload")).contains("Refused"));
+            assertTrue(text(By.id("flows-table")).contains("horoshop orders"), "the previous rules keep running");
             browser.findElement(By.id("chart"));
             shot("flows-broken-rule");
         } finally {
@@ -282,13 +319,13 @@ class ConsoleBrowserTest {
         new Select(wait.until(ExpectedConditions.elementToBeClickable(By.id("pg-flow")))).selectByValue("horoshop orders");
         WebElement lead = browser.findElement(By.id("pg-lead"));
         lead.sendKeys("{\"order_id\": 7301, \"delivery_phone\": \"067 555 03 01\", \"delivery_name\": \"Play\"}");
-        browser.findElement(By.id("pg-run")).click();
+        click(By.id("pg-run"));
         waitText(By.id("pg-outcome"), "create contact, create deal");
-        assertTrue(browser.findElement(By.id("pg-map")).getText().contains("Order 7301 from Play"));
-        assertTrue(browser.findElement(By.id("pg-trace")).getText().contains("otherwise → matched"));
+        assertTrue(text(By.id("pg-map")).contains("Order 7301 from Play"));
+        assertTrue(text(By.id("pg-trace")).contains("otherwise → matched"));
         shot("playground");
         editOrdersFlow("drop when lead.stat_status == 4", "drop when lead.stat_status == ");
-        String diag = waitText(By.id("pg-diagnostics"), "error LF1").getText();
+        String diag = waitText(By.id("pg-diagnostics"), "error LF1");
         assertTrue(diag.matches("(?s).*orders\\.flow:\\d+:\\d+: error LF1\\d\\d: .*\\^.*"), "file:line:col, code and caret: " + diag);
         shot("playground-diagnostics");
         assertEquals(requestsBefore, run.get(run.emulator("keepincrm") + "/__emulator/state").path("requests").size(),
@@ -301,9 +338,9 @@ class ConsoleBrowserTest {
         browser.get(run.base() + "/#/impact");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("rule-text")));
         editOrdersFlow("\"Order {lead.order_id} from {lead.delivery_name}\"", "\"Order #{lead.order_id}\"");
-        browser.findElement(By.id("impact-run")).click();
+        click(By.id("impact-run"));
         waitText(By.id("impact-summary"), "would change");
-        String groups = browser.findElement(By.id("impact-result")).getText();
+        String groups = text(By.id("impact-result"));
         assertTrue(groups.contains("changed deal.title"), groups);
         shot("impact");
         assertNothingUnmasked("0675550102", "380675550102");
