@@ -54,6 +54,8 @@ final class ExecutorVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
+        // on a shared journal, the CRM calls made here take this node's share of each account's limit
+        context.put(io.leadflow.connector.ratelimit.ClusterShare.KEY, Boolean.TRUE);
         unsubscribe = ledger.onAppend(this::wake);
         return ledger.recoverUnfinished().map(recovered -> {
             if (!recovered.isEmpty()) LOG.info(() -> "resuming " + recovered.size() + " unfinished leads");
@@ -118,7 +120,13 @@ final class ExecutorVerticle extends VerticleBase {
                 released();
                 continue;
             }
-            if (p.run() != null) {
+            if (p.run() != null && ledger.routing().isPresent()) {
+                LeadRun run = p.run();   // a shared journal's coordinator: the lane's partition holder delivers it
+                ledger.routing().get().route(run.id(), run.laneKey).onComplete(ar -> {
+                    if (ar.failed()) LOG.log(Level.WARNING, "routing lead " + lead.leadId() + " failed; the coordinator routes it again", ar.cause());
+                    released();
+                });
+            } else if (p.run() != null) {
                 enqueue(p.run());
             } else {
                 p.settled().onComplete(ar -> {
