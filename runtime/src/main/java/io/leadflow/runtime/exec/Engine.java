@@ -89,6 +89,11 @@ public final class Engine {
         return drained.compose(v -> vertx.undeploy(deployment));
     }
 
+    /** Runs a declared schedule now ({@link Scheduler#runNow}). */
+    public Future<Scheduler.RunStarted> runSchedule(String name) {
+        return scheduler.runNow(name);
+    }
+
     /** Leads held in memory now (running, waiting in a lane, or waiting to retry), for metrics. */
     public int inFlight() {
         return executor.inFlight();

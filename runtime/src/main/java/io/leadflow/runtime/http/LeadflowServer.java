@@ -28,6 +28,7 @@ import io.leadflow.connector.catalog.ProductSyncSpec;
 import io.leadflow.connector.catalog.FileCheckpointStore;
 import io.leadflow.runtime.schedule.JobRegistry;
 import io.leadflow.runtime.schedule.ProductSyncJob;
+import io.leadflow.runtime.schedule.RunNowRefused;
 import io.leadflow.runtime.security.LogMasker;
 import io.leadflow.runtime.security.SourceGuards;
 import io.vertx.core.Future;
@@ -174,7 +175,8 @@ public final class LeadflowServer {
             SourceGuards guards = new SourceGuards(secrets.current(), s.limits(), Clock.systemUTC());
             guardsRef.set(guards);
             var handlers = EdgeVerticle.EdgeHandlers.of(journal, programs, guards, s.limits(), metrics, watcher::lastReport,
-                    () -> readiness(accounts, programs.current()), check::latest, compiler, Clock.systemUTC()).withScheduleRuns(productSync::lastRuns);
+                    () -> readiness(accounts, programs.current()), check::latest, compiler, Clock.systemUTC()).withScheduleRuns(productSync::lastRuns)
+                    .withScheduleRunner(name -> engine.get() == null ? Future.failedFuture(RunNowRefused.notRunning()) : engine.get().runSchedule(name));
             int loops = Math.max(1, Runtime.getRuntime().availableProcessors());
             EdgeServer edge = EdgeServer.start(vertx, handlers, s.host(), s.port(), loops, s.limits()).await();
             long timer = vertx.setPeriodic(1000, t -> journal.stats().onSuccess(metrics::sample));
