@@ -91,6 +91,7 @@ public final class Engine {
 
     /** Runs a declared schedule now ({@link Scheduler#runNow}). */
     public Future<Scheduler.RunStarted> runSchedule(String name) {
+        if (scheduler == null) return Future.failedFuture(io.leadflow.runtime.schedule.RunNowRefused.notRunning());
         return scheduler.runNow(name);
     }
 

@@ -176,7 +176,10 @@ public final class LeadflowServer {
             guardsRef.set(guards);
             var handlers = EdgeVerticle.EdgeHandlers.of(journal, programs, guards, s.limits(), metrics, watcher::lastReport,
                     () -> readiness(accounts, programs.current()), check::latest, compiler, Clock.systemUTC()).withScheduleRuns(productSync::lastRuns)
-                    .withScheduleRunner(name -> engine.get() == null ? Future.failedFuture(RunNowRefused.notRunning()) : engine.get().runSchedule(name));
+                    .withScheduleRunner(name -> {
+                        Engine runs = lease == null ? engine.get() : routing.get();   // a shared journal: the coordinator's
+                        return runs == null ? Future.failedFuture(RunNowRefused.notRunning()) : runs.runSchedule(name);
+                    });
             int loops = Math.max(1, Runtime.getRuntime().availableProcessors());
             EdgeServer edge = EdgeServer.start(vertx, handlers, s.host(), s.port(), loops, s.limits()).await();
             long timer = vertx.setPeriodic(1000, t -> journal.stats().onSuccess(metrics::sample));

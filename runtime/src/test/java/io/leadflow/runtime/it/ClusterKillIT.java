@@ -59,7 +59,7 @@ class ClusterKillIT {
             Path secrets = tmp.resolve("secrets.properties");
             Files.writeString(secrets, "source.orders.token=" + TOKEN + "\nadmin.token=" + ADMIN + "\n"
                     + "crm.fake.main.base_url=http://127.0.0.1:" + crm.port() + "\ncrm.fake.main.api_key=k\n"
-                    + "crm.fake.main.rate_limit=" + CRM_LIMIT + "/1s\n");
+                    + "crm.fake.main.setting.rate_limit=" + CRM_LIMIT + "/1s\n");
             int[] ports = {ServerProcess.freePort(), ServerProcess.freePort()};
             String[] ids = {"node-a", "node-b"};
             for (int i = 0; i < 2; i++) nodes[i] = startNode(rules, secrets, ports[i], ids[i], url);

@@ -11,7 +11,7 @@ import java.util.Set;
  * routed ({@code part IS NULL}), runs the rules' filters to learn each one's contact lane, and routes
  * it ({@link #route}: PENDING again, with the lane's partition). Every node's delivery executor claims
  * only the leads of the partitions it held when it started, in acceptance order, so a lane's leads
- * reach one node in order. PostgreSQL only: the columns come from {@code V3__partitions.sql}.
+ * reach one node in order; {@code lead.node} says which node claimed (or recovered) a lead last. PostgreSQL only: the columns come from {@code V3__partitions.sql}.
  */
 final class PartitionClaims {
     private PartitionClaims() { }
@@ -66,16 +66,23 @@ final class PartitionClaims {
                 };
             }
 
+            /** The leads left unfinished in these partitions, now this node's: {@code node} is written on them (who finishes them). */
             @Override
             public Writer.Op<List<Ledger.ClaimedLead>> unfinished() {
                 return c -> {
                     if (ids.length == 0) return List.of();
-                    try (PreparedStatement ps = Sql.prepare(c, "SELECT " + LeadRows.CLAIM_COLUMNS
-                            + " FROM lead WHERE status IN ('RUNNING', 'RETRYING') AND part = ANY(?) ORDER BY seq")) {
-                        ps.setArray(1, c.createArrayOf("integer", ids));
-                        return LeadRows.claimed(ps);
+                    try (PreparedStatement ps = Sql.prepare(c, "UPDATE lead SET node = ? WHERE status IN ('RUNNING', 'RETRYING') "
+                            + "AND part = ANY(?) RETURNING " + LeadRows.CLAIM_COLUMNS)) {
+                        ps.setString(1, node);
+                        ps.setArray(2, c.createArrayOf("integer", ids));
+                        return LeadRows.claimed(ps);   // in acceptance order
                     }
                 };
+            }
+
+            @Override
+            public boolean unfinishedWrites() {
+                return true;
             }
         };
     }

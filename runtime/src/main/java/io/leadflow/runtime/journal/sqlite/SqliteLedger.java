@@ -30,6 +30,11 @@ final class SqliteLedger implements Ledger {
         Writer.Op<List<ClaimedLead>> due(long now, int max);
 
         Writer.Op<List<ClaimedLead>> unfinished();
+
+        /** Whether {@link #unfinished} writes (a fenced executor write through the writer) rather than only reads. */
+        default boolean unfinishedWrites() {
+            return false;
+        }
     }
 
     private static Claims all(Dialect dialect) {
@@ -107,7 +112,7 @@ final class SqliteLedger implements Ledger {
 
     @Override
     public Future<List<ClaimedLead>> recoverUnfinished() {
-        return reads.read(claims.unfinished());
+        return claims.unfinishedWrites() ? writer.submit(claims.unfinished(), Writer.Kind.LEDGER) : reads.read(claims.unfinished());
     }
 
     @Override

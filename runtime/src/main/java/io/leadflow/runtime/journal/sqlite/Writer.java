@@ -59,7 +59,7 @@ final class Writer {
 
     /**
      * Checked once per batch that holds executor writes, inside the batch's transaction, before
-     * them: a node that no longer holds the delivery lease gets its executor writes refused
+     * them: a node that no longer holds a lease it acted on gets its executor and routing writes refused
      * (appends still commit). Null: no check (one process owns the store).
      */
     @FunctionalInterface
