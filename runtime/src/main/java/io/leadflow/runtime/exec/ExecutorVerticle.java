@@ -25,6 +25,8 @@ final class ExecutorVerticle extends VerticleBase {
     private static final int CLAIM_BATCH = 256;
 
     private final Ledger ledger;
+    /** Set on a shared journal's coordinator: prepared leads are routed to their partition, not run here. */
+    private final Ledger.Routing routing;
     private final Clock clock;
     private final EngineOptions options;
     private final Components parts;
@@ -47,6 +49,7 @@ final class ExecutorVerticle extends VerticleBase {
 
     ExecutorVerticle(Ledger ledger, Clock clock, EngineOptions options, Components parts) {
         this.ledger = ledger;
+        this.routing = ledger.routing().orElse(null);
         this.clock = clock;
         this.options = options;
         this.parts = parts;
@@ -120,9 +123,9 @@ final class ExecutorVerticle extends VerticleBase {
                 released();
                 continue;
             }
-            if (p.run() != null && ledger.routing().isPresent()) {
+            if (p.run() != null && routing != null) {
                 LeadRun run = p.run();   // a shared journal's coordinator: the lane's partition holder delivers it
-                ledger.routing().get().route(run.id(), run.laneKey).onComplete(ar -> {
+                routing.route(run.id(), run.laneKey).onComplete(ar -> {
                     if (ar.failed()) LOG.log(Level.WARNING, "routing lead " + lead.leadId() + " failed; the coordinator routes it again", ar.cause());
                     released();
                 });

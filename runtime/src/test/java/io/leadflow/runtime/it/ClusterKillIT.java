@@ -122,6 +122,16 @@ class ClusterKillIT {
                 if (p != null) p.stop();
             }
             vertx.close().await();
+            for (String id : new String[] {"node-a", "node-b"}) leaseLines(tmp.resolve(id + ".log"));
+        }
+    }
+
+    /** What each node said about its leases (for a failure's story; the log goes with the temporary folder). */
+    private static void leaseLines(Path log) throws java.io.IOException {
+        if (!Files.exists(log)) return;
+        try (var lines = Files.lines(log)) {
+            lines.filter(l -> l.contains("partitions") || l.contains("coordinator") || l.contains("WARNING") || l.contains("SEVERE"))
+                    .limit(60).forEach(l -> System.out.println(log.getFileName() + ": " + l));
         }
     }
 
