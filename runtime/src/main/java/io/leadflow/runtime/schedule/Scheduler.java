@@ -7,8 +7,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,11 +30,14 @@ public final class Scheduler {
     private final JobRegistry jobs;
     private final Clock clock;
     private final Map<String, Instant> lastRun = new HashMap<>();
-    /** Schedules whose check or run is under way, with its end. */
+    /** Schedules whose check or run (scheduled or asked for) is under way, with its end. */
     private final Map<String, Future<Void>> busy = new HashMap<>();
     private long timer = -1;
     private volatile boolean stopped;
     private io.vertx.core.Context context;
+
+    /** A run {@link #runNow} started: the schedule, its job and the period it runs for (the instant it was asked for). */
+    public record RunStarted(String schedule, String job, Instant period) { }
 
     public Scheduler(Vertx vertx, Ledger ledger, ProgramSource programs, JobRegistry jobs, Clock clock) {
         this.vertx = vertx;
@@ -47,7 +50,7 @@ public final class Scheduler {
     /** Starts ticking (call once); completes when the first tick's checks and runs have ended. */
     public Future<Void> start() {
         context = vertx.getOrCreateContext();
-        return onContext(() -> {
+        return ticked(() -> {
             if (stopped) return Future.succeededFuture();
             timer = vertx.setPeriodic(1000, id -> tick());
             return tick();
@@ -66,13 +69,50 @@ public final class Scheduler {
      */
     public Future<Void> tickNow() {
         if (context == null) return Future.failedFuture(new IllegalStateException("the scheduler is not started"));
-        return onContext(this::tick);
+        return ticked(this::tick);
     }
 
-    private Future<Void> onContext(java.util.function.Supplier<Future<Void>> body) {
+    private Future<Void> ticked(java.util.function.Supplier<Future<Void>> body) {
         io.vertx.core.Promise<Void> done = io.vertx.core.Promise.promise();
         context.runOnContext(v -> body.get().onComplete(done));
         return done.future();
+    }
+
+    /**
+     * Runs a declared schedule's job now, outside its periods ({@code POST /v1/schedules/{name}/run}):
+     * its period is this instant, so it neither repeats nor replaces a scheduled period (the next
+     * period runs when due; nothing is recorded in the journal's schedule runs). Completes with that
+     * period as soon as the run has started; the run goes on, and reports as the job does ({@code GET
+     * /v1/schedules}). Refused ({@link RunNowRefused}) when the current rules declare no such schedule,
+     * when the schedule is running (scheduled or asked for), or when the scheduler is stopped.
+     */
+    public Future<RunStarted> runNow(String name) {
+        io.vertx.core.Promise<RunStarted> started = io.vertx.core.Promise.promise();
+        if (context == null || stopped) return Future.failedFuture(RunNowRefused.notRunning());
+        context.runOnContext(v -> {
+            Program program = programs.current();
+            Optional<Program.Schedule> s = program == null ? Optional.empty()
+                    : program.schedules().stream().filter(x -> x.name().equals(name)).findFirst();
+            if (s.isEmpty()) {
+                started.fail(RunNowRefused.unknown(name, program == null ? java.util.List.of() : program.schedules().stream().map(Program.Schedule::name).toList()));
+            } else if (stopped) {
+                started.fail(RunNowRefused.notRunning());
+            } else if (busy.containsKey(name)) {
+                started.fail(RunNowRefused.running(name));
+            } else {
+                io.vertx.core.Promise<Void> end = io.vertx.core.Promise.promise();
+                busy.put(name, end.future());
+                Instant period = clock.instant();
+                started.complete(new RunStarted(name, s.get().job(), period));
+                LOG.info("schedule " + name + " asked to run now (period " + period + ")");
+                job(s.get(), period).onComplete(ar -> onContext(() -> {
+                    busy.remove(name);
+                    if (ar.failed()) LOG.severe("schedule " + name + " (run now, period " + period + ") failed: " + ar.cause().getMessage());
+                    end.complete();
+                }));
+            }
+        });
+        return started.future();
     }
 
     private Future<Void> tick() {
@@ -94,34 +134,41 @@ public final class Scheduler {
             }
             Instant known = lastRun.get(s.name());
             if (known != null && !known.isBefore(period)) continue;
+            io.vertx.core.Promise<Void> end = io.vertx.core.Promise.promise();
+            busy.put(s.name(), end.future());
+            ends.add(end.future());
             Future<Optional<Instant>> last = known != null ? Future.succeededFuture(Optional.of(known)) : ledger.lastScheduleRun(s.name());
-            Future<Void> end = last.compose(prev -> prev.isPresent() && !prev.get().isBefore(period)
+            last.compose(prev -> prev.isPresent() && !prev.get().isBefore(period)
                             ? Future.succeededFuture(prev.get()) : runOnce(s, period))
-                    .transform(ar -> {
+                    .onComplete(ar -> onContext(() -> {
                         busy.remove(s.name());
                         if (ar.succeeded()) lastRun.put(s.name(), ar.result());
                         else LOG.log(Level.WARNING, "schedule " + s.name() + " could not be recorded", ar.cause());
-                        return Future.<Void>succeededFuture();
-                    });
-            if (!end.isComplete()) busy.put(s.name(), end);
-            ends.add(end);
+                        end.complete();
+                    }));
         }
         return Future.join(ends).mapEmpty();
     }
 
-    private Future<Instant> runOnce(Program.Schedule s, Instant period) {
+    /** The scheduler's own state ({@code busy}, {@code lastRun}) is touched on its context only; a job may complete on any thread. */
+    private void onContext(Runnable r) {
+        if (io.vertx.core.Vertx.currentContext() == context) r.run();
+        else context.runOnContext(v -> r.run());
+    }
+
+    /** One run of the schedule's job for {@code period}; a job that throws is a failed run. */
+    private Future<Void> job(Program.Schedule s, Instant period) {
         Optional<ScheduledJob> job = jobs.job(s.job());
-        Future<Void> ran;
-        if (job.isEmpty()) {
-            ran = Future.failedFuture(new IllegalStateException(jobs.unknownJob(s)));
-        } else {
-            try {
-                ran = job.get().run(new JobContext(vertx, s.name(), s.args() == null ? Map.of() : s.args(), period, s.at_()));
-            } catch (RuntimeException e) {
-                ran = Future.failedFuture(e);
-            }
+        if (job.isEmpty()) return Future.failedFuture(new IllegalStateException(jobs.unknownJob(s)));
+        try {
+            return job.get().run(new JobContext(vertx, s.name(), s.args() == null ? Map.of() : s.args(), period, s.at_()));
+        } catch (RuntimeException e) {
+            return Future.failedFuture(e);
         }
-        return ran.transform(ar -> {
+    }
+
+    private Future<Instant> runOnce(Program.Schedule s, Instant period) {
+        return job(s, period).transform(ar -> {
             String error = ar.succeeded() ? null : String.valueOf(ar.cause().getMessage());
             if (error != null) LOG.severe("schedule " + s.name() + " failed for period " + period + ": " + error);
             return ledger.recordScheduleRun(s.name(), period, clock.instant(), error).map(v -> period);
