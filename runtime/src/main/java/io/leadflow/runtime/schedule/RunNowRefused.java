@@ -30,6 +30,6 @@ public final class RunNowRefused extends RuntimeException {
     /** Also for a node that does not deliver (paused delivery, a standby node without the delivery lease). */
     public static RunNowRefused notRunning() {
         return new RunNowRefused(Reason.NOT_RUNNING, "schedules do not run on this node now (delivery is paused, or another node"
-                + " holds the delivery lease): nothing was started");
+                + " is the coordinator of the shared journal): nothing was started");
     }
 }
