@@ -87,6 +87,17 @@ public final class LeadflowServer {
 
     /** Starts everything; blocking (call from {@code main}, never from an event loop). */
     public static LeadflowServer start(ServeSettings s, RuleCompiler compiler, Map<String, String> env, PrintStream out) throws Exception {
+        return start(s, compiler, env, out, io.leadflow.runtime.exec.RetryPolicy.defaults(), io.leadflow.runtime.exec.BreakerPolicy.defaults());
+    }
+
+    /**
+     * The same with another retry schedule and circuit breaker for failed steps: for embedding
+     * tests that put a real outage of a minute in front of the runtime without waiting for the
+     * production schedule's 10-minute step or the breaker's doubling windows (RELIABILITY.md §6.3);
+     * {@code serve} always runs the defaults.
+     */
+    public static LeadflowServer start(ServeSettings s, RuleCompiler compiler, Map<String, String> env, PrintStream out,
+                                       io.leadflow.runtime.exec.RetryPolicy retry, io.leadflow.runtime.exec.BreakerPolicy breakers) throws Exception {
         LiveSecrets secrets = new LiveSecrets(s.secretsFile(), env);
         LogMasker.install(() -> secrets.current().values());
         ProgramHolder programs = new ProgramHolder();
@@ -162,7 +173,7 @@ public final class LeadflowServer {
             JobRegistry jobs = JobRegistry.builtins().with(ProductSyncSpec.SPEC.name(), productSync);
             // Opened once per process: a mark left by the previous process counts one crash of its lead.
             EngineOptions engineOptions = s.deliver()
-                    ? EngineOptions.defaults().withListener(metrics).withJobs(jobs).withEvaluationMarks(EvaluationMarks.open(s.dataDir()))
+                    ? EngineOptions.defaults().withRetry(retry).withBreakers(breakers).withListener(metrics).withJobs(jobs).withEvaluationMarks(EvaluationMarks.open(s.dataDir()))
                             .withSchemas(check::schema)
                     : null;
             if (s.deliver() && lease == null) {

@@ -119,10 +119,21 @@ public final class ClusterLeases implements AutoCloseable {
         return partitions;
     }
 
-    /** The partition of a contact lane: stable across nodes and restarts ({@link String#hashCode} is specified). */
+    /**
+     * The partition of a contact lane: stable across nodes and restarts ({@link String#hashCode} is
+     * specified), mixed by MurmurHash3's 32-bit finalizer first. Plain {@code hashCode() mod 32} puts
+     * keys that differ only in their last characters (phone numbers) into a few neighbouring
+     * partitions: 200 numbers in a row fell 190 into one half of the partitions.
+     */
     public static int partitionOf(String laneKey, int partitions) {
         if (partitions < 1) throw new IllegalStateException("the partitions are not known before the first lease tick");
-        return Math.floorMod(laneKey.hashCode(), partitions);
+        int h = laneKey.hashCode();
+        h ^= h >>> 16;
+        h *= 0x85ebca6b;
+        h ^= h >>> 13;
+        h *= 0xc2b2ae35;
+        h ^= h >>> 16;
+        return Math.floorMod(h, partitions);
     }
 
     public ClusterView view() {

@@ -102,6 +102,16 @@ class PostgresClusterTest {
     }
 
     @Test
+    void contactLanesThatDifferInTheirLastDigits_spreadOverThePartitions() {
+        int[] per = new int[32];
+        for (int k = 0; k < 200; k++) per[ClusterLeases.partitionOf("fake/main|+38067" + String.format("%07d", k), 32)]++;
+        int firstHalf = 0;
+        for (int i = 0; i < 16; i++) firstHalf += per[i];
+        assertTrue(firstHalf >= 80 && firstHalf <= 120, "two nodes get about half each: " + firstHalf + " of 200");
+        assertTrue(java.util.Arrays.stream(per).allMatch(c -> c > 0 && c <= 16), java.util.Arrays.toString(per));
+    }
+
+    @Test
     void aLeadIsRoutedByTheCoordinator_andDeliveredOnlyByThePartitionsHolder() {
         a.leases().tick();
         b.leases().tick();
