@@ -147,18 +147,17 @@ class ConnectorAccountsTest {
                                                                 @org.junit.jupiter.api.io.TempDir java.nio.file.Path data) throws Exception {
         java.nio.file.Path records = data.resolve("emulators");
         var key = new AccountKey(connector, "main");
-        // Records made an hour ago in the source's zone, read from yesterday on: a fixed "today 10:00" was in the
-        // future (so never read) whenever the test ran before 10:00 there (22:00-07:00 UTC for Kyiv).
-        java.time.ZonedDateTime hourAgo = java.time.ZonedDateTime.now(java.time.ZoneId.of(connector.equals("horoshop") ? "Europe/Kyiv" : "Europe/Moscow"))
-                .minusHours(1);
-        java.time.LocalDate since = hourAgo.toLocalDate().minusDays(1);
-        String at = hourAgo.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
+        // a few minutes ago in the system's zone (a fixed 10:00 of "today" is in the future after local midnight, and a pull reads up to now)
+        java.time.LocalDateTime then = java.time.LocalDateTime.now(java.time.ZoneId.of(connector.equals("horoshop") ? "Europe/Kyiv" : "Europe/Moscow"))
+                .minusMinutes(5).withNano(0);
+        java.time.LocalDate today = then.toLocalDate();
+        String at = then.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
         String seed = connector.equals("horoshop")
                 ? "{\"orders\":[{\"order_id\":1207,\"stat_status\":1,\"stat_created\":\"" + at + "\",\"delivery_name\":\"Olena\"},"
                         + "{\"order_id\":1208,\"stat_status\":1,\"stat_created\":\"" + at + "\",\"delivery_name\":\"Ivan\"}]}"
                 : "{\"calls\":[{\"ref\":\"a\",\"callerNumber\":\"79151234567\",\"date\":\"" + at + "\"},"
                         + "{\"ref\":\"b\",\"callerNumber\":\"79157654321\",\"date\":\"" + at + "\"}]}";
-        Map<String, String> settings = Map.of("feed", feed, "since", since.toString(), "rate_limit", "1000/1s");
+        Map<String, String> settings = Map.of("feed", feed, "since", today.toString(), "rate_limit", "1000/1s");
         HttpClient http = HttpClient.newHttpClient();
 
         ConnectorAccounts first = new ConnectorAccounts(vertx, ConnectorAccounts.discover(), true, Secrets::empty, line -> { }, null, records);
