@@ -147,8 +147,11 @@ class ConnectorAccountsTest {
                                                                 @org.junit.jupiter.api.io.TempDir java.nio.file.Path data) throws Exception {
         java.nio.file.Path records = data.resolve("emulators");
         var key = new AccountKey(connector, "main");
-        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of(connector.equals("horoshop") ? "Europe/Kyiv" : "Europe/Moscow"));
-        String at = today + " 10:00:00";
+        // an hour ago in the source's zone (a fixed hour of "today" is in the future near midnight, and a pull never reads ahead of now)
+        java.time.LocalDateTime anHourAgo = java.time.LocalDateTime.now(java.time.ZoneId.of(connector.equals("horoshop") ? "Europe/Kyiv" : "Europe/Moscow"))
+                .minusHours(1).withNano(0);
+        java.time.LocalDate today = anHourAgo.toLocalDate();
+        String at = anHourAgo.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
         String seed = connector.equals("horoshop")
                 ? "{\"orders\":[{\"order_id\":1207,\"stat_status\":1,\"stat_created\":\"" + at + "\",\"delivery_name\":\"Olena\"},"
                         + "{\"order_id\":1208,\"stat_status\":1,\"stat_created\":\"" + at + "\",\"delivery_name\":\"Ivan\"}]}"
