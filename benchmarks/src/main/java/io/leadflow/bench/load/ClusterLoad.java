@@ -17,7 +17,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Issue 13 figures in one run: durable intake (delivery running) and the end-to-end drain to the
  * no-limit bench emulator, on the embedded SQLite journal (one node), PostgreSQL (one node) and
- * PostgreSQL (two nodes, the load split over both, one of them holding the delivery lease).
+ * PostgreSQL (two nodes, the load split over both, each delivering the partitions it holds; the
+ * last column says how many leads each node delivered).
  * Options: {@code --seconds 15 --warmup 5 --connections 64 --max 2000000}.
  */
 public final class ClusterLoad {
@@ -59,8 +60,8 @@ public final class ClusterLoad {
         System.out.println();
         System.out.printf(Locale.ROOT, "connections %d in all, %.0f s measured after %.0f s warm-up, %d cores%n", connections, seconds, warmup,
                 Runtime.getRuntime().availableProcessors());
-        System.out.println("| journal | intake leads/s | intake p50 ms | intake p99 ms | errors | end-to-end leads/s | drained |");
-        System.out.println("|---|---|---|---|---|---|---|");
+        System.out.println("| journal | intake leads/s | intake p50 ms | intake p99 ms | errors | end-to-end leads/s | drained | delivered per node |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
         rows.forEach(System.out::println);
         System.out.println("logs: " + tmp);
     }
@@ -77,6 +78,8 @@ public final class ClusterLoad {
             for (LoadClient.Result r : all(clients, "warmup", warmup, max / servers.size(), "w")) warmOk += r.ok();
             awaitDone(servers, warmOk, 180);
             double before = done(servers);
+            double[] each = new double[servers.size()];
+            for (int i = 0; i < each.length; i++) each[i] = done(servers.subList(i, i + 1));
             long t0 = System.nanoTime();
             List<LoadClient.Result> measured = all(clients, name, seconds, max / servers.size(), "m");
             long ok = measured.stream().mapToLong(LoadClient.Result::ok).sum();
@@ -85,8 +88,12 @@ public final class ClusterLoad {
             long[] lat = measured.stream().flatMapToLong(r -> Arrays.stream(r.latenciesNanos())).sorted().toArray();
             double reached = awaitDone(servers, before + ok, 300);
             double drain = (System.nanoTime() - t0) / 1e9;
-            return String.format(Locale.ROOT, "| %s | %,.0f | %.2f | %.2f | %d | %,.0f | %,.0f of %,d in %.1f s |", name, ok / took,
-                    pct(lat, 0.50), pct(lat, 0.99), errors, (reached - before) / drain, reached - before, ok, drain);
+            StringBuilder split = new StringBuilder();
+            for (int i = 0; i < each.length; i++) {
+                split.append(i == 0 ? "" : " + ").append(String.format(Locale.ROOT, "%,.0f", done(servers.subList(i, i + 1)) - each[i]));
+            }
+            return String.format(Locale.ROOT, "| %s | %,.0f | %.2f | %.2f | %d | %,.0f | %,.0f of %,d in %.1f s | %s |", name, ok / took,
+                    pct(lat, 0.50), pct(lat, 0.99), errors, (reached - before) / drain, reached - before, ok, drain, split);
         } finally {
             for (ChildJvm s : servers) s.close();
         }

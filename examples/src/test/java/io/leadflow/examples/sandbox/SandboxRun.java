@@ -48,6 +48,12 @@ final class SandboxRun implements AutoCloseable {
 
     /** @param secrets extra secrets-file lines (source tokens) added to the example's {@code sandbox.properties} */
     static SandboxRun start(Path example, Path data, Map<String, String> secrets) throws Exception {
+        return start(example, data, secrets, io.leadflow.runtime.exec.RetryPolicy.defaults(), io.leadflow.runtime.exec.BreakerPolicy.defaults());
+    }
+
+    /** The same with another retry schedule and circuit breaker (the production schedule waits 10 min at its fifth retry). */
+    static SandboxRun start(Path example, Path data, Map<String, String> secrets, io.leadflow.runtime.exec.RetryPolicy retry,
+                            io.leadflow.runtime.exec.BreakerPolicy breakers) throws Exception {
         StringBuilder props = new StringBuilder("admin.token=" + ADMIN + "\n");
         Path own = example.resolve("sandbox.properties");
         if (Files.exists(own)) props.append(Files.readString(own)).append('\n');
@@ -56,7 +62,7 @@ final class SandboxRun implements AutoCloseable {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ServeSettings s = new ServeSettings(example, data.resolve("leadflow-data"), "127.0.0.1", 0, true, file, Limits.DEFAULTS, true);
         LeadflowServer server = LeadflowServer.start(s, new DslRuleCompiler(ConnectorCatalog.discover()), Map.of(),
-                new PrintStream(out, true, StandardCharsets.UTF_8));
+                new PrintStream(out, true, StandardCharsets.UTF_8), retry, breakers);
         return new SandboxRun(server, out);
     }
 

@@ -31,12 +31,15 @@ final class Decider {
     private ManagerState managers;
 
     private final EvaluationMarks marks;
+    private final Ledger.RotationLock rotation;
 
     /**
      * @param schemas the accounts' field lists: a decision the account would refuse is a dead letter before any effect
+     * @param rotation on a shared journal, the cluster-wide lock a decision taking a rotation turn holds; null: this process alone decides
      */
     Decider(Ledger ledger, Clock clock, ExecutionListener listener, Outcomes outcomes, ManagerState managers, EvaluationMarks marks,
-            EngineOptions.AccountSchemas schemas) {
+            EngineOptions.AccountSchemas schemas, Ledger.RotationLock rotation) {
+        this.rotation = rotation;
         this.schemas = schemas;
         this.marks = marks;
         this.ledger = ledger;
@@ -67,23 +70,48 @@ final class Decider {
     }
 
     private Future<StepResult> record(LeadRun run, Found found, CrmConnector target) {
-        Decision d;
-        try {
-            ManagerState before = managers;
-            d = marks.during(run.markKey(), () -> run.flow.decide(run.evaluation, found, before, clock));
-        } catch (RuntimeException e) {
-            return finalRecord(run, run.evaluation.trace(), LeadStatus.DEAD, RuleFailure.reason(e, run.flow.name()));
-        } catch (OutOfMemoryError | StackOverflowError e) {
-            return finalRecord(run, run.evaluation.trace(), LeadStatus.DEAD, RuleFailure.exhausted(e, run.flow.name()));
-        }
+        ManagerState before = managers;
+        Object decided = decideWith(run, found, before);
+        if (!(decided instanceof Decision d)) return failedRules(decided);
+        if (rotation != null && !d.managers().equals(before)) return underRotationLock(run, found, target);
+        // A decision that took no rotation turn writes no rotation state (on a shared journal this node's copy may be behind).
+        ManagerState written = d.managers().equals(before) ? null : d.managers();
         if (d.dropReason().isPresent()) {
             managers = d.managers();
-            return ledger.recordFinal(decision(run, d.trace(), List.of(), d.managers()), LeadStatus.DROPPED, d.dropReason().get())
+            return ledger.recordFinal(decision(run, d.trace(), List.of(), written), LeadStatus.DROPPED, d.dropReason().get())
                     .map(v -> outcomes.finished(run, LeadStatus.DROPPED));
         }
         java.util.Optional<String> refused = io.leadflow.runtime.account.Preflight.check(target,
                 schemas.of(run.connector, run.account), d.effects());
         if (refused.isPresent()) return finalRecord(run, d.trace(), LeadStatus.DEAD, refused.get());
+        List<Ledger.EffectRecord> effects = effectRows(run, d);
+        run.managersBefore = managers;
+        run.managersAfter = d.managers();
+        managers = d.managers();
+        run.pending = ledger.tx().recordDecision(decision(run, d.trace(), effects, written));
+        run.decisionPending = true;
+        run.decided = true;
+        run.effects = effects;
+        return Future.succeededFuture(null);
+    }
+
+    /** The flow's decision with {@code state}, or (when the rules failed on this lead) the future of its dead letter. */
+    private Object decideWith(LeadRun run, Found found, ManagerState state) {
+        try {
+            return marks.during(run.markKey(), () -> run.flow.decide(run.evaluation, found, state, clock));
+        } catch (RuntimeException e) {
+            return finalRecord(run, run.evaluation.trace(), LeadStatus.DEAD, RuleFailure.reason(e, run.flow.name()));
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            return finalRecord(run, run.evaluation.trace(), LeadStatus.DEAD, RuleFailure.exhausted(e, run.flow.name()));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Future<StepResult> failedRules(Object deadLetter) {
+        return (Future<StepResult>) deadLetter;
+    }
+
+    private static List<Ledger.EffectRecord> effectRows(LeadRun run, Decision d) {
         List<Ledger.EffectRecord> effects = new ArrayList<>();
         for (int i = 0; i < d.effects().size(); i++) {
             Effect e = d.effects().get(i);
@@ -91,14 +119,51 @@ final class Decider {
             effects.add(new Ledger.EffectRecord(i, e.describe(), LeadRun.idempotencyKey(run.id(), run.run(), i), state,
                     0, null, null, null, EffectCodec.encode(e)));
         }
-        run.managersBefore = managers;
-        run.managersAfter = d.managers();
-        managers = d.managers();
-        run.pending = ledger.tx().recordDecision(decision(run, d.trace(), effects, d.managers()));
-        run.decisionPending = true;
-        run.decided = true;
-        run.effects = effects;
-        return Future.succeededFuture(null);
+        return effects;
+    }
+
+    /**
+     * A shared journal's decision that takes a rotation turn: under the cluster-wide lock, decided again
+     * with the rotation state as committed now, and committed (with the new state) before the lock is
+     * let go, so no two nodes hand out the same turn. Costs one commit of its own (not folded into the
+     * first effect's SENDING mark), so the decision cannot be taken back if its lookup goes stale.
+     */
+    private Future<StepResult> underRotationLock(LeadRun run, Found found, CrmConnector target) {
+        return rotation.enter().compose(fresh -> {
+            Future<StepResult> out;
+            try {
+                out = decideLocked(run, found, target, fresh);
+            } catch (RuntimeException e) {
+                out = Future.failedFuture(e);
+            }
+            return out.andThen(ar -> rotation.exit());
+        });
+    }
+
+    private Future<StepResult> decideLocked(LeadRun run, Found found, CrmConnector target, ManagerState fresh) {
+        managers = fresh;
+        Object decided = decideWith(run, found, fresh);
+        if (!(decided instanceof Decision d)) return failedRules(decided);
+        ManagerState written = d.managers().equals(fresh) ? null : d.managers();
+        if (d.dropReason().isPresent()) {
+            return ledger.recordFinal(decision(run, d.trace(), List.of(), written), LeadStatus.DROPPED, d.dropReason().get())
+                    .map(v -> {
+                        managers = d.managers();
+                        return outcomes.finished(run, LeadStatus.DROPPED);
+                    });
+        }
+        java.util.Optional<String> refused = io.leadflow.runtime.account.Preflight.check(target,
+                schemas.of(run.connector, run.account), d.effects());
+        if (refused.isPresent()) return finalRecord(run, d.trace(), LeadStatus.DEAD, refused.get());
+        List<Ledger.EffectRecord> effects = effectRows(run, d);
+        return ledger.commit(ledger.tx().recordDecision(decision(run, d.trace(), effects, written))).map(v -> {
+            managers = d.managers();
+            run.pending = null;
+            run.decisionPending = false;
+            run.decided = true;
+            run.effects = effects;
+            return (StepResult) null;
+        });
     }
 
     /**

@@ -45,20 +45,29 @@ public final class Engine {
     /** Same, with ORIGINAL replays of versions not in memory recompiled from the journal's stored rule texts. */
     public static Future<Engine> start(Vertx vertx, Journal journal, ProgramSource programs,
                                        ConnectorRegistry connectors, Clock clock, EngineOptions options, RuleRecompiler recompiler) {
-        Ledger ledger = journal.ledger();
+        return start(vertx, journal.ledger(), programs, connectors, clock, options, recompiler);
+    }
+
+    /**
+     * Over one ledger: a shared journal's coordinator ledger (it routes; it runs the schedules) or one
+     * of its delivery ledgers (the partitions this node holds; no schedules).
+     */
+    public static Future<Engine> start(Vertx vertx, Ledger ledger, ProgramSource programs,
+                                       ConnectorRegistry connectors, Clock clock, EngineOptions options, RuleRecompiler recompiler) {
         StoredRules stored = recompiler == null ? null : new StoredRules(vertx, ledger, programs, recompiler);
         return ledger.managerState().compose(managers -> {
             AccountBreakers breakers = options.breakers().build();
             Outcomes outcomes = new Outcomes(ledger, clock, options.listener(), options.retry(), new Random(), breakers);
-            Decider decider = new Decider(ledger, clock, options.listener(), outcomes, managers, options.evaluationMarks(), options.schemas());
+            Decider decider = new Decider(ledger, clock, options.listener(), outcomes, managers, options.evaluationMarks(), options.schemas(),
+                    ledger.rotationLock().orElse(null));
             StepRunner steps = new StepRunner(connectors, decider,
                     new EffectRunner(ledger, clock, options.listener(), outcomes, options.lookupFreshFor(), decider::discard), outcomes, breakers, clock);
             ExecutorVerticle executor = new ExecutorVerticle(ledger, clock, options,
                     new ExecutorVerticle.Components(new Preparer(programs, ledger, clock, decider, stored, options.evaluationMarks()), steps, programs));
-            Scheduler scheduler = new Scheduler(vertx, ledger, programs, options.jobs(), clock);
+            Scheduler scheduler = ledger.runsSchedules() ? new Scheduler(vertx, ledger, programs, options.jobs(), clock) : null;
             return vertx.deployVerticle(executor)
                     .map(id -> new Engine(vertx, executor, id, scheduler, options))
-                    .andThen(ar -> { if (ar.succeeded()) scheduler.start(); });
+                    .andThen(ar -> { if (ar.succeeded() && scheduler != null) scheduler.start(); });
         });
     }
 
@@ -74,10 +83,16 @@ public final class Engine {
      * loses or duplicates: an effect whose call was cut off stays SENDING and is reconciled next time.
      */
     public Future<Void> stop() {
-        scheduler.stop();
+        if (scheduler != null) scheduler.stop();
         Future<Void> drained = Future.future(p -> executor.ctx().runOnContext(v ->
                 executor.drain(options.stopTimeout()).onComplete(p)));
         return drained.compose(v -> vertx.undeploy(deployment));
+    }
+
+    /** Runs a declared schedule now ({@link Scheduler#runNow}). */
+    public Future<Scheduler.RunStarted> runSchedule(String name) {
+        if (scheduler == null) return Future.failedFuture(io.leadflow.runtime.schedule.RunNowRefused.notRunning());
+        return scheduler.runNow(name);
     }
 
     /** Leads held in memory now (running, waiting in a lane, or waiting to retry), for metrics. */

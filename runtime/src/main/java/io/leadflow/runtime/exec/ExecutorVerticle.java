@@ -25,6 +25,8 @@ final class ExecutorVerticle extends VerticleBase {
     private static final int CLAIM_BATCH = 256;
 
     private final Ledger ledger;
+    /** Set on a shared journal's coordinator: prepared leads are routed to their partition, not run here. */
+    private final Ledger.Routing routing;
     private final Clock clock;
     private final EngineOptions options;
     private final Components parts;
@@ -47,6 +49,7 @@ final class ExecutorVerticle extends VerticleBase {
 
     ExecutorVerticle(Ledger ledger, Clock clock, EngineOptions options, Components parts) {
         this.ledger = ledger;
+        this.routing = ledger.routing().orElse(null);
         this.clock = clock;
         this.options = options;
         this.parts = parts;
@@ -54,6 +57,8 @@ final class ExecutorVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
+        // on a shared journal, the CRM calls made here take this node's share of each account's limit
+        context.put(io.leadflow.connector.ratelimit.ClusterShare.KEY, Boolean.TRUE);
         unsubscribe = ledger.onAppend(this::wake);
         return ledger.recoverUnfinished().map(recovered -> {
             if (!recovered.isEmpty()) LOG.info(() -> "resuming " + recovered.size() + " unfinished leads");
@@ -118,7 +123,13 @@ final class ExecutorVerticle extends VerticleBase {
                 released();
                 continue;
             }
-            if (p.run() != null) {
+            if (p.run() != null && routing != null) {
+                LeadRun run = p.run();   // a shared journal's coordinator: the lane's partition holder delivers it
+                routing.route(run.id(), run.laneKey).onComplete(ar -> {
+                    if (ar.failed()) LOG.log(Level.WARNING, "routing lead " + lead.leadId() + " failed; the coordinator routes it again", ar.cause());
+                    released();
+                });
+            } else if (p.run() != null) {
                 enqueue(p.run());
             } else {
                 p.settled().onComplete(ar -> {

@@ -72,6 +72,7 @@ public final class EdgeVerticle extends VerticleBase {
         r.get("/v1/sources").handler(ctx -> h.registry().handleSources(ctx, h.sources().get()));
         r.get("/v1/flows").handler(ctx -> h.registry().handleFlows(ctx, h.reload().get(), h.accountChecks().get()));
         r.get("/v1/schedules").handler(ctx -> h.registry().handleSchedules(ctx, h.scheduleRuns()));
+        r.post("/v1/schedules/:name/run").handler(ctx -> h.registry().handleRunSchedule(ctx, h.runSchedule()));
         r.get("/health").handler(h.health()::handleHealth);
         r.get("/health/live").handler(h.health()::handleLive);
         r.get("/metrics").handler(h.health()::handleMetrics);
@@ -117,11 +118,21 @@ public final class EdgeVerticle extends VerticleBase {
                                Supplier<com.fasterxml.jackson.databind.node.ObjectNode> reload,
                                Supplier<java.util.List<io.leadflow.runtime.account.AccountReport>> accountChecks,
                                java.util.concurrent.atomic.AtomicReference<Supplier<Future<com.fasterxml.jackson.databind.node.ObjectNode>>> sources,
-                               io.leadflow.runtime.schedule.ScheduleRuns scheduleRuns) {
+                               io.leadflow.runtime.schedule.ScheduleRuns scheduleRuns,
+                               java.util.function.Function<String, Future<io.leadflow.runtime.schedule.Scheduler.RunStarted>> runSchedule) {
 
         /** With the last runs of the jobs that report them ({@code GET /v1/schedules}). */
         public EdgeHandlers withScheduleRuns(io.leadflow.runtime.schedule.ScheduleRuns runs) {
-            return new EdgeHandlers(intake, registry, health, console, reload, accountChecks, sources, runs);
+            return new EdgeHandlers(intake, registry, health, console, reload, accountChecks, sources, runs, runSchedule);
+        }
+
+        /** With what starts a declared schedule now ({@code POST /v1/schedules/{name}/run}; by default nothing: refused 409). */
+        public EdgeHandlers withScheduleRunner(java.util.function.Function<String, Future<io.leadflow.runtime.schedule.Scheduler.RunStarted>> runner) {
+            return new EdgeHandlers(intake, registry, health, console, reload, accountChecks, sources, scheduleRuns, runner);
+        }
+
+        static Future<io.leadflow.runtime.schedule.Scheduler.RunStarted> noScheduler(String name) {
+            return Future.failedFuture(io.leadflow.runtime.schedule.RunNowRefused.notRunning());
         }
 
         /** What {@code GET /v1/sources} shows until the server sets its pull sources: none. */
@@ -164,7 +175,7 @@ public final class EdgeVerticle extends VerticleBase {
             return new EdgeHandlers(new IntakeHandler(flows, guards, journal, limits, metrics, clock),
                     new RegistryHandler(journal, flows, guards), new HealthHandler(journal, flows, connectors, metrics),
                     new io.leadflow.runtime.console.Console(journal, flows, guards, compiler, reloadJson, accountChecks, sources::get, clock),
-                    reloadJson, accountChecks, sources, io.leadflow.runtime.schedule.ScheduleRuns.NONE);
+                    reloadJson, accountChecks, sources, io.leadflow.runtime.schedule.ScheduleRuns.NONE, EdgeHandlers::noScheduler);
         }
     }
 }

@@ -40,13 +40,17 @@ public final class HealthHandler {
         journal.cluster().ifPresent(view -> {
             ObjectNode cl = out.putObject("cluster");
             cl.put("node", view.nodeId());
-            ObjectNode d = cl.putObject("delivery_lease");
-            d.put("owner", view.delivery().owner()).put("epoch", view.delivery().epoch())
-                    .put("until", view.delivery().until().toString()).put("mine", view.delivery().mine());
+            ObjectNode d = cl.putObject("coordinator");
+            d.put("owner", view.coordinator().owner()).put("epoch", view.coordinator().epoch())
+                    .put("until", view.coordinator().until().toString()).put("mine", view.coordinator().mine());
+            cl.put("partitions_total", view.total());
+            var held = cl.putArray("partitions");
+            view.partitions().forEach(held::add);
             var nodes = cl.putArray("nodes");
             for (var n : view.nodes()) {
                 nodes.addObject().put("id", n.id()).put("started_at", n.startedAt().toString())
-                        .put("seen_at", n.seenAt().toString()).put("alive", n.alive());
+                        .put("seen_at", n.seenAt().toString()).put("alive", n.alive()).put("delivers", n.delivers())
+                        .put("partitions", n.partitions());
             }
         });
         Responses.json(ctx.response(), ready ? 200 : 503, out);

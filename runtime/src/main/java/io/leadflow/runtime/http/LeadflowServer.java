@@ -14,7 +14,7 @@ import io.leadflow.runtime.exec.EvaluationMarks;
 import io.leadflow.runtime.exec.ProgramHolder;
 import io.leadflow.runtime.journal.Journal;
 import io.leadflow.runtime.journal.sqlite.JournalOptions;
-import io.leadflow.runtime.journal.sqlite.DeliveryLease;
+import io.leadflow.runtime.journal.sqlite.ClusterLeases;
 import io.leadflow.runtime.journal.sqlite.PostgresJournal;
 import io.leadflow.runtime.journal.sqlite.SqliteJournal;
 import io.leadflow.runtime.reload.ReloadReport;
@@ -28,6 +28,7 @@ import io.leadflow.connector.catalog.ProductSyncSpec;
 import io.leadflow.connector.catalog.FileCheckpointStore;
 import io.leadflow.runtime.schedule.JobRegistry;
 import io.leadflow.runtime.schedule.ProductSyncJob;
+import io.leadflow.runtime.schedule.RunNowRefused;
 import io.leadflow.runtime.security.LogMasker;
 import io.leadflow.runtime.security.SourceGuards;
 import io.vertx.core.Future;
@@ -54,6 +55,8 @@ public final class LeadflowServer {
     private final Vertx vertx;
     private final Journal journal;
     private final AtomicReference<Engine> engine;
+    /** A shared journal's coordinator executor (it routes leads to partitions; schedules), while this node holds that lease. */
+    private final AtomicReference<Engine> routing;
     private final EdgeServer edge;
     private final RuleWatcher watcher;
     private final ConnectorAccounts accounts;
@@ -61,8 +64,9 @@ public final class LeadflowServer {
     private final long statsTimer;
     private final AccountCheck accountCheck;
 
-    private LeadflowServer(Vertx vertx, Journal journal, AtomicReference<Engine> engine, EdgeServer edge, RuleWatcher watcher,
-                           ConnectorAccounts accounts, long statsTimer, SourcePollers pollers, AccountCheck accountCheck) {
+    private LeadflowServer(Vertx vertx, Journal journal, AtomicReference<Engine> engine, AtomicReference<Engine> routing, EdgeServer edge,
+                           RuleWatcher watcher, ConnectorAccounts accounts, long statsTimer, SourcePollers pollers, AccountCheck accountCheck) {
+        this.routing = routing;
         this.accountCheck = accountCheck;
         this.pollers = pollers;
         this.vertx = vertx;
@@ -83,6 +87,17 @@ public final class LeadflowServer {
 
     /** Starts everything; blocking (call from {@code main}, never from an event loop). */
     public static LeadflowServer start(ServeSettings s, RuleCompiler compiler, Map<String, String> env, PrintStream out) throws Exception {
+        return start(s, compiler, env, out, io.leadflow.runtime.exec.RetryPolicy.defaults(), io.leadflow.runtime.exec.BreakerPolicy.defaults());
+    }
+
+    /**
+     * The same with another retry schedule and circuit breaker for failed steps: for embedding
+     * tests that put a real outage of a minute in front of the runtime without waiting for the
+     * production schedule's 10-minute step or the breaker's doubling windows (RELIABILITY.md §6.3);
+     * {@code serve} always runs the defaults.
+     */
+    public static LeadflowServer start(ServeSettings s, RuleCompiler compiler, Map<String, String> env, PrintStream out,
+                                       io.leadflow.runtime.exec.RetryPolicy retry, io.leadflow.runtime.exec.BreakerPolicy breakers) throws Exception {
         LiveSecrets secrets = new LiveSecrets(s.secretsFile(), env);
         LogMasker.install(() -> secrets.current().values());
         ProgramHolder programs = new ProgramHolder();
@@ -92,7 +107,7 @@ public final class LeadflowServer {
         AtomicReference<Journal> journalRef = new AtomicReference<>();
         AtomicReference<Map<String, String>> firstSources = new AtomicReference<>();
         AtomicReference<SourcePollers> pollersRef = new AtomicReference<>();
-        // a shared journal: only the delivery lease holder reads pull sources (one reader per feed, one account budget)
+        // a shared journal: only the coordinator reads pull sources (one reader per feed, one cursor)
         AtomicReference<java.util.function.BooleanSupplier> pullsHere = new AtomicReference<>(() -> true);
         RuleWatcher watcher = new RuleWatcher(new RuleFolder(s.rulesDir()), compiler, (p, sources) -> {
             programs.swap(p);
@@ -125,8 +140,9 @@ public final class LeadflowServer {
         io.leadflow.runtime.lifecycle.FatalErrors.install(vertx);
         try {
             Journal journal = openJournal(vertx, s, out);
-            DeliveryLease lease = journal instanceof PostgresJournal pg ? pg.delivery() : null;
-            if (lease != null) pullsHere.set(lease::held);
+            PostgresJournal shared = journal instanceof PostgresJournal pg ? pg : null;
+            ClusterLeases lease = shared == null ? null : shared.leases();
+            if (lease != null) pullsHere.set(lease::coordinator);
             journalRef.set(journal);
             storeRules(journal, program, firstSources.get());
             ConnectorAccounts accounts = new ConnectorAccounts(vertx, ConnectorAccounts.discover(), s.sandbox(), secrets::current, out::println,
@@ -149,26 +165,32 @@ public final class LeadflowServer {
                 LOG.warning("the CRM accounts' field lists were not read within 30 s; leads are checked once they are");
             }
             AtomicReference<Engine> engine = new AtomicReference<>();
-            EdgeMetrics metrics = new EdgeMetrics(() -> engine.get() == null ? 0 : engine.get().inFlight());
+            AtomicReference<Engine> routing = new AtomicReference<>();
+            EdgeMetrics metrics = new EdgeMetrics(() -> (engine.get() == null ? 0 : engine.get().inFlight())
+                    + (routing.get() == null ? 0 : routing.get().inFlight()));
             ProductSyncJob productSync = new ProductSyncJob(accounts::config,
                     new FileCheckpointStore(vertx, s.dataDir().resolve("sync")));
             JobRegistry jobs = JobRegistry.builtins().with(ProductSyncSpec.SPEC.name(), productSync);
             // Opened once per process: a mark left by the previous process counts one crash of its lead.
             EngineOptions engineOptions = s.deliver()
-                    ? EngineOptions.defaults().withListener(metrics).withJobs(jobs).withEvaluationMarks(EvaluationMarks.open(s.dataDir()))
+                    ? EngineOptions.defaults().withRetry(retry).withBreakers(breakers).withListener(metrics).withJobs(jobs).withEvaluationMarks(EvaluationMarks.open(s.dataDir()))
                             .withSchemas(check::schema)
                     : null;
             if (s.deliver() && lease == null) {
-                engine.set(startEngine(vertx, journal, programs, accounts, compiler, engineOptions));
+                engine.set(startEngine(vertx, journal.ledger(), programs, accounts, compiler, engineOptions));
             } else if (s.deliver()) {
-                out.println("node " + lease.nodeId() + " on a shared journal: it takes leads; it delivers while it holds the delivery lease");
+                out.println("node " + lease.nodeId() + " on a shared journal: it takes leads and delivers the contact lanes of the partitions it holds");
             } else {
                 out.println("delivery is PAUSED (--pause-delivery): leads are journaled and acknowledged, none is run until a start without it");
             }
             SourceGuards guards = new SourceGuards(secrets.current(), s.limits(), Clock.systemUTC());
             guardsRef.set(guards);
             var handlers = EdgeVerticle.EdgeHandlers.of(journal, programs, guards, s.limits(), metrics, watcher::lastReport,
-                    () -> readiness(accounts, programs.current()), check::latest, compiler, Clock.systemUTC()).withScheduleRuns(productSync::lastRuns);
+                    () -> readiness(accounts, programs.current()), check::latest, compiler, Clock.systemUTC()).withScheduleRuns(productSync::lastRuns)
+                    .withScheduleRunner(name -> {
+                        Engine runs = lease == null ? engine.get() : routing.get();   // a shared journal: the coordinator's
+                        return runs == null ? Future.failedFuture(RunNowRefused.notRunning()) : runs.runSchedule(name);
+                    });
             int loops = Math.max(1, Runtime.getRuntime().availableProcessors());
             EdgeServer edge = EdgeServer.start(vertx, handlers, s.host(), s.port(), loops, s.limits()).await();
             long timer = vertx.setPeriodic(1000, t -> journal.stats().onSuccess(metrics::sample));
@@ -182,30 +204,40 @@ public final class LeadflowServer {
             if (lease == null) pollers.apply(program);
             pollersRef.set(pollers);
             if (lease != null && s.deliver()) {
-                lease.onChange(new DeliveryLease.Listener() {
+                lease.onChange(new ClusterLeases.Listener() {
                     @Override
-                    public void acquired(long epoch) {
-                        Engine started = startEngine(vertx, journal, programs, accounts, compiler, engineOptions);
-                        engine.set(started);
+                    public void coordinatorAcquired(long epoch) {
+                        routing.set(startEngine(vertx, shared.ledger(), programs, accounts, compiler, engineOptions));
                         pollers.apply(programs.current());
-                        out.println("node " + lease.nodeId() + " holds the delivery lease (epoch " + epoch + "): delivering for the cluster");
+                        out.println("node " + lease.nodeId() + " is the coordinator (epoch " + epoch + "): it routes new leads to partitions,"
+                                + " runs the schedules and reads the pull sources");
                     }
 
                     @Override
-                    public void lost(long epoch) {
+                    public void coordinatorLost(long epoch) {
                         pollers.stop();
+                        Engine running = routing.getAndSet(null);
+                        if (running != null) await(running.stop(), "stopping the coordinator's executor after losing its lease");
+                        out.println("node " + lease.nodeId() + " is no longer the coordinator (epoch " + epoch + ")");
+                    }
+
+                    @Override
+                    public void partitions(java.util.Set<Integer> held) {
                         Engine running = engine.getAndSet(null);
-                        if (running != null) await(running.stop(), "stopping the executor after losing the delivery lease");
-                        out.println("node " + lease.nodeId() + " lost the delivery lease (epoch " + epoch + "): standing by");
+                        if (running != null) await(running.stop(), "stopping delivery before the partitions change");
+                        io.leadflow.connector.ratelimit.ClusterShare.set((double) held.size() / Math.max(1, lease.partitions()));
+                        if (!held.isEmpty()) engine.set(startEngine(vertx, shared.deliveryLedger(held), programs, accounts, compiler, engineOptions));
+                        out.println("node " + lease.nodeId() + " delivers partitions " + held + " of " + lease.partitions());
                     }
                 });
+                io.leadflow.connector.ratelimit.ClusterShare.set(0);
                 lease.start();
             }
             // a reload whose account configuration is refused keeps the running program (the start refuses the same above)
             watcher.gate(p -> accounts.configErrors(p, pulledAccounts(p)).await());
             watcher.start();
             banner(out, s, edge.port(), program, secrets.current());
-            return new LeadflowServer(vertx, journal, engine, edge, watcher, accounts, timer, pollers, check);
+            return new LeadflowServer(vertx, journal, engine, routing, edge, watcher, accounts, timer, pollers, check);
         } catch (Exception | Error e) {
             vertx.close();
             throw e;
@@ -216,14 +248,14 @@ public final class LeadflowServer {
     private static Journal openJournal(Vertx vertx, ServeSettings s, PrintStream out) {
         if (s.journal() == null) return SqliteJournal.open(vertx, s.dataDir(), JournalOptions.defaults()).await();
         try {
-            return PostgresJournal.open(vertx, s.journal(), s.nodeId(), JournalOptions.defaults(), DELIVERY_LEASE_TTL).await();
+            return PostgresJournal.open(vertx, s.journal(), s.nodeId(), JournalOptions.defaults(), LEASE_TTL, s.deliver()).await();
         } catch (RuntimeException e) {
             throw new StartFailure("cannot open the PostgreSQL journal: " + e.getMessage());
         }
     }
 
-    /** How long a silent node keeps the delivery lease: a node killed with -9 is replaced after about this long. */
-    static final Duration DELIVERY_LEASE_TTL = Duration.ofSeconds(10);
+    /** How long a silent node keeps its leases: a node killed with -9 is replaced after about this long. */
+    static final Duration LEASE_TTL = Duration.ofSeconds(10);
 
     /** Keeps a loaded version's rule texts in the journal (once per hash) for ORIGINAL replays after a restart. */
     private static void storeRules(Journal journal, Program program, Map<String, String> sources) {
@@ -233,10 +265,10 @@ public final class LeadflowServer {
                         + " (ORIGINAL replays of it need it loaded): " + e.getMessage()));
     }
 
-    private static Engine startEngine(Vertx vertx, Journal journal, ProgramHolder programs, ConnectorAccounts accounts,
+    private static Engine startEngine(Vertx vertx, io.leadflow.runtime.journal.Ledger ledger, ProgramHolder programs, ConnectorAccounts accounts,
                                       RuleCompiler compiler, EngineOptions options) {
         try {
-            return Engine.start(vertx, journal, programs, accounts::get, Clock.systemUTC(), options, compiler::compileSources).await();
+            return Engine.start(vertx, ledger, programs, accounts::get, Clock.systemUTC(), options, compiler::compileSources).await();
         } catch (UnsupportedOperationException e) {
             // The executor is built alongside this edge; until it is merged, serve still takes leads durably.
             LOG.warning("the executor is not part of this build (" + e.getMessage() + "): leads are journaled but not delivered");
@@ -346,6 +378,9 @@ public final class LeadflowServer {
         pollers.stop();
         vertx.cancelTimer(statsTimer);
         await(edge.stop(), "stopping the HTTP edge");
+        if (journal instanceof PostgresJournal pg) pg.leases().stopTicking();   // no engine starts after this
+        Engine r = routing.get();
+        if (r != null) await(r.stop(), "stopping the coordinator's executor");
         Engine e = engine.get();
         if (e != null) await(e.stop(), "stopping the executor");
         await(journal.close(), "closing the journal");

@@ -151,6 +151,40 @@ public final class RegistryHandler {
         });
     }
 
+    /**
+     * {@code POST /v1/schedules/{name}/run} (admin token): runs a schedule of the current rules now,
+     * outside its periods; 202 {@code {schedule, job, period, status: "running"}} once it has started
+     * (its progress and counts: {@code GET /v1/schedules}, {@code lastRun} with that period). 404
+     * {@code unknown_schedule} when the current rules declare none of that name; 409
+     * {@code schedule_running} while it runs (scheduled or asked for); 409 {@code not_delivering} on a
+     * node that runs no schedules (paused delivery, standby).
+     */
+    public void handleRunSchedule(RoutingContext ctx,
+                                  java.util.function.Function<String, Future<io.leadflow.runtime.schedule.Scheduler.RunStarted>> runner) {
+        String name = ctx.pathParam("name");
+        run(ctx, () -> {
+            var p = flows.current();
+            List<String> declared = p == null ? List.of() : p.schedules().stream().map(s -> s.name()).toList();
+            if (!declared.contains(name)) {
+                throw new Refusal(404, "unknown_schedule", io.leadflow.runtime.schedule.RunNowRefused.unknown(name, declared).getMessage());
+            }
+            return start(name, runner);
+        }, 202);
+    }
+
+    private static Future<?> start(String name,
+                                   java.util.function.Function<String, Future<io.leadflow.runtime.schedule.Scheduler.RunStarted>> runner) {
+        return runner.apply(name).<Object>map(s -> {
+            ObjectNode out = Responses.JSON.createObjectNode();
+            out.put("schedule", s.schedule()).put("job", s.job()).put("period", s.period().toString()).put("status", "running");
+            return out;
+        }).recover(e -> Future.failedFuture(e instanceof io.leadflow.runtime.schedule.RunNowRefused r ? switch (r.reason()) {
+            case UNKNOWN -> new Refusal(404, "unknown_schedule", r.getMessage());
+            case RUNNING -> new Refusal(409, "schedule_running", r.getMessage());
+            case NOT_RUNNING -> new Refusal(409, "not_delivering", r.getMessage());
+        } : e));
+    }
+
     /** The list filters of a request ({@code flow, status, since, until, limit, cursor, q}); a bad one is a 400 refusal. */
     public LeadQuery query(RoutingContext ctx) {
         var r = ctx.request();

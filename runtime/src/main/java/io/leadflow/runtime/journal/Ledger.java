@@ -109,6 +109,40 @@ public interface Ledger {
     Runnable onAppend(Runnable listener);
 
     /**
+     * On a shared journal's coordinator: routes each prepared lead to the partition of its contact
+     * lane instead of delivering it here. Empty: this ledger delivers what it claims.
+     */
+    default Optional<Routing> routing() {
+        return Optional.empty();
+    }
+
+    /** Whether the executor over this ledger also runs the schedules (false for a shared journal's partition executors). */
+    default boolean runsSchedules() {
+        return true;
+    }
+
+    /**
+     * On a shared journal: the cluster-wide lock a decision that takes a rotation turn holds while it
+     * reads the current rotation state, decides, and commits. Empty: one process decides.
+     */
+    default Optional<RotationLock> rotationLock() {
+        return Optional.empty();
+    }
+
+    /** Hands a lead whose lane the rules gave to the node holding the lane's partition. */
+    interface Routing {
+        Future<Void> route(String leadId, String laneKey);
+    }
+
+    /** Mutual exclusion of rotation decisions across nodes; {@link #exit} once the decision is committed (or failed). */
+    interface RotationLock {
+        /** Completes, holding the lock, with the rotation state as committed now. */
+        Future<ManagerState> enter();
+
+        void exit();
+    }
+
+    /**
      * A lead as the executor takes it.
      *
      * @param seq        acceptance order

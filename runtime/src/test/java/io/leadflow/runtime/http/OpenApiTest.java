@@ -166,6 +166,66 @@ class OpenApiTest {
         return pointerPart.replace("~", "~0").replace("/", "~1");
     }
 
+    /**
+     * {@code POST /v1/schedules/{name}/run}: admin token, 404 for a schedule the rules do not
+     * declare (naming those they do), 202 with the period once started, 409 while it runs and on a
+     * node that runs no schedules; every answer as documented.
+     */
+    @Test
+    void runningAScheduleNow_answersAsDocumented() throws Exception {
+        var s = new io.leadflow.dsl.Program.Schedule("catalog daily", java.time.Duration.ofDays(1), "03:00", "product_sync", Map.of(), "catalog.flow:6:1");
+        var program = new io.leadflow.runtime.exec.StubProgram("h", List.of(), List.of(s));
+        java.util.concurrent.atomic.AtomicReference<io.vertx.core.Future<io.leadflow.runtime.schedule.Scheduler.RunStarted>> next =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (EdgeFixture own = new EdgeFixture(new MemoryJournal(), Map.of("admin.token", ADMIN), Limits.DEFAULTS, Clock.systemUTC(), program,
+                h -> h.withScheduleRunner(name -> {
+                    asked.add(name);
+                    return next.get();
+                }))) {
+            java.util.function.Function<String, HttpResponse<String>> post = path -> {
+                try {
+                    return own.send(HttpRequest.newBuilder(own.uri(path)).header("Authorization", "Bearer " + ADMIN)
+                            .POST(HttpRequest.BodyPublishers.noBody()));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            };
+            String path = "/v1/schedules/catalog%20daily/run";
+            HttpResponse<String> noToken = own.send(HttpRequest.newBuilder(own.uri(path)).POST(HttpRequest.BodyPublishers.noBody()));
+            assertEquals(401, noToken.statusCode());
+            check("post", "/v1/schedules/{name}/run", noToken);
+
+            HttpResponse<String> unknown = post.apply("/v1/schedules/nope/run");
+            assertEquals(404, unknown.statusCode());
+            assertEquals("unknown_schedule", JSON.readTree(unknown.body()).get("error").asText());
+            assertTrue(unknown.body().contains("catalog daily"), unknown.body());
+            check("post", "/v1/schedules/{name}/run", unknown);
+
+            java.time.Instant period = java.time.Instant.parse("2026-12-04T21:00:00.123Z");
+            next.set(io.vertx.core.Future.succeededFuture(new io.leadflow.runtime.schedule.Scheduler.RunStarted("catalog daily", "product_sync", period)));
+            HttpResponse<String> started = post.apply(path);
+            assertEquals(202, started.statusCode(), started.body());
+            JsonNode body = JSON.readTree(started.body());
+            assertEquals("2026-12-04T21:00:00.123Z", body.get("period").asText());
+            assertEquals("running", body.get("status").asText());
+            check("post", "/v1/schedules/{name}/run", started);
+
+            next.set(io.vertx.core.Future.failedFuture(io.leadflow.runtime.schedule.RunNowRefused.running("catalog daily")));
+            HttpResponse<String> busy = post.apply(path);
+            assertEquals(409, busy.statusCode());
+            assertEquals("schedule_running", JSON.readTree(busy.body()).get("error").asText());
+            check("post", "/v1/schedules/{name}/run", busy);
+
+            next.set(io.vertx.core.Future.failedFuture(io.leadflow.runtime.schedule.RunNowRefused.notRunning()));
+            HttpResponse<String> paused = post.apply(path);
+            assertEquals(409, paused.statusCode());
+            assertEquals("not_delivering", JSON.readTree(paused.body()).get("error").asText());
+            check("post", "/v1/schedules/{name}/run", paused);
+            assertEquals(List.of("catalog daily", "catalog daily", "catalog daily"), asked, "an unknown name never reaches the scheduler");
+        }
+    }
+
     @Test
     void theValidatorCatchesWhatItChecks() throws Exception {
         // a lead's registry answer with a wrong type, a value outside its enum and a required member missing

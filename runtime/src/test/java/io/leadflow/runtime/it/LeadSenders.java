@@ -34,12 +34,20 @@ final class LeadSenders {
     final Map<String, Integer> errors = new ConcurrentHashMap<>();
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running = true;
+    /** The subscriber number of a key's lead (7 digits); by default one per key. */
+    private volatile java.util.function.Function<String, String> phones = LeadSenders::phone;
 
     LeadSenders(int port, String flow, String token, Queue<String> todo, Map<String, String> acked) {
         this.uri = URI.create("http://127.0.0.1:" + port + "/v1/leads/" + flow);
         this.token = token;
         this.todo = todo;
         this.acked = acked;
+    }
+
+    /** Leads whose keys map to one number share one contact lane. */
+    LeadSenders withPhones(java.util.function.Function<String, String> phoneOf) {
+        this.phones = phoneOf;
+        return this;
     }
 
     void start(int senders) {
@@ -62,7 +70,7 @@ final class LeadSenders {
                 HttpRequest req = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
                         .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                         .header("Idempotency-Key", key)
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"key\":\"" + key + "\",\"phone\":\"+38067" + phone(key) + "\",\"total\":125.5}"))
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"key\":\"" + key + "\",\"phone\":\"+38067" + phones.apply(key) + "\",\"total\":125.5}"))
                         .build();
                 HttpResponse<String> r = client.send(req, HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200 || r.statusCode() == 202) {

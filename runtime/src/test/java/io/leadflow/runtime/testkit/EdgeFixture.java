@@ -38,6 +38,12 @@ public final class EdgeFixture implements AutoCloseable {
     /** The same over a given (compiled) program. */
     public EdgeFixture(Journal journal, Map<String, String> secretProps, Limits limits, Clock clock, io.leadflow.dsl.Program program)
             throws Exception {
+        this(journal, secretProps, limits, clock, program, h -> h);
+    }
+
+    /** The same with the handlers changed before the server starts (a schedule runner, say). */
+    public EdgeFixture(Journal journal, Map<String, String> secretProps, Limits limits, Clock clock, io.leadflow.dsl.Program program,
+                       java.util.function.UnaryOperator<EdgeVerticle.EdgeHandlers> customize) throws Exception {
         Path f = Files.createTempFile("secrets", ".properties");
         StringBuilder b = new StringBuilder();
         secretProps.forEach((k, v) -> b.append(k).append('=').append(v).append('\n'));
@@ -49,7 +55,7 @@ public final class EdgeFixture implements AutoCloseable {
         EdgeMetrics metrics = new EdgeMetrics(() -> 0);
         var handlers = EdgeVerticle.EdgeHandlers.of(journal, programs, guards, limits, metrics, reload::get,
                 () -> Map.of("baselinker/main", true), accountChecks::get, clock);
-        server = EdgeServer.start(vertx, handlers, "127.0.0.1", 0, 2, limits).await();
+        server = EdgeServer.start(vertx, customize.apply(handlers), "127.0.0.1", 0, 2, limits).await();
     }
 
     public URI uri(String path) {

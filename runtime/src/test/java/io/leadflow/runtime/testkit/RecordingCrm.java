@@ -17,25 +17,54 @@ import java.util.concurrent.atomic.AtomicLong;
  * A CRM that, like a real one, creates a new record for every POST, even one repeating an
  * idempotency key, so a resent effect shows up as a duplicate. {@code POST /records} answers after
  * a random 40–120 ms; {@code GET /records/{key}} finds the first record with that key (reconcile).
+ * With a limit ({@link #start(Vertx, int, int)}) it counts every request it receives in a sliding
+ * window of one second, as rate-limited CRMs do, and answers a request past the limit with 429
+ * (nothing created), counted in {@link #overLimit}.
  */
 public final class RecordingCrm implements Emulator {
     private final HttpServer server;
     public final Map<String, List<Long>> byKey = new ConcurrentHashMap<>();
     public final AtomicLong records = new AtomicLong();
+    /** Requests answered 429 because more than the limit arrived within one second. */
+    public final AtomicLong overLimit = new AtomicLong();
+    /** The manager of each deal, by key (first record only). */
+    public final Map<String, String> managers = new ConcurrentHashMap<>();
 
     private RecordingCrm(HttpServer server) {
         this.server = server;
     }
 
     public static Future<RecordingCrm> start(Vertx vertx, int port) {
+        return start(vertx, port, 0);
+    }
+
+    /** The same, taking at most {@code perSecond} requests in any second (0: no limit). */
+    public static Future<RecordingCrm> start(Vertx vertx, int port, int perSecond) {
         RecordingCrm[] self = new RecordingCrm[1];
         Random random = new Random();
+        java.util.ArrayDeque<Long> window = new java.util.ArrayDeque<>();
         HttpServer s = vertx.createHttpServer().requestHandler(req -> {
             String path = req.path();
+            if (perSecond > 0) {
+                long now = System.nanoTime();
+                boolean over;
+                synchronized (window) {
+                    while (!window.isEmpty() && now - window.peekFirst() >= 1_000_000_000L) window.pollFirst();
+                    over = window.size() >= perSecond;
+                    if (!over) window.addLast(now);
+                }
+                if (over) {
+                    self[0].overLimit.incrementAndGet();
+                    req.response().setStatusCode(429).putHeader("Retry-After", "1").end("{}");
+                    return;
+                }
+            }
             if (req.method().name().equals("POST") && path.equals("/records")) {
                 req.body().onSuccess(b -> {
-                    String key = new JsonObject(b).getString("key");
+                    JsonObject in = new JsonObject(b);
+                    String key = in.getString("key");
                     long id = self[0].records.incrementAndGet();
+                    if (in.getString("manager") != null) self[0].managers.putIfAbsent(key, in.getString("manager"));
                     self[0].byKey.computeIfAbsent(key, k -> new CopyOnWriteArrayList<>()).add(id);
                     vertx.setTimer(40 + random.nextInt(81), t -> req.response().setStatusCode(201).end(new JsonObject().put("id", id).encode()));
                 });

@@ -176,12 +176,19 @@ public final class TokenBucket {
             if (now < pausedUntil) {
                 wakeAt = pausedUntil;
             } else {
-                while (!waiters.isEmpty() && inFlight + returns.size() < permits) {
+                boolean heldByShare = false;
+                while (!waiters.isEmpty()) {
+                    int limit = shared(waiters.peekFirst()) ? ClusterShare.permits(permits, periodNanos + marginNanos) : permits;
+                    if (inFlight + returns.size() >= limit) {
+                        heldByShare = limit < permits;
+                        break;
+                    }
                     inFlight++;
                     granted.addLast(waiters.pollFirst());
                     permitsGranted.addLast(new Permit());
                 }
                 if (!waiters.isEmpty() && !returns.isEmpty()) wakeAt = returns.peek();
+                if (heldByShare) wakeAt = Math.min(wakeAt, now + SHARE_RECHECK_NANOS);   // the share may grow with time
             }
             if (waiters.isEmpty() || wakeAt >= timerAt) {
                 wakeAt = Long.MAX_VALUE;
@@ -200,6 +207,14 @@ public final class TokenBucket {
             if (w.context() == null) w.promise().complete(p);
             else w.context().runOnContext(v -> w.promise().complete(p));
         }
+    }
+
+    /** How often a waiter held back by {@link ClusterShare} looks again (the share grows without a release here). */
+    private static final long SHARE_RECHECK_NANOS = 1_000_000_000L;
+
+    /** Whether a waiter's call takes this node's cluster share: it asked on a context marked {@link ClusterShare#KEY}. */
+    private static boolean shared(Waiter w) {
+        return ClusterShare.on() && w.context() != null && Boolean.TRUE.equals(w.context().get(ClusterShare.KEY));
     }
 
     private void onTimer(long armedFor) {

@@ -43,7 +43,7 @@ final class MindboxBodies {
                 case "middle_name" -> customer.put("middleName", v);
                 case "birth_date" -> customer.put("birthDate", v);
                 case "subscribe" -> customer.put("subscriptions", new JsonArray().add(subscription(s, (Boolean) v)));
-                case "confirm_phone" -> { } // an operation of its own, see MindboxCustomers
+                case "confirm_phone", "import_only" -> { } // how the customer is sent, see MindboxCustomers
                 default -> throw new PermanentException("customer has no field '" + name + "'", name, 0);
             }
         }

@@ -11,6 +11,9 @@ import io.vertx.core.json.JsonObject;
  * A customer sent to Mindbox (seed 004 "Клиенты"): "get existing" by the identifier that holds the
  * RetailCRM customer id, then "edit" when Mindbox has them ({@code processingStatus: Found}) or
  * "import" when it does not ({@code NotFound}), then "confirm mobile phone" when the block asks.
+ * With {@code import_only} a found customer is left as she is (no edit): the block only makes sure
+ * Mindbox has her (the order flow of seed 004 does so before an order operation, so a customer's
+ * first order brings her to Mindbox; her card's changes are the customers flow's).
  * The same steps are safe to run again after a lost answer: an edit repeats the same values, and an
  * import happens only after "get existing" said the customer is not there. The effect's id is the
  * customer's Mindbox id ({@code customer.ids.<customer_internal_id>}); when an import's answer does
@@ -31,7 +34,9 @@ final class MindboxCustomers {
             throw new PermanentException("a Mindbox customer needs retailcrm_id (or mindbox_id) to be found again", "retailcrm_id", 0);
         }
         boolean confirm = effect.fields().path("confirm_phone").asBoolean(false);
+        boolean importOnly = effect.fields().path("import_only").asBoolean(false);
         return existing(ids, count).compose(found -> {
+            if (found != null && importOnly) return Future.succeededFuture(mindboxId(found));
             if (found != null) {
                 JsonObject edit = new JsonObject().put("customer", customer.copy().put("ids", idsOf(found, ids)));
                 return client.call(MindboxSettings.Op.CUSTOMER_EDIT, edit, true, count).map(a -> {

@@ -43,7 +43,8 @@ public final class MindboxSchema {
             of("middle_name", STRING).at("customer.middleName"),
             of("birth_date", DATE).at("customer.birthDate"),
             of("subscribe", BOOLEAN).at("customer.subscriptions[0].isSubscribed"),
-            of("confirm_phone", BOOLEAN).at("operation customer_confirm_phone"));
+            of("confirm_phone", BOOLEAN).at("operation customer_confirm_phone"),
+            of("import_only", BOOLEAN).at("no edit when found"));
 
     public static final EntitySchema ORDER = EntitySchema.of(EntityKind.DEAL, "order", CustomFieldStyle.SYMBOLIC_CODE,
             of("step", STRING).asRequired().oneOf(CALCULATE, COMMIT, COMMIT_WITH_DISCOUNT, ITEM_STATUSES),

@@ -43,6 +43,24 @@ class MindboxCustomersTest extends MindboxTestBed {
         assertEquals(1L, calls.getLong("POST sync Website.EditCustomer"));
     }
 
+    @Test
+    void importOnly_importsAMissingCustomer_andLeavesAFoundOneAsSheIs() {
+        ObjectNode first = (ObjectNode) customer("13", "a@example.com").fields();
+        first.put("import_only", true);
+        String imported = Await.result(connector.apply(new CreateContact(first, null), ctx())).crmId();
+        ObjectNode again = (ObjectNode) customer("13", "other@example.com").fields();
+        again.put("import_only", true);
+        String found = Await.result(connector.apply(new CreateContact(again, null), ctx())).crmId();
+        assertEquals(imported, found);
+        var customers = records().getJsonArray("customers");
+        assertEquals(1, customers.size());
+        assertEquals("a@example.com", customers.getJsonObject(0).getString("email"), "a found customer is not edited");
+        JsonObject calls = mindbox.counters().toJson();
+        assertEquals(1L, calls.getLong("POST sync Website.RegisterCustomer"));
+        assertNull(calls.getLong("POST sync Website.EditCustomer"));
+        assertEquals(2L, calls.getLong("POST sync Website.GetCustomerInfo"));
+    }
+
     @ParameterizedTest
     @EnumSource(EmulatorMode.class)
     void aLostImportAnswer_isInDoubt_andTheResendEditsInsteadOfImportingTwice(EmulatorMode mode) {

@@ -22,19 +22,28 @@ import org.flywaydb.core.Flyway;
  * {@link Dialect#POSTGRESQL} claim adds {@code FOR UPDATE SKIP LOCKED}), over PostgreSQL's JDBC
  * driver: one writer connection doing group commit (the 2xx waits for the commit), read
  * connections on worker threads. Tables by Flyway ({@link V1__JournalTables}, {@code V2__cluster.sql}).
- * <p>Any node takes leads; dedupe is global (the unique keys are the database's). One node at a
- * time holds the {@link DeliveryLease} and runs the executor; its executor writes are fenced.
+ * <p>Any node takes leads; dedupe is global (the unique keys are the database's). Delivery is
+ * shared ({@link ClusterLeases}): the coordinator routes each new lead to the partition of its
+ * contact lane ({@link #ledger()}), and every node delivers the partitions it holds
+ * ({@link #deliveryLedger}); executor writes are fenced by the leases.
  * <p>Why JDBC and not Vert.x's reactive client: {@code io.vertx:vertx-pg-client} 5.1.x (the
  * project's Vert.x) is not served by the registry, and 5.0.x does not run on Vert.x 5.1; JDBC
  * runs on this journal's own threads, never on an event loop, as the SQLite journal does.
  */
 public final class PostgresJournal extends SqlJournal {
     private static final java.util.logging.Logger FLYWAY_LOG = java.util.logging.Logger.getLogger("org.flywaydb");
-    private final DeliveryLease lease;
+    private final ClusterLeases lease;
+    private final PgRotationLock rotation;
+    private final SqliteLedger coordinator;
 
-    private PostgresJournal(Writer writer, ReadPool reads, JournalOptions options, DeliveryLease lease) {
+    private PostgresJournal(Writer writer, ReadPool reads, JournalOptions options, ClusterLeases lease, PgRotationLock rotation) {
         super(writer, reads, options, Dialect.POSTGRESQL);
         this.lease = lease;
+        this.rotation = rotation;
+        SqliteLedger base = (SqliteLedger) super.ledger();
+        this.coordinator = base.scoped(PartitionClaims.unrouted(), (leadId, laneKey) -> base.submit(
+                PartitionClaims.route(leadId, ClusterLeases.partitionOf(laneKey, lease.partitions()), System.currentTimeMillis()),
+                Writer.Kind.ROUTE), true, null);
     }
 
     /** Whether {@code --journal} names a PostgreSQL database rather than the embedded file. */
@@ -45,18 +54,26 @@ public final class PostgresJournal extends SqlJournal {
 
     /**
      * Connects, migrates the schema (Flyway; a database already migrated by a newer Leadflow, one holding a migration this build does not know, is refused before anything is written),
-     * and opens the writer and readers. The delivery lease is not started: register its listeners
-     * ({@link #delivery()}) and call {@link DeliveryLease#start()}.
+     * and opens the writer and readers. The leases are not started: register their listeners
+     * ({@link #leases()}) and call {@link ClusterLeases#start()}.
      *
      * @param url      {@code postgresql://user:password@host:port/db?params} (password also from {@code PGPASSWORD})
      * @param nodeId   this node's id, unique in the cluster
-     * @param leaseTtl how long a silent holder keeps the delivery lease
+     * @param leaseTtl how long a silent holder keeps its leases
      */
     public static Future<PostgresJournal> open(Vertx vertx, String url, String nodeId, JournalOptions options, Duration leaseTtl) {
-        return vertx.executeBlocking(() -> openBlocking(vertx, Target.parse(url, System.getenv("PGPASSWORD")), nodeId, options, leaseTtl), false);
+        return open(vertx, url, nodeId, options, leaseTtl, true);
     }
 
-    private static PostgresJournal openBlocking(Vertx vertx, Target t, String nodeId, JournalOptions options, Duration ttl) throws SQLException {
+    /** The same; {@code delivers} false for a node that takes leads only ({@code --pause-delivery}): it claims no partition. */
+    public static Future<PostgresJournal> open(Vertx vertx, String url, String nodeId, JournalOptions options, Duration leaseTtl,
+                                               boolean delivers) {
+        return vertx.executeBlocking(() -> openBlocking(vertx, Target.parse(url, System.getenv("PGPASSWORD")), nodeId, options, leaseTtl,
+                delivers), false);
+    }
+
+    private static PostgresJournal openBlocking(Vertx vertx, Target t, String nodeId, JournalOptions options, Duration ttl,
+                                                boolean delivers) throws SQLException {
         FLYWAY_LOG.setLevel(java.util.logging.Level.WARNING);   // its INFO lines say nothing a user needs
         try {
             Flyway flyway = Flyway.configure(PostgresJournal.class.getClassLoader())
@@ -80,12 +97,12 @@ public final class PostgresJournal extends SqlJournal {
             for (Connection c : opened) c.close();
             throw new SQLException("cannot open the journal in " + t.safe() + ": " + e.getMessage(), e);
         }
-        DeliveryLease lease = new DeliveryLease(t::connect, nodeId, ttl);
+        ClusterLeases lease = new ClusterLeases(t::connect, nodeId, ttl, delivers);
         Writer writer = new Writer(opened.get(0), options, Dialect.POSTGRESQL, lease::fence);
         writer.reconnectWith(t::connect);
         ReadPool reads = new ReadPool(vertx, opened.subList(1, opened.size()));
         reads.reconnectWith(t::connect);
-        PostgresJournal journal = new PostgresJournal(writer, reads, options, lease);
+        PostgresJournal journal = new PostgresJournal(writer, reads, options, lease, new PgRotationLock(t::connect));
         writer.start();
         return journal;
     }
@@ -115,9 +132,27 @@ public final class PostgresJournal extends SqlJournal {
         return c == e ? e.getMessage() : e.getMessage() + " (" + c.getMessage() + ")";
     }
 
-    /** The delivery lease of this node. */
-    public DeliveryLease delivery() {
+    /** This node's leases: the coordinator's and its partitions. */
+    public ClusterLeases leases() {
         return lease;
+    }
+
+    /**
+     * The coordinator's ledger: claims the leads not routed yet and routes each prepared one to its
+     * lane's partition; an executor over it also runs the schedules. Its writes are fenced.
+     */
+    @Override
+    public io.leadflow.runtime.journal.Ledger ledger() {
+        return coordinator;
+    }
+
+    /**
+     * A delivery executor's ledger for the partitions this node holds now ({@code parts}, fixed for
+     * the executor's life: start a new one when they change): claims their leads in acceptance order,
+     * recovers what was left unfinished in them, takes rotation turns under the cluster-wide lock.
+     */
+    public io.leadflow.runtime.journal.Ledger deliveryLedger(java.util.Set<Integer> parts) {
+        return coordinator.scoped(PartitionClaims.of(java.util.Set.copyOf(parts), lease.nodeId()), null, false, rotation);
     }
 
     @Override
@@ -125,10 +160,13 @@ public final class PostgresJournal extends SqlJournal {
         return Optional.of(lease.view());
     }
 
-    /** Commits what is queued (still fenced by the lease), then hands the lease back and closes. */
+    /** Commits what is queued (still fenced by the leases), then hands the leases back and closes. */
     @Override
     public Future<Void> close() {
-        return super.close().andThen(ar -> lease.close());
+        return super.close().andThen(ar -> {
+            lease.close();
+            rotation.close();
+        });
     }
 
     /** Where the database is: the JDBC URL without credentials, and the credentials. */

@@ -16,13 +16,85 @@ final class SqliteLedger implements Ledger {
     private final Writer writer;
     private final ReadPool reads;
     private final Dialect dialect;
-    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private final List<Runnable> listeners;
+    private final Claims claims;
+    private final Routing routing;
+    private final boolean schedules;
+    private final RotationLock rotation;
+
+    /**
+     * Which leads a ledger claims: every due lead (one process owns the store), or on a shared
+     * journal the coordinator's unrouted ones or the leads of some partitions ({@link PartitionClaims}).
+     */
+    interface Claims {
+        Writer.Op<List<ClaimedLead>> due(long now, int max);
+
+        Writer.Op<List<ClaimedLead>> unfinished();
+
+        /** Whether {@link #unfinished} writes (a fenced executor write through the writer) rather than only reads. */
+        default boolean unfinishedWrites() {
+            return false;
+        }
+    }
+
+    private static Claims all(Dialect dialect) {
+        return new Claims() {
+            @Override
+            public Writer.Op<List<ClaimedLead>> due(long now, int max) {
+                return LedgerWrites.claimDue(dialect, now, max);
+            }
+
+            @Override
+            public Writer.Op<List<ClaimedLead>> unfinished() {
+                return Reads::unfinished;
+            }
+        };
+    }
 
     SqliteLedger(Writer writer, ReadPool reads, Dialect dialect) {
+        this(writer, reads, dialect, new CopyOnWriteArrayList<>(), all(dialect), null, true, null);
+        writer.afterCommit(this::wake);
+    }
+
+    private SqliteLedger(Writer writer, ReadPool reads, Dialect dialect, List<Runnable> listeners, Claims claims,
+                         Routing routing, boolean schedules, RotationLock rotation) {
         this.writer = writer;
         this.reads = reads;
         this.dialect = dialect;
-        writer.afterCommit(this::wake);
+        this.listeners = listeners;
+        this.claims = claims;
+        this.routing = routing;
+        this.schedules = schedules;
+        this.rotation = rotation;
+    }
+
+    /**
+     * The same ledger (same writer, same wake-ups) claiming only what {@code scope} says, routing
+     * what it prepares when {@code routing} is set, running the schedules or not, and taking
+     * rotation turns under {@code rotation} when set.
+     */
+    SqliteLedger scoped(Claims scope, Routing routing, boolean schedules, RotationLock rotation) {
+        return new SqliteLedger(writer, reads, dialect, listeners, scope, routing, schedules, rotation);
+    }
+
+    @Override
+    public Optional<Routing> routing() {
+        return Optional.ofNullable(routing);
+    }
+
+    @Override
+    public boolean runsSchedules() {
+        return schedules;
+    }
+
+    @Override
+    public Optional<RotationLock> rotationLock() {
+        return Optional.ofNullable(rotation);
+    }
+
+    /** Queues a write of the given kind on this ledger's writer. */
+    <T> Future<T> submit(Writer.Op<T> op, Writer.Kind kind) {
+        return writer.submit(op, kind);
     }
 
     void wake() {
@@ -35,12 +107,12 @@ final class SqliteLedger implements Ledger {
 
     @Override
     public Future<List<ClaimedLead>> claimDue(Instant now, int max) {
-        return writer.submit(LedgerWrites.claimDue(dialect, now.toEpochMilli(), max), Writer.Kind.LEDGER);
+        return writer.submit(claims.due(now.toEpochMilli(), max), Writer.Kind.LEDGER);
     }
 
     @Override
     public Future<List<ClaimedLead>> recoverUnfinished() {
-        return reads.read(Reads::unfinished);
+        return claims.unfinishedWrites() ? writer.submit(claims.unfinished(), Writer.Kind.LEDGER) : reads.read(claims.unfinished());
     }
 
     @Override

@@ -36,18 +36,22 @@ final class Writer {
 
     /**
      * What a write is: appends are refused when the queue is full; appends and replays wake the
-     * executor; only LEDGER writes (the executor's) are fenced. STORE: a node's own bookkeeping any
-     * node may write (rule texts).
+     * executor; only LEDGER writes (the executor's) and ROUTE writes (a shared journal's coordinator
+     * handing leads to partitions; they wake the executors too) are fenced. STORE: a node's own
+     * bookkeeping any node may write (rule texts).
      */
     enum Kind {
-        APPEND(true, true), REPLAY(false, true), LEDGER(false, false), STORE(false, false);
+        APPEND(true, true, false), REPLAY(false, true, false), LEDGER(false, false, true), ROUTE(false, true, true),
+        STORE(false, false, false);
 
         final boolean bounded;
         final boolean wakes;
+        final boolean fenced;
 
-        Kind(boolean bounded, boolean wakes) {
+        Kind(boolean bounded, boolean wakes, boolean fenced) {
             this.bounded = bounded;
             this.wakes = wakes;
+            this.fenced = fenced;
         }
     }
 
@@ -55,7 +59,7 @@ final class Writer {
 
     /**
      * Checked once per batch that holds executor writes, inside the batch's transaction, before
-     * them: a node that no longer holds the delivery lease gets its executor writes refused
+     * them: a node that no longer holds a lease it acted on gets its executor and routing writes refused
      * (appends still commit). Null: no check (one process owns the store).
      */
     @FunctionalInterface
@@ -225,7 +229,7 @@ final class Writer {
         try {
             Throwable fenced = fence(batch);
             for (int i = 0; i < batch.size(); i++) {
-                if (fenced != null && batch.get(i).kind() == Kind.LEDGER) {
+                if (fenced != null && batch.get(i).kind().fenced) {
                     errors[i] = fenced;
                     continue;
                 }
@@ -313,7 +317,7 @@ final class Writer {
 
     /** Null when the batch may run all its writes; else why its executor writes are refused. */
     private Throwable fence(List<Task> batch) throws SQLException {
-        if (fence == null || batch.stream().noneMatch(t -> t.kind() == Kind.LEDGER)) return null;
+        if (fence == null || batch.stream().noneMatch(t -> t.kind().fenced)) return null;
         Sql.prepare(connection, "SAVEPOINT fence").execute();
         try {
             fence.check(connection);

@@ -10,6 +10,7 @@ import io.leadflow.runtime.journal.Await;
 import io.leadflow.runtime.journal.ClusterView;
 import io.leadflow.runtime.journal.LeadQuery;
 import io.leadflow.runtime.journal.LeadStatus;
+import io.leadflow.runtime.journal.Ledger;
 import io.leadflow.runtime.journal.Leads;
 import io.leadflow.runtime.journal.PgDatabases;
 import io.vertx.core.Future;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Two journals (two nodes) on one PostgreSQL database: global dedupe, the delivery lease and its fencing. */
+/** Two journals (two nodes) on one PostgreSQL database: global dedupe, the coordinator lease, the partitions and their fencing. */
 class PostgresClusterTest {
     private static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
     private static final Duration TTL = Duration.ofMillis(1500);
@@ -70,55 +71,109 @@ class PostgresClusterTest {
     }
 
     @Test
-    void oneNodeHoldsTheLease_theOtherTakesLeads_butItsExecutorWritesAreRefused() {
-        assertTrue(a.delivery().tick());
-        assertFalse(b.delivery().tick());
+    void oneNodeCoordinates_theOtherTakesLeads_butItsRoutingWritesAreRefused() {
+        assertTrue(a.leases().tick());
+        assertFalse(b.leases().tick());
         Await.result(b.append(Leads.json("orders", "x", "{}", T0)));
-        Throwable refused = Await.failure(b.ledger().claimDue(T0.plusSeconds(1), 10));
-        assertInstanceOf(DeliveryLease.NotLeaseHolderException.class, refused);
-        assertEquals(1, Await.result(a.ledger().claimDue(T0.plusSeconds(1), 10)).size(), "the holder claims the lead b took");
+        List<Ledger.ClaimedLead> claimed = Await.result(a.ledger().claimDue(T0.plusSeconds(1), 10));
+        assertEquals(1, claimed.size(), "the coordinator claims the lead b took, to route it");
         ClusterView view = b.cluster().orElseThrow();
         assertEquals("node-b", view.nodeId());
-        assertEquals("node-a", view.delivery().owner());
-        assertFalse(view.delivery().mine());
+        assertEquals("node-a", view.coordinator().owner());
+        assertFalse(view.coordinator().mine());
         assertEquals(List.of("node-a", "node-b"), view.nodes().stream().map(ClusterView.Node::id).toList());
         assertTrue(view.nodes().stream().allMatch(ClusterView.Node::alive));
     }
 
     @Test
-    void aSilentHolder_losesTheLeaseAfterItsTtl_andIsFencedEvenBeforeItNotices() throws Exception {
-        assertTrue(a.delivery().tick());
-        long first = a.delivery().view().delivery().epoch();
-        assertFalse(b.delivery().tick(), "not expired yet");
-        Thread.sleep(TTL.toMillis() + 300);   // a stops renewing (paused, or killed)
-        assertTrue(b.delivery().tick(), "b takes the expired lease");
-        assertEquals(first + 1, b.delivery().view().delivery().epoch());
-        Await.result(a.append(Leads.json("orders", "y", "{}", T0)));   // a still takes leads
-        assertTrue(a.delivery().held(), "a has not noticed yet");
-        Throwable refused = Await.failure(a.ledger().claimDue(T0.plusSeconds(1), 10));
-        assertInstanceOf(DeliveryLease.NotLeaseHolderException.class, refused);
-        assertEquals(1, Await.result(b.ledger().claimDue(T0.plusSeconds(1), 10)).size());
-        assertFalse(a.delivery().tick(), "a's next heartbeat sees it lost the lease");
+    void twoNodes_splitThePartitionsFairly_andNeverHoldTheSameOne() {
+        assertTrue(a.leases().tick());
+        assertEquals(32, a.leases().held().size(), "alone, a takes every partition");
+        b.leases().tick();
+        assertTrue(b.leases().held().isEmpty(), "none is free yet");
+        a.leases().tick();
+        assertEquals(16, a.leases().held().size(), "a gives back what is over its fair share");
+        b.leases().tick();
+        assertEquals(16, b.leases().held().size(), "b takes them");
+        Set<Integer> both = new HashSet<>(a.leases().held());
+        both.retainAll(b.leases().held());
+        assertTrue(both.isEmpty(), "no partition held twice: " + both);
+        assertEquals(List.of(16, 16), b.cluster().orElseThrow().nodes().stream().map(ClusterView.Node::partitions).toList());
     }
 
     @Test
-    void aGracefulClose_handsTheLeaseBackAtOnce() {
+    void contactLanesThatDifferInTheirLastDigits_spreadOverThePartitions() {
+        int[] per = new int[32];
+        for (int k = 0; k < 200; k++) per[ClusterLeases.partitionOf("fake/main|+38067" + String.format("%07d", k), 32)]++;
+        int firstHalf = 0;
+        for (int i = 0; i < 16; i++) firstHalf += per[i];
+        assertTrue(firstHalf >= 80 && firstHalf <= 120, "two nodes get about half each: " + firstHalf + " of 200");
+        assertTrue(java.util.Arrays.stream(per).allMatch(c -> c > 0 && c <= 16), java.util.Arrays.toString(per));
+    }
+
+    @Test
+    void aLeadIsRoutedByTheCoordinator_andDeliveredOnlyByThePartitionsHolder() {
+        a.leases().tick();
+        b.leases().tick();
+        a.leases().tick();
+        b.leases().tick();
+        Await.result(a.append(Leads.json("orders", "r", "{}", T0)));
+        Ledger.ClaimedLead lead = Await.result(a.ledger().claimDue(T0.plusSeconds(1), 10)).get(0);
+        String lane = "fake/t2|phone:+380501112233";
+        int part = ClusterLeases.partitionOf(lane, 32);
+        Await.result(a.ledger().routing().orElseThrow().route(lead.leadId(), lane));
+        PostgresJournal holder = a.leases().held().contains(part) ? a : b;
+        PostgresJournal other = holder == a ? b : a;
+        assertTrue(Await.result(other.deliveryLedger(other.leases().held()).claimDue(T0.plusSeconds(1), 10)).isEmpty(),
+                "not the other node's partition");
+        assertTrue(Await.result(a.ledger().claimDue(T0.plusSeconds(1), 10)).isEmpty(), "routed: the coordinator does not claim it again");
+        List<Ledger.ClaimedLead> mine = Await.result(holder.deliveryLedger(holder.leases().held()).claimDue(T0.plusSeconds(1), 10));
+        assertEquals(List.of(lead.leadId()), mine.stream().map(Ledger.ClaimedLead::leadId).toList());
+    }
+
+    @Test
+    void aSilentNode_losesItsLeasesAfterTheTtl_andIsFencedEvenBeforeItNotices() throws Exception {
+        assertTrue(a.leases().tick());
+        long first = a.leases().view().coordinator().epoch();
+        assertFalse(b.leases().tick(), "not expired yet");
+        Thread.sleep(TTL.toMillis() + 300);   // a stops renewing (paused, or killed)
+        assertTrue(b.leases().tick(), "b takes the expired coordinator lease");
+        assertEquals(first + 1, b.leases().view().coordinator().epoch());
+        assertEquals(32, b.leases().held().size(), "and a's expired partitions (a is not alive any more)");
+        Await.result(a.append(Leads.json("orders", "y", "{}", T0)));   // a still takes leads
+        assertTrue(a.leases().coordinator(), "a has not noticed yet");
+        Throwable refused = Await.failure(a.ledger().claimDue(T0.plusSeconds(1), 10));
+        assertInstanceOf(ClusterLeases.NotLeaseHolderException.class, refused);
+        Throwable refusedToo = Await.failure(a.deliveryLedger(a.leases().held()).claimDue(T0.plusSeconds(1), 10));
+        assertInstanceOf(ClusterLeases.NotLeaseHolderException.class, refusedToo);
+        assertEquals(1, Await.result(b.ledger().claimDue(T0.plusSeconds(1), 10)).size());
+        assertFalse(a.leases().tick(), "a's next heartbeat sees it lost the coordinator lease");
+        assertTrue(a.leases().held().isEmpty(), "and its partitions");
+    }
+
+    @Test
+    void aGracefulClose_handsTheLeasesBackAtOnce() {
         List<String> heard = new ArrayList<>();
-        b.delivery().onChange(new DeliveryLease.Listener() {
+        b.leases().onChange(new ClusterLeases.Listener() {
             @Override
-            public void acquired(long epoch) {
-                heard.add("acquired " + epoch);
+            public void coordinatorAcquired(long epoch) {
+                heard.add("coordinator " + epoch);
             }
 
             @Override
-            public void lost(long epoch) {
+            public void coordinatorLost(long epoch) {
                 heard.add("lost " + epoch);
             }
+
+            @Override
+            public void partitions(Set<Integer> held) {
+                heard.add("partitions " + held.size());
+            }
         });
-        assertTrue(a.delivery().tick());
+        assertTrue(a.leases().tick());
         Await.result(a.close());
-        assertTrue(b.delivery().tick(), "no wait for the ttl");
-        assertEquals(List.of("acquired 2"), heard);
+        assertTrue(b.leases().tick(), "no wait for the ttl");
+        assertEquals(List.of("coordinator 2", "partitions 32"), heard, "a is gone: b takes every partition at once");
         a = Await.result(PostgresJournal.open(vertx, url, "node-a", JournalOptions.defaults(), TTL));
     }
 

@@ -35,7 +35,7 @@ class PostgresJournalTest extends JournalContract {
     @Override
     protected Journal open(JournalOptions options) {
         PostgresJournal j = Await.result(PostgresJournal.open(vertx, url, "test-node", options, Duration.ofSeconds(30)));
-        j.delivery().tick();
+        j.leases().tick();
         return j;
     }
 
@@ -52,7 +52,7 @@ class PostgresJournalTest extends JournalContract {
         Throwable e = assertThrows(Throwable.class, () -> open(JournalOptions.defaults()));
         while (e.getCause() != null && !(e instanceof PostgresJournal.NewerSchemaException)) e = e.getCause();
         assertTrue(e instanceof PostgresJournal.NewerSchemaException, String.valueOf(e));
-        assertTrue(e.getMessage().contains("journal schema version 99") && e.getMessage().contains("newer than this Leadflow understands (2)"),
+        assertTrue(e.getMessage().contains("journal schema version 99") && e.getMessage().contains("newer than this Leadflow understands (3)"),
                 e.getMessage());
         try (java.sql.Connection c = PgDatabases.connect(url); java.sql.Statement st = c.createStatement()) {
             assertEquals(tables, count(st), "nothing migrated or created");

@@ -212,6 +212,7 @@ public final class KeycrmData implements EmulatorRecords {
     public synchronized void restore(JsonObject snapshot) {
         nextId = EmulatorRecords.restoreById(snapshot, nextId, Map.of("buyers", buyers, "orders", orders, "cards", cards));
         funnelsEnabled = snapshot.getBoolean("funnelsEnabled", funnelsEnabled);
+        catalog.restore(snapshot);
     }
 
     @Override

@@ -10,7 +10,8 @@ import java.time.ZoneOffset;
 /**
  * Turns the connector-neutral seed ({@code contacts}, {@code deals}; see EmulatorServer) into
  * KeyCRM buyers and orders. A deal's group picks its status: open → 1 (new), completed → 5,
- * cancelled → 6; {@code fields} may carry {@code deal_cf_<uuid or number>} values.
+ * cancelled → 6; {@code fields} may carry {@code deal_cf_<uuid or number>} values. The same request
+ * may carry {@code categories} and {@code products} in KeyCRM's own fields ({@link CatalogSeed}).
  */
 final class KeycrmSeeder {
     private final KeycrmData data;
@@ -20,7 +21,9 @@ final class KeycrmSeeder {
     }
 
     JsonObject seed(JsonObject request) {
-        return NeutralSeed.apply(request, this::buyer, this::order);
+        JsonObject out = NeutralSeed.apply(request, this::buyer, this::order);
+        if (request.containsKey("categories") || request.containsKey("products")) out.mergeIn(data.catalog().seed(request));
+        return out;
     }
 
     private long buyer(JsonObject c) {

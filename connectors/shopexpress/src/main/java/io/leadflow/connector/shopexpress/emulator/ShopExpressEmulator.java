@@ -96,9 +96,36 @@ public final class ShopExpressEmulator extends ApiEmulator<ShopData> {
         error(ctx, 429, "rate_limited", "too many requests", null);
     }
 
-    /** {@code {"orders": [{"number", "status"}]}} → {@code {"orders": {number: id}}}. */
+    /**
+     * {@code {"orders": [{"number", "status"}], "categories": [{name, parent_id}], "products": [{name, sku, …}]}}
+     * → {@code {"orders": {number: id}, "categories": [id], "products": [id]}}: the shop's own
+     * records, made before any sync (unlinked: no {@code external_id} unless given). Categories are
+     * made first, in order (a {@code parent_id} names a shop id, one made earlier in the request too);
+     * products take the fields of {@link CatalogRoutes}.
+     */
     @Override
     protected JsonObject seed(JsonObject request) {
+        JsonArray categories = new JsonArray();
+        for (Object o : request.getJsonArray("categories", new JsonArray())) {
+            JsonObject c = (JsonObject) o;
+            if (!(c.getValue("name") instanceof String n) || n.isBlank()) throw new IllegalArgumentException("a category needs a name");
+            if (c.getValue("parent_id") != null && !data.hasCategory(c.getValue("parent_id"))) {
+                throw new IllegalArgumentException("no category " + c.getValue("parent_id") + " to be the parent");
+            }
+            categories.add(data.addCategory(new JsonObject().put("name", c.getString("name")).put("parent_id", c.getValue("parent_id"))
+                    .put("external_id", c.getValue("external_id") == null ? null : String.valueOf(c.getValue("external_id")))).getLong("id"));
+        }
+        JsonArray products = new JsonArray();
+        for (Object o : request.getJsonArray("products", new JsonArray())) {
+            JsonObject p = (JsonObject) o;
+            if (!(p.getValue("name") instanceof String n) || n.isBlank()) throw new IllegalArgumentException("a product needs a name");
+            if (p.getValue("category_id") != null && !data.hasCategory(p.getValue("category_id"))) {
+                throw new IllegalArgumentException("no category " + p.getValue("category_id"));
+            }
+            JsonObject fields = new JsonObject();
+            for (String f : CatalogRoutes.PRODUCT_FIELDS) if (p.containsKey(f)) fields.put(f, p.getValue(f));
+            products.add(data.addProduct(fields).getLong("id"));
+        }
         JsonObject ids = new JsonObject();
         for (Object o : request.getJsonArray("orders", new JsonArray())) {
             JsonObject order = (JsonObject) o;
@@ -106,6 +133,6 @@ public final class ShopExpressEmulator extends ApiEmulator<ShopData> {
             if (!ShopData.STATUSES.contains(status)) throw new IllegalArgumentException("status must be one of " + ShopData.STATUSES);
             ids.put(order.getString("number"), data.putOrder(order.getString("number"), status).getLong("id"));
         }
-        return new JsonObject().put("orders", ids);
+        return new JsonObject().put("orders", ids).put("categories", categories).put("products", products);
     }
 }
