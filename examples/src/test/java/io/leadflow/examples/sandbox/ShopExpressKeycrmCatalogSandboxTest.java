@@ -22,7 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
  * runs the sync now. The shop then holds the example's policies (new products hidden, the SKU
  * match updated and linked, not duplicated, variants, categories); the catalog is changed (price,
  * stock, an offer's price, a product archived) and run again: updated, the archived one made
- * unavailable, and the counts of each run in {@code GET /v1/schedules}. Waits on state, never on time.
+ * unavailable, and the counts of each run in {@code GET /v1/schedules}; then a category renamed and
+ * moved and a product back to one offer: renamed and moved in the shop, a plain product again.
+ * Waits on state, never on time.
  */
 class ShopExpressKeycrmCatalogSandboxTest {
     @TempDir
@@ -158,6 +160,28 @@ class ShopExpressKeycrmCatalogSandboxTest {
             String third = runNow(run, DAILY);
             counts(awaitRun(run, DAILY, third), 0, 0, 0, 2, 0);
             assertEquals(after.path("products"), run.records(shop).path("products"));
+
+            // a category renamed and moved to a new parent, the hoodie back to one offer
+            run.seed(keycrm, """
+                    {"categories": [{"id": 12, "name": "Літо"}, {"id": 11, "name": "Футболки й майки", "parent_id": 12}],
+                     "products": [{"id": 101, "offers": [{"id": %d}]}]}""".formatted(small));
+            String fourth = runNow(run, DAILY);
+            JsonNode four = awaitRun(run, DAILY, fourth);
+            counts(four, 0, 1, 0, 1, 0);
+            assertEquals(List.of(1, 1, 1), List.of(four.path("counts").path("categories").path("created").asInt(),
+                    four.path("counts").path("categories").path("updated").asInt(), four.path("counts").path("categories").path("unchanged").asInt()), four.toString());
+            JsonNode last = run.records(shop);
+            JsonNode summer = category(last, "12");
+            JsonNode renamed = category(last, "11");
+            assertEquals(tees.path("id"), renamed.path("id"), "the same shop category, found by its link");
+            assertEquals("Футболки й майки", renamed.path("name").asText());
+            assertEquals(summer.path("id").asLong(), renamed.path("parent_id").asLong(), "moved under its new parent");
+            assertEquals(3, last.path("categories").size());
+            JsonNode hd4 = product(last, "HD");
+            assertEquals(0, hd4.path("variants").size(), "one offer again: no variants: " + hd4);
+            assertEquals(990, hd4.path("price").asInt());
+            assertEquals(2, hd4.path("quantity").asInt());
+            assertEquals("4820000000028", hd4.path("barcode").asText());
         }
     }
 }

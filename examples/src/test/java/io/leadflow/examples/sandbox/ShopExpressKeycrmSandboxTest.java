@@ -140,7 +140,7 @@ class ShopExpressKeycrmSandboxTest {
         }
         JsonNode daily = find(body.path("schedules"), "name", "catalog daily");
         assertEquals("product_sync", daily.path("job").asText());
-        assertEquals("{\"created\":0,\"updated\":0,\"hidden\":0,\"unchanged\":0,\"failed\":0,\"categories\":{\"created\":0,\"unchanged\":0,\"failed\":0}}",
+        assertEquals("{\"created\":0,\"updated\":0,\"hidden\":0,\"unchanged\":0,\"failed\":0,\"categories\":{\"created\":0,\"updated\":0,\"unchanged\":0,\"failed\":0}}",
                 daily.path("lastRun").path("counts").toString(), body.toString());
         assertEquals(4 * 3600, find(body.path("schedules"), "name", "prices and stock").path("everySeconds").asInt());
     }

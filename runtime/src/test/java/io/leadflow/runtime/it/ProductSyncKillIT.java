@@ -125,7 +125,7 @@ class ProductSyncKillIT {
             }
             String counts = last.substring(last.indexOf("COUNTS ") + 7).trim();
             assertEquals(new JsonObject().put("created", n).put("updated", 1).put("hidden", 1).put("unchanged", 0).put("failed", 0)
-                            .put("categories", new JsonObject().put("created", cats.size()).put("unchanged", 0).put("failed", 0)),
+                            .put("categories", new JsonObject().put("created", cats.size()).put("updated", 0).put("unchanged", 0).put("failed", 0)),
                     new JsonObject(counts), "the counts of one uninterrupted run");
             System.out.println("product sync: " + n + " products, " + cats.size() + " categories (first kill after " + killedAtCategories
                     + " made), " + killed + " kills, " + runs + " starts, creates " + shop.counters().get("POST /api/v1/products"));

@@ -147,8 +147,11 @@ class ConnectorAccountsTest {
                                                                 @org.junit.jupiter.api.io.TempDir java.nio.file.Path data) throws Exception {
         java.nio.file.Path records = data.resolve("emulators");
         var key = new AccountKey(connector, "main");
-        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of(connector.equals("horoshop") ? "Europe/Kyiv" : "Europe/Moscow"));
-        String at = today + " 10:00:00";
+        // a few minutes ago in the system's zone (a fixed 10:00 of "today" is in the future after local midnight, and a pull reads up to now)
+        java.time.LocalDateTime then = java.time.LocalDateTime.now(java.time.ZoneId.of(connector.equals("horoshop") ? "Europe/Kyiv" : "Europe/Moscow"))
+                .minusMinutes(5).withNano(0);
+        java.time.LocalDate today = then.toLocalDate();
+        String at = then.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
         String seed = connector.equals("horoshop")
                 ? "{\"orders\":[{\"order_id\":1207,\"stat_status\":1,\"stat_created\":\"" + at + "\",\"delivery_name\":\"Olena\"},"
                         + "{\"order_id\":1208,\"stat_status\":1,\"stat_created\":\"" + at + "\",\"delivery_name\":\"Ivan\"}]}"

@@ -226,6 +226,7 @@ class ProductSyncTest {
         private final boolean afterSending;
         private final AtomicInteger writes = new AtomicInteger();
         private boolean variants = true;
+        private boolean categoryChanges = true;
 
         Dying(CatalogTarget real, int at, boolean afterSending) {
             this.real = real;
@@ -267,6 +268,22 @@ class ProductSyncTest {
         @Override
         public Future<String> createCategory(Map<String, Object> fields) {
             return write(() -> real.createCategory(fields));
+        }
+
+        @Override
+        public boolean categoryChanges() {
+            return categoryChanges && real.categoryChanges();
+        }
+
+        @Override
+        public Future<Void> changeCategory(String id, Map<String, Object> fields) {
+            return write(() -> real.changeCategory(id, fields));
+        }
+
+        /** The same shop as one whose categories cannot be changed. */
+        Dying withoutCategoryChanges() {
+            categoryChanges = false;
+            return this;
         }
 
         private <T> Future<T> write(java.util.function.Supplier<Future<T>> call) {
@@ -323,7 +340,10 @@ class ProductSyncTest {
         JsonObject otherShoes = shop.data().addCategory(new JsonObject().put("name", "Shoes"));   // at the root: not Clothes › Shoes
 
         SyncCounts c = run(full(MatchKey.SKU, NewPolicy.PUBLISH, ExistingPolicy.UPDATE, MissingPolicy.NOTHING), PERIOD);
-        assertEquals(counts(2, 0, 0, 0, 0, 3, 1, 0), c);
+        assertEquals(new SyncCounts(2, 0, 0, 0, 0, new SyncCounts.Categories(3, 0, 0, 1)), c, "the shop's Hats found by name and linked");
+        assertEquals(String.valueOf(hats), shop.data().categories().stream().filter(x -> x.getValue("id").equals(ownHats.getValue("id")))
+                .findFirst().orElseThrow().getString("external_id"));
+        assertEquals("Hats", shopCategory("external_id", String.valueOf(hats)).getString("name"), "and spelt as in KeyCRM");
         JsonObject madeClothes = shopCategory("external_id", String.valueOf(clothes));
         JsonObject madeShoes = shopCategory("external_id", String.valueOf(shoes));
         JsonObject madeWinter = shopCategory("external_id", String.valueOf(winter));
@@ -409,10 +429,10 @@ class ProductSyncTest {
         assertEquals(5, large.getInteger("quantity"));
         assertFalse(variants.getJsonObject(2).containsKey("barcode"), "an offer without a barcode: none sent");
 
-        long patches = shop.counters().get("PATCH /api/v1/products/" + p.getValue("id"));
+        long patches = shop.counters().get("PATCH /api/v1/products/{id}");
         assertEquals(counts(0, 0, 0, 1, 0, 0, 0, 0), run(full(MatchKey.SKU, NewPolicy.PUBLISH, ExistingPolicy.UPDATE, MissingPolicy.NOTHING),
                 PERIOD.plusSeconds(86_400)), "variants read back compare equal (450 = 450.00): nothing sent");
-        assertEquals(patches, shop.counters().get("PATCH /api/v1/products/" + p.getValue("id")));
+        assertEquals(patches, shop.counters().get("PATCH /api/v1/products/{id}"));
 
         catalog().setOffer(l, new BigDecimal("480"), 1);
         assertEquals(counts(0, 1, 0, 0, 0, 0, 0, 0), run(new SyncOptions(Scope.PRICES, MatchKey.SKU, NewPolicy.PUBLISH, ExistingPolicy.UPDATE,
@@ -437,6 +457,94 @@ class ProductSyncTest {
         assertEquals("4820000000101", p.getString("barcode"));
         assertEquals(0, new BigDecimal("450").compareTo(number(p.getValue("price"))));
         assertEquals(7, p.getInteger("quantity"));
+    }
+
+    /**
+     * Issue 11: a KeyCRM category renamed and moved to another parent is renamed and moved in the
+     * shop on the next full run (found by its link; none made again, its products stay in it); a
+     * shop category found by name is linked, so a later rename in KeyCRM follows it too.
+     */
+    @Test
+    void aCategoryRenamedOrMovedInKeycrm_isRenamedAndMovedInTheShop_foundByItsLink() {
+        long clothes = catalog().addCategory("Clothes", null);
+        long shoes = catalog().addCategory("Shoes", clothes);
+        long hats = catalog().addCategory("Hats", null);
+        long boot = catalog().addProduct("Boot", "B1", null, new BigDecimal("900"), 2, shoes);
+        JsonObject ownHats = shop.data().addCategory(new JsonObject().put("name", "Hats"));
+        SyncOptions o = full(MatchKey.SKU, NewPolicy.PUBLISH, ExistingPolicy.UPDATE, MissingPolicy.NOTHING);
+        run(o, PERIOD);
+        String shopShoes = id(shopCategory("external_id", String.valueOf(shoes)));
+        String shopHats = id(ownHats);
+
+        catalog().putCategory(shoes, "Footwear", hats, true);
+        catalog().putCategory(hats, "Caps and hats", null, false);
+        SyncCounts c = run(o, PERIOD.plusSeconds(86_400));
+        assertEquals(new SyncCounts(0, 0, 0, 1, 0, new SyncCounts.Categories(0, 1, 0, 2)), c);
+        JsonObject moved = shopCategory("external_id", String.valueOf(shoes));
+        assertEquals(shopShoes, id(moved), "the same shop category, found by its link");
+        assertEquals("Footwear", moved.getString("name"));
+        assertEquals(shopHats, String.valueOf(moved.getValue("parent_id")), "moved under the shop's (linked) Hats");
+        assertEquals("Caps and hats", shopCategory("id", ownHats.getValue("id")).getString("name"), "the shop's own, linked by name before, renamed");
+        assertEquals(3, shop.data().categories().size(), "none made again");
+        assertEquals(shopShoes, String.valueOf(shopProduct("external_id", String.valueOf(boot)).getValue("category_id")));
+
+        catalog().putCategory(shoes, null, null, true);
+        assertEquals(new SyncCounts.Categories(0, 2, 0, 1), run(o, PERIOD.plusSeconds(2 * 86_400)).categories(), "moved to the root");
+        assertNull(shopCategory("external_id", String.valueOf(shoes)).getValue("parent_id"));
+        long patches = shop.counters().get("PATCH /api/v1/categories/{id}");
+        assertEquals(new SyncCounts.Categories(0, 3, 0, 0), run(o, PERIOD.plusSeconds(3 * 86_400)).categories(), "then nothing to change");
+        assertEquals(patches, shop.counters().get("PATCH /api/v1/categories/{id}"));
+
+        // existing: "skip", or a shop whose categories cannot be changed: found, left as they are
+        catalog().putCategory(shoes, "Boots", null, false);
+        assertEquals(new SyncCounts.Categories(0, 3, 0, 0), run(full(MatchKey.SKU, NewPolicy.PUBLISH, ExistingPolicy.SKIP, MissingPolicy.NOTHING),
+                PERIOD.plusSeconds(4 * 86_400)).categories());
+        assertEquals(new SyncCounts.Categories(0, 3, 0, 0), Await.result(sync(data, new Dying(shopCatalog(), -1, false).withoutCategoryChanges())
+                .run("catalog", PERIOD.plusSeconds(5 * 86_400), o)).categories());
+        assertEquals("Footwear", shopCategory("id", moved.getValue("id")).getString("name"));
+    }
+
+    /** A category change cut off before or after it was sent is made once on the resumed run, counted once. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {true, false})
+    void aRunStoppedWhileChangingACategory_resumes_changingItOnce(boolean afterSending) {
+        long shoes = catalog().addCategory("Shoes", null);
+        SyncOptions o = full(MatchKey.SKU, NewPolicy.PUBLISH, ExistingPolicy.UPDATE, MissingPolicy.NOTHING);
+        run(o, PERIOD);
+        catalog().putCategory(shoes, "Footwear", null, false);
+        Instant next = PERIOD.plusSeconds(86_400);
+        Throwable e = Await.failure(sync(data, new Dying(shopCatalog(), 1, afterSending)).run("catalog", next, o));
+        assertTrue(e.getMessage().startsWith("killed"), e.getMessage());
+        assertEquals(new SyncCounts.Categories(0, 0, 0, 1), Await.result(sync(data, shopCatalog()).run("catalog", next, o)).categories());
+        String id = id(shopCategory("external_id", String.valueOf(shoes)));
+        assertEquals("Footwear", shopCategory("id", Long.parseLong(id)).getString("name"));
+        assertEquals(1, shop.counters().get("PATCH /api/v1/categories/{id}"), "the change cut off is not sent again when it took effect");
+    }
+
+    /**
+     * Issue 11: a KeyCRM product that goes back to one offer loses its variants in the shop on the
+     * next full run (the whole list is replaced by none [U]) and is a plain product again: the
+     * offer's barcode, price and stock.
+     */
+    @Test
+    void aProductBackToOneOffer_losesItsVariants_andIsAPlainProductAgain() {
+        long shirt = catalog().addProduct("Shirt", "SH", "4820000000101", new BigDecimal("450"), 2, null);
+        long m = keycrmOffer(shirt, 0);
+        long l = catalog().addOffer(shirt, "SH-L", "4820000000102", new BigDecimal("470"), 5);
+        SyncOptions o = full(MatchKey.SKU, NewPolicy.PUBLISH, ExistingPolicy.UPDATE, MissingPolicy.NOTHING);
+        run(o, PERIOD);
+        assertEquals(2, shopProduct("external_id", String.valueOf(shirt)).getJsonArray("variants").size());
+
+        catalog().setOffers(shirt, List.of(new JsonObject().put("id", l).put("price", 480).put("quantity", 4)));
+        assertEquals(counts(0, 1, 0, 0, 0, 0, 0, 0), run(o, PERIOD.plusSeconds(86_400)));
+        JsonObject p = shopProduct("external_id", String.valueOf(shirt));
+        assertEquals(0, p.getJsonArray("variants", new io.vertx.core.json.JsonArray()).size(), "no variants left: " + p.encode());
+        assertEquals("4820000000102", p.getString("barcode"), "the one offer's barcode");
+        assertEquals(0, new BigDecimal("480").compareTo(number(p.getValue("price"))));
+        assertEquals(4, p.getInteger("quantity"));
+        assertEquals("SH", p.getString("sku"), "the product's SKU");
+        assertEquals(counts(0, 0, 0, 1, 0, 0, 0, 0), run(o, PERIOD.plusSeconds(2 * 86_400)), "then nothing to send");
+        assertTrue(m != l);
     }
 
     /** The id of the {@code n}-th offer KeyCRM's emulator lists for a product. */
@@ -466,7 +574,7 @@ class ProductSyncTest {
         Await.result(first.run(context("catalog daily")));
         Map<String, Object> expected = Map.of("period", PERIOD.toString(), "finished", true,
                 "counts", Map.of("created", 1, "updated", 1, "hidden", 1, "unchanged", 0, "failed", 0,
-                        "categories", Map.of("created", 0, "unchanged", 0, "failed", 0)));
+                        "categories", Map.of("created", 0, "updated", 0, "unchanged", 0, "failed", 0)));
         assertEquals(expected, Await.result(first.lastRuns(List.of("catalog daily"))).get("catalog daily"));
 
         Map<String, Map<String, Object>> after = Await.result(job().lastRuns(List.of("catalog daily", "never ran")));

@@ -35,4 +35,18 @@ public interface CatalogTarget {
 
     /** Makes a category ({@code name, parent_id, external_id}); answers its shop id. */
     Future<String> createCategory(Map<String, Object> fields);
+
+    /**
+     * Whether a category can be changed ({@link #changeCategory}): renamed, moved to another
+     * parent, linked ({@code external_id}). When not (the default), a category found in the shop
+     * stays as it is: a KeyCRM category renamed or moved is not renamed or moved there.
+     */
+    default boolean categoryChanges() {
+        return false;
+    }
+
+    /** Changes the given fields ({@code name, parent_id} (null: the root), {@code external_id}) of the category with this shop id. */
+    default Future<Void> changeCategory(String id, Map<String, Object> fields) {
+        return Future.failedFuture(new UnsupportedOperationException("this shop's categories cannot be changed"));
+    }
 }

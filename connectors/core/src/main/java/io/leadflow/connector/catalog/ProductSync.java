@@ -28,7 +28,9 @@ import java.util.function.Function;
  * <p>A run reads the whole source (filtered by category) and the whole shop. A {@code FULL} run
  * first brings the source's categories into the shop, parents first: a category is found by its
  * link ({@code external_id} = source category id) or by name under the same parent, else created
- * under its parent (a category whose parent could not be made counts failed). Then it goes through the
+ * under its parent (a category whose parent could not be made counts failed). One found is then
+ * made to match the source where the shop takes category changes (and existing records are
+ * updated): linked, renamed, moved to its parent's shop category. Then it goes through the
  * source products in id order (a product's {@code category_id} is its category's shop id): a product is found in the shop by its link first ({@code
  * external_id} = source id, which every product the sync creates or updates carries), else by the
  * match key; then the new / existing policy decides. A {@code FULL} run then applies the missing
@@ -124,6 +126,10 @@ public final class ProductSync {
             ShopProduct p = match.get();
             Map<String, Object> wanted = options.scope() == Scope.FULL ? full(item, shopCategories, target.variants())
                     : prices(item, p, target.variants());
+            // back to one offer: its variants go, and it is a plain product again (a full run)
+            if (options.scope() == Scope.FULL && target.variants() && !wanted.containsKey("variants") && !p.variants().isEmpty()) {
+                wanted.put("variants", List.of());
+            }
             Map<String, Object> change = diff(p, wanted);
             // the write in flight when the run stopped took effect: count it as what it was, send nothing
             if (change.isEmpty() && item.id().equals(cp.pending())) return done(item.id(), Outcome.valueOf(cp.pendingOutcome()));
@@ -144,10 +150,21 @@ public final class ProductSync {
             Optional<ShopCategory> hit = hasParent && parent == null ? Optional.empty() : shopCategories.find(c, parent);
             boolean done = writing && cp.lastDone() != null && CategoryMap.rank(categories, c.id()) <= CategoryMap.rank(categories, cp.lastDone());
             if (hit.isPresent()) {
-                shopCategories.map(c.id(), hit.get());
+                ShopCategory h = hit.get();
+                shopCategories.map(c.id(), h);
                 if (!writing || done) return categories(i + 1, writing);
-                Outcome o = c.id().equals(cp.pending()) ? Outcome.valueOf(cp.pendingOutcome()) : Outcome.CATEGORY_UNCHANGED;
-                return done(c.id(), o).compose(v -> categories(i + 1, writing));
+                Map<String, Object> change = categoryChange(c, h, parent, c.parentId() == null || hasParent);
+                if (change.isEmpty()) {
+                    Outcome o = c.id().equals(cp.pending()) ? Outcome.valueOf(cp.pendingOutcome()) : Outcome.CATEGORY_UNCHANGED;
+                    return done(c.id(), o).compose(v -> categories(i + 1, writing));
+                }
+                ShopCategory changed = new ShopCategory(h.id(), c.id(), change.containsKey("name") ? c.name() : h.name(),
+                        change.containsKey("parent_id") ? parent : h.parentId());
+                return write(c.id(), Outcome.CATEGORY_UPDATED, Outcome.CATEGORY_FAILED, () -> target.changeCategory(h.id(), change)
+                        .map(v -> {
+                            shopCategories.replace(h, changed);
+                            return (Void) null;
+                        })).compose(v -> categories(i + 1, writing));
             }
             if (!writing || done) return categories(i + 1, writing);
             if (hasParent && parent == null) {
@@ -163,6 +180,21 @@ public final class ProductSync {
                         shopCategories.map(c.id(), new ShopCategory(id, c.id(), c.name(), parent));
                         return null;
                     })).compose(v -> categories(i + 1, writing));
+        }
+
+        /**
+         * What a category found in the shop lacks (when the shop takes category changes and
+         * existing records are updated): the link ({@code external_id}, for one found by name), KeyCRM's
+         * name (renamed there), its parent's shop id ({@code parent_id}, moved there; null at the root),
+         * unless the KeyCRM parent is not among the run's categories ({@code parentKnown} false).
+         */
+        private Map<String, Object> categoryChange(CatalogCategory c, ShopCategory h, String parent, boolean parentKnown) {
+            Map<String, Object> change = new LinkedHashMap<>();
+            if (!target.categoryChanges() || options.onExisting() == ExistingPolicy.SKIP) return change;
+            if (!c.id().equals(h.externalId())) change.put("external_id", c.id());
+            if (c.name() != null && !c.name().isBlank() && !c.name().equals(h.name())) change.put("name", c.name());
+            if (parentKnown && !Objects.equals(parent, h.parentId())) change.put("parent_id", parent);
+            return change;
         }
 
         private Future<Void> missing(int i) {
@@ -310,6 +342,11 @@ public final class ProductSync {
         void map(String sourceId, ShopCategory c) {
             mapped.put(sourceId, c.id());
             if (!shop.contains(c)) shop.add(c);
+        }
+
+        /** A shop category as it is after a change (renamed, moved, linked). */
+        void replace(ShopCategory before, ShopCategory after) {
+            shop.replaceAll(s -> s.equals(before) ? after : s);
         }
 
         /**

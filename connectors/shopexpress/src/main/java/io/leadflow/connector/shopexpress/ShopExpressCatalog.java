@@ -24,7 +24,8 @@ import java.util.Map;
  * The shop's catalog as the KeyCRM product sync writes it, through the guessed Shop-Express API
  * [U, no public reference]: {@code GET /products?page&per_page=100} ({@code {data, meta:{page,
  * pages}}}), {@code POST /products} (201, the product), {@code PATCH /products/{id}},
- * {@code GET /categories} (paged the same way), {@code POST /categories} (201, the category). A
+ * {@code GET /categories} (paged the same way), {@code POST /categories} (201, the category),
+ * {@code PATCH /categories/{id}} (renamed, moved, linked; the category). A
  * product takes {@code variants: [{external_id, sku, barcode, price, quantity}]}, the whole list
  * sent on every change of it (the shop replaces it).
  * Every write's answer must show what was sent (else the contract does not hold and the product
@@ -97,11 +98,30 @@ public final class ShopExpressCatalog implements CatalogTarget {
      */
     @Override
     public Future<String> createCategory(Map<String, Object> fields) {
+        return category(HttpMethod.POST, "/categories", "create", fields);
+    }
+
+    /** Categories take {@code PATCH /categories/{id}} [U: the guessed contract]. */
+    @Override
+    public boolean categoryChanges() {
+        return true;
+    }
+
+    /**
+     * {@code PATCH /categories/{id}} with the fields changed ({@code name, parent_id, external_id})
+     * [U]: the answer must read them back, else a permanent error saying the unconfirmed contract does not hold.
+     */
+    @Override
+    public Future<Void> changeCategory(String id, Map<String, Object> fields) {
+        return category(HttpMethod.PATCH, "/categories/" + ShopExpressApi.path(id), "change of " + id, fields).mapEmpty();
+    }
+
+    private Future<String> category(HttpMethod method, String route, String what, Map<String, Object> fields) {
         JsonObject body = body(fields);
-        return api.send(CrmRequest.json(HttpMethod.POST, "/categories", body, true), new CallCount()).map(r -> {
-            JsonObject made = ShopExpressApi.object(r, "the category create");
+        return api.send(CrmRequest.json(method, route, body, true), new CallCount()).map(r -> {
+            JsonObject made = ShopExpressApi.object(r, "the category " + what);
             ShopCategory shown = category(made);
-            for (String f : List.of("name", "parent_id", "external_id")) {
+            for (String f : fields.keySet()) {
                 String want = text(fields.get(f));
                 String got = switch (f) {
                     case "name" -> shown.name();
@@ -109,7 +129,7 @@ public final class ShopExpressCatalog implements CatalogTarget {
                     default -> shown.externalId();
                 };
                 if (shown.id() == null || !java.util.Objects.equals(want, got)) {
-                    throw new PermanentException("Shop-Express accepted the category create (HTTP " + r.status() + ") but its answer "
+                    throw new PermanentException("Shop-Express accepted the category " + what + " (HTTP " + r.status() + ") but its answer "
                             + (shown.id() == null ? "has no id" : "reads " + f + " = " + got + ", not " + want)
                             + ": the unconfirmed API contract does not hold", f, r.status());
                 }

@@ -50,6 +50,50 @@ class ShopExpressCatalogTest extends EmulatorTestBase<ShopExpressEmulator> {
         assertEquals(409, twin.status());
     }
 
+    /** {@code PATCH /categories/{id}} [U]: renamed, moved to the root and back, linked; a move under itself or below, or a taken link, refused. */
+    @Test
+    void aCategoryIsRenamedMovedAndLinked_andACycleOrATakenLinkIsRefused() {
+        ShopExpressCatalog shop = ShopExpressCatalog.open(vertx, emulator.account("shop"));
+        assertTrue(shop.categoryChanges());
+        String clothes = Await.result(shop.createCategory(category("Clothes", null, "10")));
+        String shoes = Await.result(shop.createCategory(category("Shoes", clothes, "11")));
+        String own = String.valueOf(emulator.data().addCategory(new JsonObject().put("name", "Hats")).getValue("id"));
+        Map<String, Object> rename = new HashMap<>();
+        rename.put("name", "Footwear");
+        rename.put("parent_id", null);
+        Await.result(shop.changeCategory(shoes, rename));
+        JsonObject sent = new JsonObject(emulator.lastReceived("PATCH /api/v1/categories/{id}").body());
+        assertEquals(Map.of("name", "Footwear"), Map.of("name", sent.getValue("name")));
+        assertTrue(sent.containsKey("parent_id") && sent.getValue("parent_id") == null, "moved to the root: parent_id null is sent: " + sent);
+        Await.result(shop.changeCategory(own, Map.of("external_id", "12", "parent_id", shoes)));
+        List<ShopCategory> all = Await.result(shop.categories());
+        assertTrue(all.contains(new ShopCategory(shoes, "11", "Footwear", null)), all.toString());
+        assertTrue(all.contains(new ShopCategory(own, "12", "Hats", shoes)), all.toString());
+
+        assertEquals(422, Await.failure(shop.changeCategory(shoes, Map.of("parent_id", own)), PermanentException.class).status(),
+                "under its own child: a cycle");
+        assertEquals(409, Await.failure(shop.changeCategory(clothes, Map.of("external_id", "11")), PermanentException.class).status());
+        assertEquals(404, Await.failure(shop.changeCategory("999", Map.of("name", "x")), PermanentException.class).status());
+    }
+
+    /** A category change the shop answers without the change: not done. */
+    @Test
+    void aCategoryChangeAnswerThatDoesNotShowTheChange_isPermanent() {
+        HttpServer shop = Await.result(vertx.createHttpServer().requestHandler(req -> req.body().onSuccess(b ->
+                req.response().setStatusCode(200).putHeader("Content-Type", "application/json")
+                        .end(new JsonObject().put("id", 5).put("name", "Old").put("parent_id", null).put("external_id", "11").encode())))
+                .listen(0, "127.0.0.1"));
+        try {
+            AccountConfig a = emulator.account("shop");
+            ShopExpressCatalog catalog = ShopExpressCatalog.open(vertx, new AccountConfig(a.connector(), a.account(),
+                    "http://127.0.0.1:" + shop.actualPort() + "/api/v1", a.secrets(), a.settings()));
+            PermanentException e = Await.failure(catalog.changeCategory("5", Map.of("name", "New")), PermanentException.class);
+            assertTrue(e.getMessage().contains("name = Old, not New") && e.getMessage().contains("contract does not hold"), e.getMessage());
+        } finally {
+            Await.result(shop.close());
+        }
+    }
+
     /** A shop that takes the product but not its variants: the create does not pass as done. */
     @Test
     void aProductCreateAnswerWithoutTheVariants_isPermanent_sayingTheContractDoesNotHold() {

@@ -114,7 +114,7 @@ public final class CatalogStore {
     }
 
     /** Makes a category with this id (or the next one) or changes an existing one's name and parent (renamed or moved). */
-    synchronized long putCategory(Long id, String name, Long parentId, boolean parentGiven) {
+    public synchronized long putCategory(Long id, String name, Long parentId, boolean parentGiven) {
         JsonObject c = id == null ? null : categories.get(id);
         if (c == null) {
             long made = id == null ? nextCategory++ : id;
@@ -160,7 +160,7 @@ public final class CatalogStore {
      * product's {@code quantity} (the sum), {@code min_price}, {@code max_price} and
      * {@code has_offers} from them. Answers the offer ids in order.
      */
-    synchronized List<Long> setOffers(long productId, List<JsonObject> wanted) {
+    public synchronized List<Long> setOffers(long productId, List<JsonObject> wanted) {
         JsonObject p = products.get(productId);
         List<Long> ids = new ArrayList<>();
         java.util.Set<Long> keep = new java.util.HashSet<>();

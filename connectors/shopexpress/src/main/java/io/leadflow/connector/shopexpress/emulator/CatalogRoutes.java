@@ -13,7 +13,7 @@ import java.util.List;
  * (201; 409 when the {@code external_id} is taken, so a resent create cannot make a twin),
  * {@code PATCH /products/{id}}, {@code GET /categories} (paged), {@code POST /categories}
  * ({@code name} required, {@code parent_id} an existing category, 409 when the {@code external_id}
- * is taken). Product fields: {@code external_id, sku, barcode, name, description, price, quantity,
+ * is taken), {@code PATCH /categories/{id}} (rename, move, link). Product fields: {@code external_id, sku, barcode, name, description, price, quantity,
  * category_id} (an existing category, else 422), {@code visible, available}, {@code variants}
  * ({@code [{external_id, sku, barcode, price, quantity}]}, replaced whole by a change). All of it is this
  * emulator's own guess: no Shop-Express API is public.
@@ -42,6 +42,48 @@ final class CatalogRoutes {
             if (page != null) json(ctx, 200, page);
         });
         api.post("/categories").handler(this::handleCategory);
+        api.patch("/categories/:id").handler(this::handleCategoryChange);
+    }
+
+    /**
+     * {@code PATCH /categories/{id}} {@code {name?, parent_id?, external_id?}}: renamed, moved (null:
+     * to the root), linked. 404 for no such category; 422 for a blank name, a parent that is no
+     * category, the category itself or one below it; 409 when another category has the external_id.
+     */
+    private void handleCategoryChange(RoutingContext ctx) {
+        long id;
+        try {
+            id = Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            error(ctx, 404, "not_found", "no category " + ctx.pathParam("id"), null);
+            return;
+        }
+        JsonObject body = body(ctx);
+        if (body == null) return;
+        if (!data.hasCategory(id)) {
+            error(ctx, 404, "not_found", "no category " + id, null);
+            return;
+        }
+        if (body.containsKey("name") && (!(body.getValue("name") instanceof String name) || name.isBlank())) {
+            error(ctx, 422, "required", "name must be a non-empty text", "name");
+            return;
+        }
+        Object parent = body.getValue("parent_id");
+        if (parent != null && (!data.hasCategory(parent) || data.isWithin(parent, id))) {
+            error(ctx, 422, data.hasCategory(parent) ? "cycle" : "not_found", data.hasCategory(parent)
+                    ? "category " + parent + " is " + id + " or below it: it cannot be its parent" : "no category " + parent + " to be the parent", "parent_id");
+            return;
+        }
+        Object external = body.getValue("external_id");
+        if (external != null && data.categoryByExternalId(String.valueOf(external)).filter(c -> c.getLong("id") != id).isPresent()) {
+            error(ctx, 409, "duplicate", "a category with external_id " + external + " exists", "external_id");
+            return;
+        }
+        JsonObject change = new JsonObject();
+        for (String f : List.of("name", "parent_id", "external_id")) {
+            if (body.containsKey(f)) change.put(f, f.equals("external_id") && external != null ? String.valueOf(external) : body.getValue(f));
+        }
+        writes.reply(ctx, 200, data.changeCategory(id, change));
     }
 
     private void handleCreate(RoutingContext ctx) {

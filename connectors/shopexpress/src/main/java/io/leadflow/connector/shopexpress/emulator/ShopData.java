@@ -88,6 +88,23 @@ public final class ShopData implements EmulatorRecords {
         return categories.values().stream().filter(c -> externalId.equals(c.getString("external_id"))).findFirst().map(JsonObject::copy);
     }
 
+    /** Whether {@code candidate} is the category {@code id} or one below it. */
+    synchronized boolean isWithin(Object candidate, long id) {
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        for (JsonObject c = categories.get(Long.parseLong(String.valueOf(candidate))); c != null && seen.add(c.getLong("id"));
+             c = c.getValue("parent_id") == null ? null : categories.get(Long.parseLong(String.valueOf(c.getValue("parent_id"))))) {
+            if (c.getLong("id") == id) return true;
+        }
+        return false;
+    }
+
+    /** Changes the given fields of an existing category; answers it. */
+    synchronized JsonObject changeCategory(long id, JsonObject change) {
+        JsonObject c = categories.get(id);
+        change.forEach(e -> c.put(e.getKey(), e.getValue()));
+        return c.copy();
+    }
+
     /** Stores a new category ({@code name, parent_id, external_id}) with the next id. */
     public synchronized JsonObject addCategory(JsonObject category) {
         JsonObject c = category.copy().put("id", nextId++);
