@@ -383,6 +383,7 @@ public final class LeadflowServer {
         if (r != null) await(r.stop(), "stopping the coordinator's executor");
         Engine e = engine.get();
         if (e != null) await(e.stop(), "stopping the executor");
+        if (journal instanceof PostgresJournal) io.leadflow.connector.ratelimit.ClusterShare.off();   // a later server in this JVM starts whole
         await(journal.close(), "closing the journal");
         await(accounts.close(), "closing connectors");
         await(vertx.close(), "closing Vert.x");
