@@ -48,9 +48,9 @@ class RetailcrmMindboxSandboxTest {
      * The outage is Mindbox's real 60 s; the runtime's waiting is shortened: retries 0, 2 s, 5 s,
      * then every 10 s (±20 %), and the circuit breaker opens for 5 s, doubling to at most 10 s, so
      * the lead meets the end of the outage within seconds. With the production schedule (0, 5 s,
-     * 30 s, 2 min, 10 min, …; breaker 10 s doubling to 5 min) the same run ends the same way, one
-     * commit, but only at the 10-minute retry: measured, the fourth retry (2 min 22 s after the
-     * order) met the lost commit answer and the reconcile was due 9 minutes later.
+     * 30 s, 2 min, 10 min, …; breaker 10 s doubling to 5 min) the lost commit is only reconciled at
+     * the 10-minute retry: in one run the fourth retry (2 min 22 s after the order) met the lost
+     * commit answer and the reconcile was scheduled 9 minutes later (not waited out).
      */
     static final RetryPolicy RETRY = new RetryPolicy(List.of(Duration.ZERO, Duration.ofSeconds(2), Duration.ofSeconds(5)),
             Duration.ofSeconds(10), 0.2, Duration.ofHours(1));
