@@ -10,16 +10,31 @@ import java.util.List;
  * @param required a flow without it does not compile
  * @param meaning  one line for the reference and the error message
  * @param values   the words a text argument may be (empty: any text)
+ * @param refused  words a user may well ask for that the runtime does not implement, each with why
+ *                 (the compile error says it instead of a bare "does not implement")
  */
-public record ArgSpec(String name, Type type, boolean required, String meaning, List<String> values) {
+public record ArgSpec(String name, Type type, boolean required, String meaning, List<String> values, java.util.Map<String, String> refused) {
 
     public ArgSpec {
         values = List.copyOf(values);
+        refused = java.util.Map.copyOf(refused);
+    }
+
+    /** An argument limited to {@code values} (empty: any constant of its type), refusing no word with a reason. */
+    public ArgSpec(String name, Type type, boolean required, String meaning, List<String> values) {
+        this(name, type, required, meaning, values, java.util.Map.of());
     }
 
     /** An argument that takes any constant of its type. */
     public ArgSpec(String name, Type type, boolean required, String meaning) {
         this(name, type, required, meaning, List.of());
+    }
+
+    /** The same argument refusing {@code word} with {@code why} (a value a user may ask for that the runtime does not implement). */
+    public ArgSpec refusing(String word, String why) {
+        java.util.Map<String, String> m = new java.util.LinkedHashMap<>(refused);
+        m.put(word, why);
+        return new ArgSpec(name, type, required, meaning, values, m);
     }
 
     /** A text argument (or each item of a list argument) that must be one of {@code values}; the compiler suggests the nearest. */

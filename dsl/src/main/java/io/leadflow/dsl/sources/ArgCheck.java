@@ -60,8 +60,10 @@ final class ArgCheck {
                 for (JsonNode item : v.isArray() ? v : List.of(v)) {
                     if (item.isTextual() && spec.values().contains(item.textValue())) continue;
                     String word = item.isTextual() ? item.textValue() : item.toString();
+                    String why = spec.refused().get(word);
                     sink.error(code, "argument '" + name + "' of " + owner + " does not implement '" + word + "'"
-                            + Suggest.hint(word, spec.values()) + " (it takes: " + String.join(", ", spec.values()) + ")", a.value().span());
+                            + (why != null ? ": " + why : Suggest.hint(word, spec.values())) + " (it takes: " + String.join(", ", spec.values()) + ")",
+                            a.value().span());
                 }
             }
         }

@@ -218,4 +218,21 @@ class SourceCheckTest {
                 "schedule \"c\" every 4h { product_sync(from: \"main\", to: \"shop\", categorys: [1]) }\n")), "LF412");
         assertTrue(typo.message().contains("did you mean 'categories'?"), typo.message());
     }
+
+    /** Issue 11: Horoshop documents no catalog function, so a product sync into a Horoshop shop does not compile, and says why. */
+    @Test
+    void productSync_toHoroshop_isACompileError_sayingItDocumentsNoCatalogFunction() {
+        var compiler = Leadflow.compiler(TestCatalog.examples());
+        CompileResult r = compiler.compileSources(Map.of("c.flow",
+                "schedule \"c\" every 1d { product_sync(from: \"main\", to: \"horoshop\", platform: \"horoshop\") }\n"));
+        Diagnostic d = only(r, "LF412");
+        assertTrue(d.message().contains("argument 'platform' of job 'product_sync' does not implement 'horoshop': Horoshop is not a catalog target")
+                && d.message().contains("crm-apis.md section 6") && d.message().contains("(it takes: shopexpress)"), d.message());
+        assertEquals(1, d.span().line());
+        assertTrue(compiler.compileSources(Map.of("c.flow",
+                "schedule \"c\" every 1d { product_sync(from: \"main\", to: \"shop\", platform: \"shopexpress\") }\n")).ok());
+        Diagnostic other = only(compiler.compileSources(Map.of("c.flow",
+                "schedule \"c\" every 1d { product_sync(from: \"main\", to: \"shop\", platform: \"shopexpres\") }\n")), "LF412");
+        assertTrue(other.message().contains("did you mean 'shopexpress'?"), other.message());
+    }
 }

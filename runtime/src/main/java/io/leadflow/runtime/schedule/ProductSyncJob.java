@@ -78,7 +78,12 @@ public final class ProductSyncJob implements ScheduledJob {
         SyncOptions options = options(ctx.args());
         String from = (String) ctx.args().get("from");
         String to = (String) ctx.args().get("to");
-        return accounts.apply(new AccountKey("keycrm", from)).compose(source -> accounts.apply(new AccountKey("shopexpress", to))
+        // platform: the compiler admits only shopexpress (ProductSyncSpec); anything else would be a program not compiled here
+        String platform = text(ctx.args(), "platform", ProductSyncSpec.SHOPEXPRESS);
+        if (!platform.equals(ProductSyncSpec.SHOPEXPRESS)) {
+            return Future.failedFuture(new IllegalArgumentException("product_sync cannot write to platform '" + platform + "'"));
+        }
+        return accounts.apply(new AccountKey("keycrm", from)).compose(source -> accounts.apply(new AccountKey(ProductSyncSpec.SHOPEXPRESS, to))
                 .compose(target -> {
                     KeycrmCatalog keycrm = KeycrmCatalog.open(ctx.vertx(), source);
                     ShopExpressCatalog shop = ShopExpressCatalog.open(ctx.vertx(), target);

@@ -11,9 +11,17 @@ import java.util.List;
  * did-you-mean. The runtime registers the job under the same name.
  */
 public final class ProductSyncSpec implements JobSpecProvider {
+    /** The one catalog target: a Shop-Express shop (its API is the guessed contract [U]). */
+    public static final String SHOPEXPRESS = "shopexpress";
+    /** Why {@code platform: "horoshop"} does not compile. */
+    static final String HOROSHOP_NOT_A_TARGET = "Horoshop is not a catalog target: its API reference (crm-apis.md section 6)"
+            + " documents no product or category function (only orders, order statuses, users and hooks), so there is no"
+            + " documented call to write a catalog with; product_sync writes to Shop-Express";
     public static final JobSpec SPEC = new JobSpec("product_sync", List.of(
             new ArgSpec("from", ArgSpec.Type.TEXT, true, "the KeyCRM account whose catalog is read"),
             new ArgSpec("to", ArgSpec.Type.TEXT, true, "the Shop-Express account whose catalog is written"),
+            ArgSpec.oneOf("platform", ArgSpec.Type.TEXT, false, "the shop platform of the 'to' account: shopexpress (default; the only catalog target)",
+                    SHOPEXPRESS).refusing("horoshop", HOROSHOP_NOT_A_TARGET),
             ArgSpec.oneOf("scope", ArgSpec.Type.TEXT, false, "full (every field, new and missing products; default) or prices (price and stock of products the shop has)",
                     words(SyncOptions.Scope.class)),
             ArgSpec.oneOf("match", ArgSpec.Type.TEXT, false, "how a KeyCRM product finds its shop product: id, sku (default), name, barcode, external_id",
