@@ -19,10 +19,13 @@ public final class PhoneStandardizer {
 
     private final PhoneProfile profile;
     private final int countryCode;
+    /** The Russian fast path is for the RU profile only (+7 is also Kazakhstan's, whose parsing it does not copy). */
+    private final boolean ru;
 
     public PhoneStandardizer(PhoneProfile profile) {
         this.profile = profile;
         this.countryCode = profile.countryCode();
+        this.ru = "RU".equals(profile.region());
     }
 
     public PhoneProfile profile() {
@@ -33,10 +36,10 @@ public final class PhoneStandardizer {
         if (raw == null || raw.isBlank()) return PhoneResult.invalid(raw, "no phone given");
         if (raw.length() > MAX_INPUT) return PhoneResult.invalid(raw, "longer than " + MAX_INPUT + " characters");
         String text = oldTrunkForm(raw.strip());
-        long fast = countryCode == 380 ? UaFastPath.national(text) : -1;
+        long fast = countryCode == 380 ? FastPath.ua(text) : ru ? FastPath.ru(text) : -1;
         PhoneNumber n;
         if (fast > 0) {
-            n = new PhoneNumber().setCountryCode(380).setNationalNumber(fast);
+            n = new PhoneNumber().setCountryCode(countryCode).setNationalNumber(fast);
         } else {
             try {
                 n = UTIL.parse(text, profile.region());

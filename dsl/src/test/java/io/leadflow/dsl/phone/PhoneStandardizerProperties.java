@@ -17,6 +17,7 @@ import net.jqwik.api.Provide;
 class PhoneStandardizerProperties {
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
     private final PhoneStandardizer ua = new PhoneStandardizer(PhoneProfile.UA);
+    private final PhoneStandardizer ru = new PhoneStandardizer(PhoneProfile.of(java.util.Optional.of("RU"), java.util.Optional.empty(), false));
 
     /** A 9-digit national number with a real UA prefix (mobile, fixed line, VoIP) or a random one. */
     @Provide
@@ -69,6 +70,52 @@ class PhoneStandardizerProperties {
     @Provide
     Arbitrary<String> junk() {
         return Arbitraries.strings().withChars("0123456789+()- abc").ofMinLength(0).ofMaxLength(20);
+    }
+
+    /** A 10-digit Russian national number: mobile (9xx, the fast path's), Moscow, St Petersburg, toll-free, or random. */
+    @Provide
+    Arbitrary<String> ruNational() {
+        Arbitrary<String> prefix = Arbitraries.of("900", "903", "915", "916", "925", "950", "958", "977", "985", "999", "901",
+                "495", "499", "812", "800", "343", "700", "771", "100", "000", "811");
+        Arbitrary<String> rest = Arbitraries.strings().numeric().ofLength(7);
+        return Combinators.combine(prefix, rest).as(String::concat);
+    }
+
+    @Property(tries = 1000)
+    void ru_everyWrittenForm_agreesWithTheParser(@ForAll("ruNational") String n, @ForAll("form") int form) {
+        String written = switch (form) {
+            case 0 -> "+7 (" + n.substring(0, 3) + ") " + n.substring(3, 6) + "-" + n.substring(6, 8) + "-" + n.substring(8);
+            case 1 -> "8" + n;
+            case 2 -> "7" + n;
+            case 3 -> "8 " + n.substring(0, 3) + " " + n.substring(3, 6) + " " + n.substring(6, 8) + " " + n.substring(8);
+            case 4 -> n;
+            default -> "+7" + n;
+        };
+        assertEquals(ruOracle(written), ru.standardize(written).e164(), written);
+    }
+
+    /** Digit strings of the lengths the Russian fast path reads (and one either side), with separators and a plus here and there. */
+    @Property(tries = 2000)
+    void ru_numberLikeText_agreesWithTheParser(@ForAll("ruNumberLike") String s) {
+        assertEquals(ruOracle(s), ru.standardize(s).e164(), s);
+    }
+
+    @Provide
+    Arbitrary<String> ruNumberLike() {
+        Arbitrary<String> prefix = Arbitraries.of("", "+", "+7", "7", "8", "+8", "9", "79", "89", "+79", "007", "+9", "77");
+        Arbitrary<String> body = Arbitraries.strings().withChars("0123456789").ofMinLength(7).ofMaxLength(11);
+        Arbitrary<String> sep = Arbitraries.of("", " ", "-", "(", ") ", ".");
+        return Combinators.combine(prefix, sep, body).as((p, x, b) -> p + x + b);
+    }
+
+    /** E.164 when libphonenumber, parsing with region RU, finds a valid +7 number, else null. */
+    private static String ruOracle(String text) {
+        try {
+            PhoneNumber p = UTIL.parse(text, "RU");
+            return p.getCountryCode() == 7 && UTIL.isValidNumber(p) ? UTIL.format(p, PhoneNumberFormat.E164) : null;
+        } catch (NumberParseException e) {
+            return null;
+        }
     }
 
     /** E.164 when libphonenumber finds a valid +380 number with 9 national digits, else null. */

@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Execution;
@@ -39,14 +42,15 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Execution(ExecutionMode.CONCURRENT)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RetailcrmMindboxSandboxTest {
     /**
      * The outage is Mindbox's real 60 s; the runtime's waiting is shortened: retries 0, 2 s, 5 s,
      * then every 10 s (±20 %), and the circuit breaker opens for 5 s, doubling to at most 10 s, so
      * the lead meets the end of the outage within seconds. With the production schedule (0, 5 s,
-     * 30 s, 2 min, 10 min, …; breaker 10 s doubling to 5 min) the same run ends the same way, one
-     * commit, but only at the 10-minute retry: measured, the fourth retry (2 min 22 s after the
-     * order) met the lost commit answer and the reconcile was due 9 minutes later.
+     * 30 s, 2 min, 10 min, …; breaker 10 s doubling to 5 min) the lost commit is only reconciled at
+     * the 10-minute retry: in one run the fourth retry (2 min 22 s after the order) met the lost
+     * commit answer and the reconcile was scheduled 9 minutes later (not waited out).
      */
     static final RetryPolicy RETRY = new RetryPolicy(List.of(Duration.ZERO, Duration.ofSeconds(2), Duration.ofSeconds(5)),
             Duration.ofSeconds(10), 0.2, Duration.ofHours(1));
@@ -111,6 +115,8 @@ class RetailcrmMindboxSandboxTest {
     }
 
     @Test
+    @Order(1) // it counts every commit, import and edit the emulator saw
+    @Execution(ExecutionMode.SAME_THREAD) // the class runs beside the others; its methods one after another
     void customerCreatedAndEdited_orderCalculatedThenCommittedOnce_throughAnOutage() throws Exception {
         // a customer without orders, created and edited: «send customers without orders» is off, so
         // both feed entries are dropped and Mindbox has no customer
@@ -193,6 +199,56 @@ class RetailcrmMindboxSandboxTest {
         assertEquals(1, after.path("records").path("customers").size(), after.path("records").path("customers").toString());
         assertEquals(1, after.path("requests").path("POST sync Website.RegisterCustomer").asInt(), "imported once, by her first order");
         assertEquals(2, after.path("requests").path("POST sync Website.EditCustomer").asInt(), "her two card changes; orders edit no customer");
+    }
+
+    /**
+     * Seed 004 «Код / Название свойства товара с ценой продажи Mindbox» and «Товары-услуги»: at the
+     * calculation, Mindbox's sale price of each item lands in the RetailCRM item property
+     * {@code mindbox_price} ("Цена Mindbox") beside the item's own properties, the item's price
+     * unchanged; the service item (INSURANCE) gets no price back, and Mindbox has it as its price in
+     * units (quantity 150 at 1), as the committed order shows.
+     */
+    @Test
+    @Order(2)
+    @Execution(ExecutionMode.SAME_THREAD)
+    void salePriceProperty_andServiceItem() throws Exception {
+        run.post(mindbox() + "/__emulator/setup", "{\"products\":{\"CAP-7\":380}}");
+        long customer = run.retailcrm("customers/create", "customer", "{\"firstName\":\"Анна\",\"email\":\"anna@example.com\"}").path("id").asLong();
+        String order = "{\"status\":\"new\",\"orderMethod\":\"phone\",\"customer\":{\"id\":" + customer + "},\"email\":\"anna@example.com\","
+                + "\"items\":[{\"id\":1,\"status\":\"new\",\"initialPrice\":400,\"quantity\":1,\"offer\":{\"externalId\":\"CAP-7\"},"
+                + "\"properties\":[{\"code\":\"size\",\"name\":\"Размер\",\"value\":\"L\"}]},"
+                + "{\"id\":2,\"status\":\"new\",\"initialPrice\":150,\"quantity\":1,\"offer\":{\"externalId\":\"INSURANCE\"}}]}";
+        String orderId = run.retailcrm("orders/create", "order", order).path("id").asText();
+        JsonNode crm = run.await(run.emulator("retailcrm") + "/__emulator/state", s -> {
+            JsonNode o = find(s.path("records").path("orders"), "id", orderId);
+            return o != null && o.path("items").path(0).path("properties").size() == 2;
+        }, "the sale price in the RetailCRM item");
+        JsonNode items = find(crm.path("records").path("orders"), "id", orderId).path("items");
+        assertEquals(2, items.size(), items.toString());
+        assertEquals("size", items.get(0).path("properties").get(0).path("code").asText(), items.toString());
+        JsonNode price = items.get(0).path("properties").get(1);
+        assertEquals("mindbox_price", price.path("code").asText(), items.toString());
+        assertEquals("Цена Mindbox", price.path("name").asText());
+        assertEquals("380", price.path("value").asText());
+        assertEquals(400, items.get(0).path("initialPrice").asInt(), "the item's price is not changed");
+        assertTrue(items.get(1).path("properties").isMissingNode(), "no price back for a service: " + items.get(1));
+        assertEquals(150, items.get(1).path("initialPrice").asInt());
+
+        // Mindbox's price is set back to the shop's, and the order confirmed: committed with the service in units
+        run.post(mindbox() + "/__emulator/setup", "{\"products\":{\"CAP-7\":400}}");
+        setStatus(orderId, "client-confirmed");
+        JsonNode saved = run.await(mindbox() + "/__emulator/state", s -> committedOrder(s, orderId) != null, "the commit");
+        JsonNode lines = committedOrder(saved, orderId).path("lines");
+        assertEquals(2, lines.size(), lines.toString());
+        assertEquals(150, lines.get(1).path("quantity").asInt(), lines.toString());
+        assertEquals(1, lines.get(1).path("basePricePerItem").asInt(), lines.toString());
+        assertEquals(1, lines.get(0).path("quantity").asInt(), lines.toString());
+    }
+
+    /** The order Mindbox saved for a RetailCRM order id, or null. */
+    private static JsonNode committedOrder(JsonNode state, String orderId) {
+        for (JsonNode o : state.path("records").path("orders")) if (orderId.equals(o.path("ids").path("retailCRMId").asText())) return o;
+        return null;
     }
 
     /** Every call the Mindbox emulator received so far, answered or refused. */

@@ -42,7 +42,7 @@ public record EngineOptions(int maxInFlight, int maxActive, int maxActivePerAcco
     }
 
     public static EngineOptions defaults() {
-        return new EngineOptions(10_000, 256, 8, Duration.ofMillis(250), RetryPolicy.defaults(), BreakerPolicy.defaults(),
+        return new EngineOptions(10_000, 256, 256, Duration.ofMillis(250), RetryPolicy.defaults(), BreakerPolicy.defaults(),
                 JobRegistry.builtins(), ExecutionListener.NONE, Duration.ofSeconds(10), Duration.ofSeconds(60), EvaluationMarks.none(),
                 AccountSchemas.NONE);
     }

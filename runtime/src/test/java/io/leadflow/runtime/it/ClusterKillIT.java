@@ -114,9 +114,8 @@ class ClusterKillIT {
             assertEquals(n / 2, managers.getOrDefault("bob", 0L), "exact rotation shares at the CRM: " + managers);
             assertEquals((n + 1) / 2, scalar(url, "SELECT assigned FROM manager_state WHERE collection = 'sales' AND manager = 'ann'"));
             assertEquals(n / 2, scalar(url, "SELECT assigned FROM manager_state WHERE collection = 'sales' AND manager = 'bob'"));
-            for (String id : ids) {
-                assertTrue(byNode.getOrDefault(id, 0L) >= n / 10, "each node delivered a real share: " + byNode);
-            }
+            // Shares over the whole run are not asserted: after the kill the survivor delivers alone until the restarted node
+            // has its partitions back, and when delivery is fast it may finish first (both shares are checked before the kill).
             assertTrue(health.contains("\"node\":\"" + ids[victim] + "\"") && health.contains("\"partitions_total\":32"), health);
         } finally {
             for (ServerProcess p : nodes) {
@@ -173,8 +172,12 @@ class ClusterKillIT {
     private static void awaitBalanced(String url, Duration timeout) throws Exception {
         long end = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < end) {
-            if (scalar(url, "SELECT count(DISTINCT owner) FROM cluster_partition WHERE owner IS NOT NULL") == 2
-                    && scalar(url, "SELECT max(c) FROM (SELECT count(*) AS c FROM cluster_partition GROUP BY owner) x") == 16) return;
+            try {
+                if (scalar(url, "SELECT count(DISTINCT owner) FROM cluster_partition WHERE owner IS NOT NULL") == 2
+                        && scalar(url, "SELECT max(c) FROM (SELECT count(*) AS c FROM cluster_partition GROUP BY owner) x") == 16) return;
+            } catch (java.sql.SQLException e) {
+                // the first node up may still be migrating the schema (seen once under load: no cluster_partition yet)
+            }
             Thread.sleep(100);
         }
         throw new AssertionError("the two nodes did not split the partitions in " + timeout);

@@ -23,7 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The product sync (KeyCRM → Shop-Express) killed with SIGKILL while it writes, again and again,
  * and started again until it finishes: both emulators live in this test's JVM, the sync in a child
- * JVM ({@code SyncMain}) writing 20 products a second. Oracle: every KeyCRM product is in the shop
+ * JVM ({@code SyncMain}) that reaches the shop through a {@link HoldingProxy}: each kill is made
+ * while a chosen write is held (before the shop got it, or after the shop made it but before the
+ * child saw the answer), so every kill lands mid-write however loaded the machine is (it waits on
+ * that state, not on time). Oracle: every KeyCRM product is in the shop
  * exactly once (linked by external_id) and in its category, every KeyCRM category (two levels) is
  * in the shop once, under its parent (the first kill lands while they are being made), the shop
  * received exactly one create per product and per category (a write
@@ -43,8 +46,10 @@ class ProductSyncKillIT {
         try {
             KeycrmEmulator keycrm = Await.result(new KeycrmFactory().startEmulator(vertx, 0));
             ShopExpressEmulator shop = Await.result(new ShopExpressFactory().startEmulator(vertx, 0));
-            // the emulator's assumed 60/min would stop every run with a 429; the child paces itself at 20/s
+            // the emulator's assumed 60/min would stop every run with a 429
             shop.rateLimit(new RateLimit(1000, java.time.Duration.ofSeconds(1), false, "test"));
+            // KeyCRM's documented 60/min would stop the larger runs' reads (each start reads every page again)
+            keycrm.rateLimit(new RateLimit(1000, java.time.Duration.ofSeconds(1), false, "test"));
             List<Long> ids = new ArrayList<>();
             // 4 root categories with 3 subcategories each; products spread over the subcategories
             List<Long> cats = new ArrayList<>();
@@ -63,6 +68,7 @@ class ProductSyncKillIT {
 
             Path checkpoints = tmp.resolve("sync");
             String period = "2026-12-03T03:00:00Z";
+            HoldingProxy proxy = HoldingProxy.start(vertx, shop.port());
             int killed = 0;
             long killedAtCategories = -1;
             int runs = 0;
@@ -71,31 +77,29 @@ class ProductSyncKillIT {
                 runs++;
                 assertTrue(runs < kills + 10, "the sync did not finish after " + runs + " starts:\n" + last);
                 Path log = tmp.resolve("sync-" + runs + ".log");
-                Process p = start(keycrm, shop, checkpoints, period, log);
-                if (killed == 0) {
-                    // the first kill while the categories are being made
-                    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-                    while (p.isAlive() && shop.counters().get("POST /api/v1/categories") < cats.size() / 2 && System.nanoTime() < end) Thread.sleep(2);
-                    if (p.isAlive() && shop.counters().get("POST /api/v1/products") == 0) {
-                        killedAtCategories = shop.counters().get("POST /api/v1/categories");
-                        p.destroyForcibly();
-                        p.waitFor(10, TimeUnit.SECONDS);
-                        killed++;
+                boolean kill = killed < kills;
+                if (kill) {
+                    // the first kill while the categories are being made (at the middle one); each later one after the
+                    // categories still to make and a share of the products; every other one after the shop took the write
+                    int k = killed == 0 ? cats.size() / 2 : cats.size() - shop.data().categories().size() + Math.max(3, n / (kills + 2));
+                    proxy.holdWrite(k, killed % 2 == 1);
+                }
+                Process p = start(keycrm, proxy.base(), checkpoints, period, log);
+                if (kill) {
+                    // state, not time: the child is stuck in the held write until it is killed
+                    if (!proxy.awaitHeld(p)) {
+                        // it stopped on its own before that write (say a 429): started again, no kill counted
+                        last = Files.readString(log);
                         continue;
                     }
+                    if (killed == 0) killedAtCategories = shop.counters().get("POST /api/v1/categories");
+                    p.destroyForcibly();
+                    assertTrue(p.waitFor(30, TimeUnit.SECONDS), "the killed sync did not end");
+                    proxy.release();
+                    killed++;
+                    continue;
                 }
-                if (killed < kills) {
-                    long target = shop.counters().get("POST /api/v1/products") + Math.max(3, n / (kills + 2));
-                    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-                    while (p.isAlive() && shop.counters().get("POST /api/v1/products") < target && System.nanoTime() < end) Thread.sleep(5);
-                    if (p.isAlive()) {
-                        p.destroyForcibly();
-                        p.waitFor(10, TimeUnit.SECONDS);
-                        killed++;
-                        continue;
-                    }
-                }
-                assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the sync run did not end");
+                assertTrue(p.waitFor(180, TimeUnit.SECONDS), "the sync run did not end");
                 last = Files.readString(log);
                 if (p.exitValue() == 0) break;
             }
@@ -134,11 +138,98 @@ class ProductSyncKillIT {
         }
     }
 
-    private static Process start(KeycrmEmulator keycrm, ShopExpressEmulator shop, Path checkpoints, String period, Path log) throws Exception {
+    /**
+     * The shop as the child sees it: every request forwarded to the shop's emulator, except one
+     * write (a POST or PATCH of a product or category) chosen before the child starts, which is
+     * held: not forwarded (the kill lands before the shop got it), or forwarded and its answer
+     * held (the shop made it; the kill lands before the child knew). So each kill lands in a write
+     * whatever the load, instead of at a moment guessed from counters.
+     */
+    static final class HoldingProxy {
+        private final io.vertx.core.http.HttpClient client;
+        private final int target;
+        private final java.util.concurrent.atomic.AtomicInteger writes = new java.util.concurrent.atomic.AtomicInteger();
+        private volatile int holdAt = Integer.MAX_VALUE;
+        private volatile boolean commitFirst;
+        private volatile java.util.concurrent.CompletableFuture<Void> held = new java.util.concurrent.CompletableFuture<>();
+        private int port;
+
+        private HoldingProxy(Vertx vertx, int target) {
+            this.client = vertx.createHttpClient();
+            this.target = target;
+        }
+
+        static HoldingProxy start(Vertx vertx, int target) {
+            HoldingProxy p = new HoldingProxy(vertx, target);
+            p.port = Await.result(vertx.createHttpServer().requestHandler(p::handle).listen(0, "127.0.0.1")).actualPort();
+            return p;
+        }
+
+        String base() {
+            return "http://127.0.0.1:" + port + "/api/v1";
+        }
+
+        /** Holds the {@code k}-th write from now; {@code commitFirst}: forwarded, its answer held. */
+        void holdWrite(int k, boolean commitFirst) {
+            this.commitFirst = commitFirst;
+            held = new java.util.concurrent.CompletableFuture<>();
+            holdAt = writes.get() + k;
+        }
+
+        /** Whether the write was held while {@code child} was alive (false: it ended first). */
+        boolean awaitHeld(Process child) throws Exception {
+            while (child.isAlive()) {
+                try {
+                    held.get(200, TimeUnit.MILLISECONDS);
+                    return true;
+                } catch (java.util.concurrent.TimeoutException e) {
+                    // not yet: the child is still working towards it
+                }
+            }
+            return held.isDone();
+        }
+
+        void release() {
+            holdAt = Integer.MAX_VALUE;
+        }
+
+        private void handle(io.vertx.core.http.HttpServerRequest req) {
+            req.body().onSuccess(body -> {
+                String path = req.path();
+                boolean write = (req.method() == io.vertx.core.http.HttpMethod.POST || req.method() == io.vertx.core.http.HttpMethod.PATCH)
+                        && (path.contains("/products") || path.contains("/categories"));
+                boolean hold = write && writes.incrementAndGet() == holdAt;
+                if (hold && !commitFirst) {
+                    held.complete(null);
+                    return;
+                }
+                client.request(new io.vertx.core.http.RequestOptions().setMethod(req.method()).setHost("127.0.0.1").setPort(target)
+                        .setURI(req.uri())).compose(out -> {
+                            req.headers().forEach((k, v) -> {
+                                if (!k.equalsIgnoreCase("host") && !k.equalsIgnoreCase("content-length")) out.putHeader(k, v);
+                            });
+                            return out.send(body);
+                        }).compose(res -> res.body().map(b -> {
+                            if (hold) {
+                                held.complete(null);
+                                return null;
+                            }
+                            var answer = req.response().setStatusCode(res.statusCode());
+                            res.headers().forEach((k, v) -> {
+                                if (k.equalsIgnoreCase("content-type") || k.equalsIgnoreCase("retry-after")) answer.putHeader(k, v);
+                            });
+                            answer.end(b);
+                            return null;
+                        })).onFailure(e -> req.response().setStatusCode(502).end(String.valueOf(e)));
+            });
+        }
+    }
+
+    private static Process start(KeycrmEmulator keycrm, String shopBase, Path checkpoints, String period, Path log) throws Exception {
         String cp = Path.of("target", "test-classes") + File.pathSeparator + ServerProcess.JAR;
         List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-cp", cp,
                 "io.leadflow.runtime.testkit.SyncMain", keycrm.account("main").baseUrl(), KeycrmEmulator.TEST_KEY,
-                shop.account("shop").baseUrl(), ShopExpressEmulator.TEST_KEY, checkpoints.toString(), period, "20/1s");
+                shopBase, ShopExpressEmulator.TEST_KEY, checkpoints.toString(), period, "200/1s");
         ProcessBuilder b = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         return b.start();
     }

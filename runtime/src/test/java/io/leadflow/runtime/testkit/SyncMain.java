@@ -24,7 +24,8 @@ public final class SyncMain {
     public static void main(String[] a) {
         Vertx vertx = Vertx.vertx();
         AccountConfig keycrm = new AccountConfig("keycrm", "main", a[0], Map.of("api_key", a[1]), Map.of("rate_limit", "1000/1s"));
-        AccountConfig shop = new AccountConfig("shopexpress", "shop", a[2], Map.of("api_key", a[3]), Map.of("rate_limit", a[6]));
+        // a long call timeout: a test holds a write's answer until it kills this process (ProductSyncKillIT)
+        AccountConfig shop = new AccountConfig("shopexpress", "shop", a[2], Map.of("api_key", a[3]), Map.of("rate_limit", a[6], "timeout_ms", "300000"));
         SyncOptions options = new SyncOptions(SyncOptions.Scope.FULL, SyncOptions.MatchKey.SKU, SyncOptions.NewPolicy.PUBLISH,
                 SyncOptions.ExistingPolicy.UPDATE, SyncOptions.MissingPolicy.UNAVAILABLE, Set.of());
         try {

@@ -61,8 +61,15 @@ final class MindboxBodies {
         return sub.put("isSubscribed", subscribed);
     }
 
-    /** What an order body is made of: the order itself and the customer it belongs to. */
-    record OrderParts(JsonObject order, JsonObject customer, Map<String, Object> extra) { }
+    /** What an order body is made of: the order itself, the customer it belongs to, and what its lines are on the RetailCRM side. */
+    record OrderParts(JsonObject order, JsonObject customer, Map<String, Object> extra, java.util.List<LineSide> lines) { }
+
+    /**
+     * One line as RetailCRM has it: its {@code lineNumber} in the body, the RetailCRM item id
+     * ({@code line_id}, null when not mapped), whether it is a service item, and the item's own
+     * properties ({@code retailcrm_properties}, kept when the sale price is written beside them).
+     */
+    record LineSide(int lineNumber, String itemId, boolean service, JsonArray properties) { }
 
     /**
      * The order of a deal's fields. {@code withDiscount}: the RetailCRM discount goes with it
@@ -76,6 +83,7 @@ final class MindboxBodies {
         JsonObject customerIds = new JsonObject();
         JsonObject custom = new JsonObject();
         Map<String, Object> extra = new java.util.HashMap<>();
+        java.util.List<LineSide> sides = new java.util.ArrayList<>();
         Object discount = null;
         Object discountId = null;
         for (Iterator<Map.Entry<String, JsonNode>> it = fields.fields(); it.hasNext(); ) {
@@ -87,7 +95,7 @@ final class MindboxBodies {
                 continue;
             }
             if (name.equals("products")) {
-                order.put("lines", lines(e.getValue(), s));
+                order.put("lines", lines(e.getValue(), s, sides));
                 continue;
             }
             Object v = FieldValues.coerce(MindboxSchema.ORDER, name, e.getValue());
@@ -120,10 +128,15 @@ final class MindboxBodies {
         order.put("ids", ids);
         if (!custom.isEmpty()) order.put("customFields", custom);
         if (!customerIds.isEmpty()) customer.put("ids", customerIds);
-        return new OrderParts(order, customer, extra);
+        return new OrderParts(order, customer, extra, java.util.List.copyOf(sides));
     }
 
-    private static JsonArray lines(JsonNode products, MindboxSettings s) {
+    /**
+     * The order's lines. A service item (seed 004 «Товары-услуги»: "the quantity depends on the
+     * price in the order") goes as its price in units: quantity = price × quantity, basePricePerItem
+     * 1 [U: Leadflow's reading of the seed's one sentence; the module's wire format is not public].
+     */
+    private static JsonArray lines(JsonNode products, MindboxSettings s, java.util.List<LineSide> sides) {
         JsonArray lines = new JsonArray();
         if (!products.isArray()) throw new PermanentException("products must be a list", "products", 0);
         int n = 0;
@@ -131,6 +144,8 @@ final class MindboxBodies {
             n++;
             JsonObject line = new JsonObject().put("lineNumber", n);
             EntitySchema schema = MindboxSchema.LINE;
+            boolean service = false;
+            JsonArray properties = new JsonArray();
             for (Iterator<Map.Entry<String, JsonNode>> it = item.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 if (e.getValue() == null || e.getValue().isNull()) continue;
@@ -141,6 +156,8 @@ final class MindboxBodies {
                     case "quantity" -> line.put("quantity", v);
                     case "line_id" -> line.put("lineId", String.valueOf(v));
                     case "status" -> line.put("status", new JsonObject().put("ids", new JsonObject().put("externalId", v)));
+                    case "service" -> service = Boolean.TRUE.equals(v);
+                    case "retailcrm_properties" -> properties = properties(v);
                     default -> throw new PermanentException("an order line has no field '" + e.getKey() + "'", e.getKey(), 0);
                 }
             }
@@ -148,9 +165,35 @@ final class MindboxBodies {
                 throw new PermanentException("order line " + n + " needs product_id and price", "products", 0);
             }
             if (!line.containsKey("quantity")) line.put("quantity", 1);
+            if (service) {
+                double units = ((Number) line.getValue("basePricePerItem")).doubleValue() * ((Number) line.getValue("quantity")).doubleValue();
+                line.put("quantity", units).put("basePricePerItem", 1);
+            }
+            sides.add(new LineSide(n, line.getString("lineId"), service, properties));
             lines.add(line);
         }
         return lines;
+    }
+
+    /** The RetailCRM item's properties as a list of {@code {code, name, value}}, given as a list or as an object keyed by code [U: which the API answers]. */
+    private static JsonArray properties(Object v) {
+        JsonArray out = new JsonArray();
+        Iterable<?> all = v instanceof JsonArray a ? a : v instanceof JsonObject o ? o.getMap().values()
+                : v instanceof java.util.List<?> l ? l : v instanceof Map<?, ?> m ? m.values() : null;
+        if (all == null) throw new PermanentException("retailcrm_properties must be the item's properties (a list or an object)", "retailcrm_properties", 0);
+        for (Object p : all) {
+            JsonObject prop = p instanceof JsonObject j ? j : p instanceof Map<?, ?> m ? new JsonObject(new java.util.HashMap<>(castMap(m))) : null;
+            if (prop == null || prop.getString("code") == null) {
+                throw new PermanentException("each of retailcrm_properties needs a code", "retailcrm_properties", 0);
+            }
+            out.add(prop.copy());
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> castMap(Map<?, ?> m) {
+        return (Map<String, Object>) m;
     }
 
     static String digits(String phone) {

@@ -29,7 +29,9 @@ import java.util.Optional;
  *       {@code retailcrm_bonus_field}: the bonus points available for this order) through the
  *       RetailCRM connector of the account setting {@code retailcrm_account} (none: such a block is refused
  *       before any call). Recalculated line
- *       prices are never written back (the seed's "do not send recalculated prices").</li>
+ *       prices are never written back (the seed's "do not send recalculated prices"); with
+ *       {@code retailcrm_price_property} Mindbox's sale price of each item goes into that RetailCRM
+ *       item property instead (not for service items).</li>
  *   <li>{@code commit} / {@code commit_with_discount}: begin + commit of an order transaction whose
  *       external id is derived from the effect's idempotency key, so every retry, reconcile and
  *       restart names the same transaction; the second also passes the RetailCRM discount.</li>
@@ -81,6 +83,14 @@ final class MindboxOrders {
     private Future<EffectResult> calculate(CreateDeal effect, EffectContext ctx, CallCount count) {
         Parts p = parts(effect, ctx);
         WriteBack wb = WriteBack.of(p.extra);
+        if (wb.priceCode() != null) {
+            for (MindboxBodies.LineSide line : p.lines) {
+                if (line.itemId() == null) {
+                    throw new PermanentException("the Mindbox sale price is to be written into the RetailCRM items (retailcrm_price_property),"
+                            + " which needs each line's line_id (the RetailCRM item id); line " + line.lineNumber() + " has none", "line_id", 0);
+                }
+            }
+        }
         // the RetailCRM account is made ready first: a missing one fails before any Mindbox call
         String account = client.settings().retailcrmAccount();
         if (!wb.isEmpty() && account == null) {
@@ -91,7 +101,7 @@ final class MindboxOrders {
         return retailcrm.compose(crm -> client.call(Op.ORDER_CALCULATE, p.calculateBody(), false, count).compose(answer -> {
             MindboxCustomers.requireSuccess(answer, "calculate order");
             if (crm == null) return Future.succeededFuture(new EffectResult(p.orderId, count.get()));
-            ObjectNode fields = wb.fields(answer.getJsonObject("order", new JsonObject()));
+            ObjectNode fields = wb.fields(answer.getJsonObject("order", new JsonObject()), p.lines);
             EffectContext own = new EffectContext(ctx.idempotencyKey() + "/retailcrm", ctx.leadId(), Map.of(), null);
             return crm.apply(new UpdateDeal(p.orderId, fields, false), own)
                     .map(r -> new EffectResult(p.orderId, count.get() + r.httpCalls()));
@@ -99,14 +109,20 @@ final class MindboxOrders {
     }
 
     /** Which RetailCRM order custom fields get the calculation (the seed's "Пользовательские поля RetailCRM"). */
-    private record WriteBack(String discountField, String promoField, String bonusField) {
+    private record WriteBack(String discountField, String promoField, String bonusField, String priceCode, String priceName) {
         static WriteBack of(Map<String, Object> extra) {
+            String code = text(extra.get("retailcrm_price_property"));
+            String name = text(extra.get("retailcrm_price_property_name"));
+            if (name != null && code == null) {
+                throw new PermanentException("retailcrm_price_property_name names the sale-price property, which needs its code"
+                        + " (retailcrm_price_property)", "retailcrm_price_property", 0);
+            }
             return new WriteBack(text(extra.get("retailcrm_discount_field")), text(extra.get("retailcrm_promo_field")),
-                    text(extra.get("retailcrm_bonus_field")));
+                    text(extra.get("retailcrm_bonus_field")), code, name == null ? code : name);
         }
 
         boolean isEmpty() {
-            return discountField == null && promoField == null && bonusField == null;
+            return discountField == null && promoField == null && bonusField == null && priceCode == null;
         }
 
         /**
@@ -114,7 +130,7 @@ final class MindboxOrders {
          * {@code discountAmountForCurrentOrder} [C Bitrix]; {@code totalBonusPointsInfo.availableAmountForCurrentOrder} [C Bitrix].
          * A coupon that cannot be used writes an empty code and a zero discount; a missing bonus block writes 0.
          */
-        ObjectNode fields(JsonObject order) {
+        ObjectNode fields(JsonObject order, java.util.List<MindboxBodies.LineSide> lines) {
             double discount = 0;
             String applied = "";
             for (Object o : order.getJsonArray("couponsInfo", new JsonArray())) {
@@ -131,7 +147,50 @@ final class MindboxOrders {
             if (discountField != null) out.put("deal_cf_" + discountField, Math.round(discount));
             if (promoField != null) out.put("deal_cf_" + promoField, applied);
             if (bonusField != null) out.put("deal_cf_" + bonusField, available instanceof Number n ? Math.round(n.doubleValue()) : 0);
+            if (priceCode != null) out.set("products", salePrices(order, lines));
             return out;
+        }
+
+        /**
+         * Every item of the order by its RetailCRM id, each priced line with the property
+         * {@code {code, name, value}} holding Mindbox's sale price per item
+         * ({@code discountedPriceOfLine / quantity} of the calculated line of the same
+         * {@code lineNumber} [P: the PHP SDK's line DTO and the Bitrix module read
+         * discountedPriceOfLine; not in crm-apis.md]) beside the item's own properties. The item's
+         * price is never changed (the seed's «Не передавать пересчитанные цены»). A service item,
+         * or a line Mindbox answered without a price, is listed with its properties unchanged:
+         * Mindbox's recalculation of a service is not passed to RetailCRM (seed 004 «Товары-услуги»).
+         */
+        private com.fasterxml.jackson.databind.node.ArrayNode salePrices(JsonObject order, java.util.List<MindboxBodies.LineSide> lines) {
+            com.fasterxml.jackson.databind.node.ArrayNode items = JsonNodeFactory.instance.arrayNode();
+            for (MindboxBodies.LineSide line : lines) {
+                ObjectNode item = items.addObject();
+                item.put("id", line.itemId());
+                Double price = line.service() ? null : salePrice(order, line.lineNumber());
+                if (price == null) continue;
+                com.fasterxml.jackson.databind.node.ArrayNode props = item.putArray("properties");
+                for (Object o : line.properties()) {
+                    JsonObject own = (JsonObject) o;
+                    if (!priceCode.equals(own.getString("code"))) props.add((com.fasterxml.jackson.databind.JsonNode) io.vertx.core.json.jackson.DatabindCodec.mapper().valueToTree(own.getMap()));
+                }
+                props.addObject().put("code", priceCode).put("name", priceName).put("value", decimal(price));
+            }
+            return items;
+        }
+
+        private static Double salePrice(JsonObject order, int lineNumber) {
+            for (Object o : order.getJsonArray("lines", new JsonArray())) {
+                if (!(o instanceof JsonObject l) || !(l.getValue("lineNumber") instanceof Number n) || n.intValue() != lineNumber) continue;
+                if (l.getValue("discountedPriceOfLine") instanceof Number total && l.getValue("quantity") instanceof Number q && q.doubleValue() > 0) {
+                    return Math.round(total.doubleValue() / q.doubleValue() * 100) / 100.0;
+                }
+            }
+            return null;
+        }
+
+        /** 405.0 → "405", 404.5 → "404.5": RetailCRM property values are text [U]. */
+        private static String decimal(double v) {
+            return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
         }
 
         private static String text(Object v) {
@@ -281,7 +340,7 @@ final class MindboxOrders {
         MindboxBodies.OrderParts b = MindboxBodies.order(effect.fields(), ctx.resolve(effect.contact()), withDiscount, client.settings());
         String orderId = b.order().getJsonObject("ids").getString(client.settings().orderId());
         if (orderId == null) throw new PermanentException("an order needs order_id (the RetailCRM order id)", "order_id", 0);
-        return new Parts(b.order(), b.customer(), b.extra(), orderId, transactionId(orderId, ctx));
+        return new Parts(b.order(), b.customer(), b.extra(), b.lines(), orderId, transactionId(orderId, ctx));
     }
 
     /** {@code <order id>-<12 characters of the effect key's hash>}: the same on every retry of this effect, another for the next lead. */
@@ -289,7 +348,8 @@ final class MindboxOrders {
         return orderId + "-" + IdempotencyToken.of(ctx.idempotencyKey()).substring(IdempotencyToken.PREFIX.length(), IdempotencyToken.PREFIX.length() + 12);
     }
 
-    private record Parts(JsonObject order, JsonObject customer, Map<String, Object> extra, String orderId, String transactionId) {
+    private record Parts(JsonObject order, JsonObject customer, Map<String, Object> extra, java.util.List<MindboxBodies.LineSide> lines,
+                         String orderId, String transactionId) {
         JsonObject calculateBody() {
             JsonObject body = new JsonObject().put("order", order.copy());
             if (!customer.isEmpty()) body.put("customer", customer.copy());

@@ -62,7 +62,9 @@ public final class MindboxSchema {
             of("point_of_contact", STRING).at("order.pointOfContact.ids.externalId"),
             of("retailcrm_discount_field", STRING).at("RetailCRM order customFields code"),
             of("retailcrm_promo_field", STRING).at("RetailCRM order customFields code"),
-            of("retailcrm_bonus_field", STRING).at("RetailCRM order customFields code"));
+            of("retailcrm_bonus_field", STRING).at("RetailCRM order customFields code"),
+            of("retailcrm_price_property", STRING).at("RetailCRM order items[].properties[].code"),
+            of("retailcrm_price_property_name", STRING).at("RetailCRM order items[].properties[].name"));
 
     /** One order line ({@code products from lead.order.items as item { … }}). */
     public static final EntitySchema LINE = EntitySchema.of(EntityKind.PRODUCT, "lines", CustomFieldStyle.NONE,
@@ -70,7 +72,9 @@ public final class MindboxSchema {
             of("price", NUMBER).asRequired().at("lines[].basePricePerItem"),
             of("quantity", NUMBER).at("lines[].quantity"),
             of("line_id", STRING).at("lines[].lineId"),
-            of("status", STRING).at("lines[].status.ids.externalId"));
+            of("status", STRING).at("lines[].status.ids.externalId"),
+            of("service", BOOLEAN).at("lines[].quantity = price x quantity, basePricePerItem 1"),
+            of("retailcrm_properties", ANY).at("RetailCRM items[].properties, kept"));
 
     /**
      * Mindbox documents no general rate limit [U]; Leadflow keeps to 10 requests per second per

@@ -86,6 +86,65 @@ class MindboxCalculateTest extends MindboxTestBed {
                 Map.of("api_key", "k"), Map.of("endpoint_id", "e"))));
     }
 
+    /** A RetailCRM order with two items: a cap (id 1, with its own size property) and a service (id 2). */
+    private String retailcrmOrderWithItems() {
+        ObjectNode order = object().put("firstName", "Olena");
+        var items = order.putArray("products");
+        ObjectNode shirt = items.addObject().put("id", 1).put("offer_externalId", "CAP-7").put("initialPrice", 450).put("quantity", 2);
+        shirt.putArray("properties").addObject().put("code", "size").put("name", "Size").put("value", "M");
+        items.addObject().put("id", 2).put("offer_externalId", "INSURANCE").put("initialPrice", 150).put("quantity", 1);
+        return Await.result(crm.apply(new CreateDeal(null, order, null, false), ctx())).crmId();
+    }
+
+    private JsonArray retailcrmItems(String id) {
+        for (Object o : retailcrm.data().snapshot().getJsonArray("orders", new JsonArray())) {
+            JsonObject order = (JsonObject) o;
+            if (id.equals(String.valueOf(order.getValue("id")))) return order.getJsonArray("items", new JsonArray());
+        }
+        throw new AssertionError("no RetailCRM order " + id);
+    }
+
+    private static CreateDeal withItems(String orderId) {
+        ObjectNode f = object().put("step", "calculate").put("order_id", orderId).put("customer_id", "7")
+                .put("retailcrm_price_property", "mindbox_price").put("retailcrm_price_property_name", "Mindbox price");
+        var lines = f.putArray("products");
+        ObjectNode shirt = lines.addObject().put("product_id", "CAP-7").put("price", 450).put("quantity", 2).put("line_id", "1");
+        shirt.putArray("retailcrm_properties").addObject().put("code", "size").put("name", "Size").put("value", "M");
+        lines.addObject().put("product_id", "INSURANCE").put("price", 150).put("quantity", 1).put("line_id", "2").put("service", true);
+        return new CreateDeal(null, f, null, false);
+    }
+
+    @Test
+    void theSalePrice_goesIntoTheItemProperty_besideItsOwn_andAServiceGetsNone() {
+        mindbox.data().setup(new JsonObject().put("products", new JsonObject().put("CAP-7", 405)));
+        String id = retailcrmOrderWithItems();
+        Await.result(connector.apply(withItems(id), ctx()));
+        JsonArray items = retailcrmItems(id);
+        assertEquals(2, items.size(), items.encode());
+        JsonObject shirt = items.getJsonObject(0);
+        assertEquals(450, ((Number) shirt.getValue("initialPrice")).intValue(), "the item's price is not changed: " + shirt.encode());
+        assertEquals(new JsonArray().add(new JsonObject().put("code", "size").put("name", "Size").put("value", "M"))
+                .add(new JsonObject().put("code", "mindbox_price").put("name", "Mindbox price").put("value", "405")),
+                shirt.getJsonArray("properties"), shirt.encode());
+        JsonObject service = items.getJsonObject(1);
+        assertNull(service.getValue("properties"), "a service item's recalculation is not passed back: " + service.encode());
+        assertEquals(150, ((Number) service.getValue("initialPrice")).intValue());
+        // the service went to Mindbox as its price in units
+        JsonObject sent = new JsonObject(mindbox.lastReceived("POST sync Website.CalculateAuthorizedCart").body());
+        JsonObject line = sent.getJsonObject("order").getJsonArray("lines").getJsonObject(1);
+        assertEquals(150.0, ((Number) line.getValue("quantity")).doubleValue(), line.encode());
+        assertEquals(1, ((Number) line.getValue("basePricePerItem")).intValue(), line.encode());
+    }
+
+    @Test
+    void aSalePriceWithoutItemIds_isRefusedBeforeAnyCall() {
+        CreateDeal d = withItems("1");
+        ((ObjectNode) d.fields().get("products").get(0)).remove("line_id");
+        var e = Await.failure(connector.apply(d, ctx()), io.leadflow.spi.error.PermanentException.class);
+        assertTrue(e.getMessage().contains("line_id"), e.getMessage());
+        assertEquals(0, mindbox.counters().toJson().size());
+    }
+
     @Test
     void withoutWriteBackFields_onlyMindboxIsAsked() {
         Await.result(connector.apply(MindboxTransactionTest.order("calculate", "77", 450), ctx()));

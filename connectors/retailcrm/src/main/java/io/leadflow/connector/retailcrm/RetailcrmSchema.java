@@ -72,8 +72,14 @@ public final class RetailcrmSchema {
             of("payment_status", STRING).at("payments[0].status"),
             of("payment_amount", NUMBER).at("payments[0].amount"));
 
-    /** One line of {@code items}; the offer is matched by id, external id or article (SKU). */
+    /**
+     * One line of {@code items}; the offer is matched by id, external id or article (SKU). {@code id}
+     * names an item the order has (an order edit); {@code properties} is the item's list of
+     * {@code {code, name, value}} [U: not in crm-apis.md; the API's item properties as its docs show them].
+     */
     public static final EntitySchema ITEM = EntitySchema.of(EntityKind.PRODUCT, "items", CustomFieldStyle.NONE,
+            of("id", INTEGER).at("id"),
+            of("properties", LIST).at("properties"),
             of("productName", STRING),
             of("quantity", NUMBER),
             of("initialPrice", NUMBER),

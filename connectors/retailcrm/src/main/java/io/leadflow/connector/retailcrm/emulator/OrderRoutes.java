@@ -138,9 +138,32 @@ final class OrderRoutes {
         if (change.getString("status") != null && !change.getString("status").equals(order.getString("status"))) {
             order.put("statusUpdatedAt", data.now());
         }
-        Entities.merge(order, Entities.clean(change, data, "order"));
+        JsonObject cleaned = Entities.clean(change, data, "order");
+        if (cleaned.getValue("items") instanceof JsonArray items) cleaned.put("items", editedItems(order, items));
+        Entities.merge(order, cleaned);
         data.putOrder(order);
         writes.reply(ctx, 200, ok().put("id", order.getLong("id")).put("order", order));
+    }
+
+    /**
+     * The order's items after an edit that lists {@code items}: an entry with the {@code id} of an
+     * item the order has changes that item (the fields it gives replace the item's, the rest stay);
+     * an entry without one is a new item; an item not listed is removed [U: how the real API edits
+     * items is not in crm-apis.md; this is the emulator's guess, the same one the Mindbox connector's
+     * write-back relies on by listing every item].
+     */
+    private static JsonArray editedItems(JsonObject order, JsonArray change) {
+        JsonArray out = new JsonArray();
+        for (Object o : change) {
+            JsonObject item = (JsonObject) o;
+            JsonObject had = null;
+            for (Object e : order.getJsonArray("items", new JsonArray())) {
+                if (e instanceof JsonObject old && old.getValue("id") != null && item.getValue("id") != null
+                        && String.valueOf(old.getValue("id")).equals(String.valueOf(item.getValue("id")))) had = old;
+            }
+            out.add(had == null ? item : had.copy().mergeIn(item));
+        }
+        return out;
     }
 
     private Optional<JsonObject> find(String identifier, String by) {
