@@ -31,6 +31,13 @@ public record CrmRequest(HttpMethod method, String uri, MultiMap headers, Buffer
         return new CrmRequest(method, uri, h, body.toBuffer(), mutating);
     }
 
+    /** A JSON body from a Jackson tree (the one model of request bodies, {@link CrmJson}). */
+    public static CrmRequest json(HttpMethod method, String uri, com.fasterxml.jackson.databind.JsonNode body, boolean mutating) {
+        MultiMap h = MultiMap.caseInsensitiveMultiMap()
+                .add("Content-Type", "application/json").add("Accept", "application/json");
+        return new CrmRequest(method, uri, h, CrmJson.buffer(body), mutating);
+    }
+
     /** An {@code application/x-www-form-urlencoded} POST of the given fields, in iteration order. */
     public static CrmRequest form(String uri, Map<String, String> fields, boolean mutating) {
         MultiMap h = MultiMap.caseInsensitiveMultiMap().add("Content-Type", "application/x-www-form-urlencoded");

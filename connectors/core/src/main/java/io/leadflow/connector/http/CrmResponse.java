@@ -31,6 +31,21 @@ public record CrmResponse(int status, MultiMap headers, Buffer body) {
         return v instanceof JsonArray a ? a : null;
     }
 
+    /** The body parsed as one JSON value (a Jackson tree, {@link CrmJson}), or null when empty or not JSON. */
+    public com.fasterxml.jackson.databind.JsonNode tree() {
+        return CrmJson.parse(body);
+    }
+
+    /** The body as a JSON object (Jackson), or null when it is empty or not an object. */
+    public com.fasterxml.jackson.databind.node.ObjectNode object() {
+        return tree() instanceof com.fasterxml.jackson.databind.node.ObjectNode o ? o : null;
+    }
+
+    /** The body as a JSON array (Jackson), or null when it is empty or not an array. */
+    public com.fasterxml.jackson.databind.node.ArrayNode array() {
+        return tree() instanceof com.fasterxml.jackson.databind.node.ArrayNode a ? a : null;
+    }
+
     /** The body as text, cut to {@code max} characters (for error messages). */
     public String text(int max) {
         if (body == null) return "";
