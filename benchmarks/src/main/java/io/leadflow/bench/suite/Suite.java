@@ -36,6 +36,7 @@ public final class Suite {
     public final Expression jslt;
     public final byte[] leadBytes;
     public final JsonNode lead;
+    private JsonNode expected;
 
     private Suite(Workload w) {
         this.workload = w;
@@ -95,6 +96,20 @@ public final class Suite {
 
     public byte[] handBytes() throws IOException {
         return JSON.writeValueAsBytes(workload.hand().apply(JSON.readTree(leadBytes)));
+    }
+
+    /**
+     * Not a contestant: the floor under every bytes path that reads with Jackson's tokeniser and
+     * writes with Jackson's generator. It tokenises the whole lead (string values are not decoded)
+     * and writes the already-mapped document, so it maps nothing. {@code jsltBytes / floorBytes}
+     * bounds what any such mapper can reach against JSLT, however its mapping is built.
+     */
+    public byte[] floorBytes() throws IOException {
+        try (com.fasterxml.jackson.core.JsonParser p = JSON.getFactory().createParser(leadBytes)) {
+            while (p.nextToken() != null) { }
+        }
+        if (expected == null) expected = handTree();
+        return JSON.writeValueAsBytes(expected);
     }
 
     /** Numbers equal by value (39.9 as a double or a decimal), everything else by Jackson's equality. */
