@@ -27,6 +27,8 @@ public final class RecordingCrm implements Emulator {
     public final AtomicLong records = new AtomicLong();
     /** Requests answered 429 because more than the limit arrived within one second. */
     public final AtomicLong overLimit = new AtomicLong();
+    /** The most requests taken within any one second: how close the callers came to the limit. */
+    public final AtomicLong peakPerSecond = new AtomicLong();
     /** The manager of each deal, by key (first record only). */
     public final Map<String, String> managers = new ConcurrentHashMap<>();
 
@@ -52,6 +54,7 @@ public final class RecordingCrm implements Emulator {
                     while (!window.isEmpty() && now - window.peekFirst() >= 1_000_000_000L) window.pollFirst();
                     over = window.size() >= perSecond;
                     if (!over) window.addLast(now);
+                    if (window.size() > self[0].peakPerSecond.get()) self[0].peakPerSecond.set(window.size());
                 }
                 if (over) {
                     self[0].overLimit.incrementAndGet();
