@@ -1,6 +1,7 @@
 package io.leadflow.runtime.exec;
 
 import io.leadflow.runtime.journal.Ledger;
+import io.leadflow.runtime.journal.sqlite.ClusterLeases;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
@@ -100,7 +101,14 @@ final class ExecutorVerticle extends VerticleBase {
             polling = false;
             if (stopping) return;                 // claimed but not started: recovered at the next start
             if (ar.failed()) {
-                if (!stopping) LOG.log(Level.WARNING, "claiming leads failed; will retry", ar.cause());
+                if (stopping) return;
+                ClusterLeases.NotLeaseHolderException fenced = fencedBy(ar.cause());
+                if (fenced != null) {
+                    // a node joined or left and the partitions moved under this claim: expected, not a fault
+                    LOG.info("claim fenced, retried with the partitions now held: " + fenced.getMessage());
+                } else {
+                    LOG.log(Level.WARNING, "claiming leads failed; will retry", ar.cause());
+                }
                 return;
             }
             accept(ar.result());
@@ -109,6 +117,14 @@ final class ExecutorVerticle extends VerticleBase {
                 poll();
             }
         });
+    }
+
+    /** The lease fence in a failure's cause chain, if that is what failed the claim. */
+    static ClusterLeases.NotLeaseHolderException fencedBy(Throwable t) {
+        for (int depth = 0; t != null && depth < 8; t = t.getCause(), depth++) {
+            if (t instanceof ClusterLeases.NotLeaseHolderException n) return n;
+        }
+        return null;
     }
 
     /** Runs the preparation of each lead in acceptance order, so lanes receive them in that order. */
