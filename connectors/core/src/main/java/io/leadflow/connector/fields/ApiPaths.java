@@ -1,5 +1,9 @@
 package io.leadflow.connector.fields;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -47,6 +51,52 @@ public final class ApiPaths {
             Object list = obj.getValue(part.substring(0, bracket));
             int index = Integer.parseInt(part.substring(bracket + 1, part.indexOf(']')));
             node = list instanceof JsonArray a && a.size() > index ? a.getValue(index) : null;
+        }
+        return node;
+    }
+
+    /** {@link #put} in the one JSON model (Jackson): {@code value} at {@code path}, creating objects and list slots. */
+    public static void put(ObjectNode root, String path, JsonNode value) {
+        String[] parts = path.split("\\.");
+        ObjectNode obj = root;
+        for (int i = 0; i < parts.length; i++) {
+            boolean last = i == parts.length - 1;
+            String part = parts[i];
+            int bracket = part.indexOf('[');
+            String key = bracket < 0 ? part : part.substring(0, bracket);
+            if (bracket < 0) {
+                if (last) obj.set(key, value == null ? NullNode.getInstance() : value);
+                else obj = obj.get(key) instanceof ObjectNode c ? c : obj.putObject(key);
+                continue;
+            }
+            int index = Integer.parseInt(part.substring(bracket + 1, part.indexOf(']')));
+            ArrayNode list = obj.get(key) instanceof ArrayNode a ? a : obj.putArray(key);
+            while (list.size() <= index) {
+                if (last) list.addNull();
+                else list.addObject();
+            }
+            if (last) list.set(index, value == null ? NullNode.getInstance() : value);
+            else if (list.get(index) instanceof ObjectNode c) obj = c;
+            else {
+                obj = list.objectNode();
+                list.set(index, obj);
+            }
+        }
+    }
+
+    /** {@link #get} in the one JSON model: the node at a path, or null when any step is missing. */
+    public static JsonNode node(JsonNode root, String path) {
+        JsonNode node = root;
+        for (String part : path.split("\\.")) {
+            if (node == null || !node.isObject()) return null;
+            int bracket = part.indexOf('[');
+            if (bracket < 0) {
+                node = node.get(part);
+                continue;
+            }
+            JsonNode list = node.get(part.substring(0, bracket));
+            int index = Integer.parseInt(part.substring(bracket + 1, part.indexOf(']')));
+            node = list != null && list.isArray() && list.size() > index ? list.get(index) : null;
         }
         return node;
     }
