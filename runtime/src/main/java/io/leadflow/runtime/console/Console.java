@@ -75,7 +75,7 @@ public final class Console {
     private final RuleCompiler compiler;
     private final Supplier<ObjectNode> reload;
     private final Supplier<List<AccountReport>> accountChecks;
-    private final Supplier<Supplier<Future<ObjectNode>>> sources;
+    private final Supplier<Future<ObjectNode>> sources;
     private final Clock clock;
     private final ConsoleSessions sessions;
     private final ConsoleMask mask;
@@ -84,7 +84,7 @@ public final class Console {
     private final Map<String, CompileResult> compiledByHash = new ConcurrentHashMap<>();
 
     public Console(Journal journal, FlowDirectory flows, SourceGuards guards, RuleCompiler compiler, Supplier<ObjectNode> reload,
-                   Supplier<List<AccountReport>> accountChecks, Supplier<Supplier<Future<ObjectNode>>> sources, Clock clock) {
+                   Supplier<List<AccountReport>> accountChecks, Supplier<Future<ObjectNode>> sources, Clock clock) {
         this.journal = journal;
         this.flows = flows;
         this.guards = guards;
@@ -414,7 +414,7 @@ public final class Console {
         ObjectNode out = registry.flowsJson(reload.get(), accountChecks.get());
         Instant now = clock.instant();
         Instant from = now.minus(Duration.ofMinutes(60)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
-        Future<ObjectNode> pulled = sources.get().get().otherwise(e -> {
+        Future<ObjectNode> pulled = sources.get().otherwise(e -> {
             ObjectNode none = JSON.createObjectNode().put("error", "the pull sources could not be read: " + e.getMessage());
             none.putArray("sources");
             return none;

@@ -69,7 +69,7 @@ public final class EdgeVerticle extends VerticleBase {
         r.get("/v1/leads").handler(h.registry()::handleList);
         r.get("/v1/leads/:id").handler(h.registry()::handleGet);
         r.post("/v1/leads/:id/replay").handler(h.registry()::handleReplay);
-        r.get("/v1/sources").handler(ctx -> h.registry().handleSources(ctx, h.sources().get()));
+        r.get("/v1/sources").handler(ctx -> h.registry().handleSources(ctx, h.sources()));
         r.get("/v1/flows").handler(ctx -> h.registry().handleFlows(ctx, h.reload().get(), h.accountChecks().get()));
         r.get("/v1/schedules").handler(ctx -> h.registry().handleSchedules(ctx, h.scheduleRuns()));
         r.post("/v1/schedules/:name/run").handler(ctx -> h.registry().handleRunSchedule(ctx, h.runSchedule()));
@@ -117,7 +117,7 @@ public final class EdgeVerticle extends VerticleBase {
     public record EdgeHandlers(IntakeHandler intake, RegistryHandler registry, HealthHandler health, io.leadflow.runtime.console.Console console,
                                Supplier<com.fasterxml.jackson.databind.node.ObjectNode> reload,
                                Supplier<java.util.List<io.leadflow.runtime.account.AccountReport>> accountChecks,
-                               java.util.concurrent.atomic.AtomicReference<Supplier<Future<com.fasterxml.jackson.databind.node.ObjectNode>>> sources,
+                               Supplier<Future<com.fasterxml.jackson.databind.node.ObjectNode>> sources,
                                io.leadflow.runtime.schedule.ScheduleRuns scheduleRuns,
                                java.util.function.Function<String, Future<io.leadflow.runtime.schedule.Scheduler.RunStarted>> runSchedule) {
 
@@ -135,7 +135,7 @@ public final class EdgeVerticle extends VerticleBase {
             return Future.failedFuture(io.leadflow.runtime.schedule.RunNowRefused.notRunning());
         }
 
-        /** What {@code GET /v1/sources} shows until the server sets its pull sources: none. */
+        /** What {@code GET /v1/sources} shows without pull sources: none. */
         static Future<com.fasterxml.jackson.databind.node.ObjectNode> noSources() {
             var out = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
             out.putArray("sources");
@@ -168,13 +168,22 @@ public final class EdgeVerticle extends VerticleBase {
                                       Supplier<java.util.Map<String, Boolean>> connectors,
                                       Supplier<java.util.List<io.leadflow.runtime.account.AccountReport>> accountChecks,
                                       io.leadflow.runtime.reload.RuleCompiler compiler, java.time.Clock clock) {
+            return of(journal, programs, guards, limits, metrics, reload, connectors, accountChecks, compiler, EdgeHandlers::noSources, clock);
+        }
+
+        /** Same, with the pull sources' cursors and last pulls ({@code GET /v1/sources}, the console). */
+        public static EdgeHandlers of(io.leadflow.runtime.journal.Journal journal, io.leadflow.runtime.exec.ProgramSource programs,
+                                      io.leadflow.runtime.security.SourceGuards guards, Limits limits, EdgeMetrics metrics,
+                                      Supplier<io.leadflow.runtime.reload.ReloadReport> reload,
+                                      Supplier<java.util.Map<String, Boolean>> connectors,
+                                      Supplier<java.util.List<io.leadflow.runtime.account.AccountReport>> accountChecks,
+                                      io.leadflow.runtime.reload.RuleCompiler compiler,
+                                      Supplier<Future<com.fasterxml.jackson.databind.node.ObjectNode>> sources, java.time.Clock clock) {
             FlowDirectory flows = new FlowDirectory(programs);
             Supplier<com.fasterxml.jackson.databind.node.ObjectNode> reloadJson = () -> ReloadJson.of(reload.get());
-            java.util.concurrent.atomic.AtomicReference<Supplier<Future<com.fasterxml.jackson.databind.node.ObjectNode>>> sources =
-                    new java.util.concurrent.atomic.AtomicReference<>(EdgeHandlers::noSources);
             return new EdgeHandlers(new IntakeHandler(flows, guards, journal, limits, metrics, clock),
                     new RegistryHandler(journal, flows, guards), new HealthHandler(journal, flows, connectors, metrics),
-                    new io.leadflow.runtime.console.Console(journal, flows, guards, compiler, reloadJson, accountChecks, sources::get, clock),
+                    new io.leadflow.runtime.console.Console(journal, flows, guards, compiler, reloadJson, accountChecks, sources, clock),
                     reloadJson, accountChecks, sources, io.leadflow.runtime.schedule.ScheduleRuns.NONE, EdgeHandlers::noScheduler);
         }
     }

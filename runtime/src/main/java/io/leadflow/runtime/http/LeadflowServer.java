@@ -41,7 +41,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 
 /**
@@ -54,9 +53,7 @@ public final class LeadflowServer {
 
     private final Vertx vertx;
     private final Journal journal;
-    private final AtomicReference<Engine> engine;
-    /** A shared journal's coordinator executor (it routes leads to partitions; schedules), while this node holds that lease. */
-    private final AtomicReference<Engine> routing;
+    private final NodeEngines engines;
     private final EdgeServer edge;
     private final RuleWatcher watcher;
     private final ConnectorAccounts accounts;
@@ -64,14 +61,13 @@ public final class LeadflowServer {
     private final long statsTimer;
     private final AccountCheck accountCheck;
 
-    private LeadflowServer(Vertx vertx, Journal journal, AtomicReference<Engine> engine, AtomicReference<Engine> routing, EdgeServer edge,
+    private LeadflowServer(Vertx vertx, Journal journal, NodeEngines engines, EdgeServer edge,
                            RuleWatcher watcher, ConnectorAccounts accounts, long statsTimer, SourcePollers pollers, AccountCheck accountCheck) {
-        this.routing = routing;
         this.accountCheck = accountCheck;
         this.pollers = pollers;
         this.vertx = vertx;
         this.journal = journal;
-        this.engine = engine;
+        this.engines = engines;
         this.edge = edge;
         this.watcher = watcher;
         this.accounts = accounts;
@@ -101,34 +97,10 @@ public final class LeadflowServer {
         LiveSecrets secrets = new LiveSecrets(s.secretsFile(), env);
         LogMasker.install(() -> secrets.current().values());
         ProgramHolder programs = new ProgramHolder();
-        AtomicReference<ConnectorAccounts> accountsRef = new AtomicReference<>();
-        AtomicReference<SourceGuards> guardsRef = new AtomicReference<>();
-        AtomicReference<AccountCheck> checkRef = new AtomicReference<>();
-        AtomicReference<Journal> journalRef = new AtomicReference<>();
-        AtomicReference<Map<String, String>> firstSources = new AtomicReference<>();
-        AtomicReference<SourcePollers> pollersRef = new AtomicReference<>();
-        // a shared journal: only the coordinator reads pull sources (one reader per feed, one cursor)
-        AtomicReference<java.util.function.BooleanSupplier> pullsHere = new AtomicReference<>(() -> true);
-        RuleWatcher watcher = new RuleWatcher(new RuleFolder(s.rulesDir()), compiler, (p, sources) -> {
-            programs.swap(p);
-            Journal j = journalRef.get();
-            if (j == null) firstSources.set(sources);
-            else storeRules(j, p, sources);
-            ConnectorAccounts a = accountsRef.get();
-            if (a != null) a.prepare(p).onFailure(e -> LOG.warning("reloaded rules name an account that cannot be reached: " + e.getMessage()));
-            AccountCheck check = checkRef.get();
-            if (check != null) check.run(p);
-            SourcePollers pollers = pollersRef.get();
-            if (pollers != null && pullsHere.get().getAsBoolean()) pollers.apply(p);
-            SourceGuards g = guardsRef.get();
-            if (g != null) {
-                Map<String, String> fresh = generatedTokens(s, p, secrets.current(), out);
-                if (!fresh.isEmpty()) g.reload(secrets.addGenerated(fresh));
-                fresh.forEach((k, v) -> {
-                    if (k.startsWith("source.")) out.println("new source '" + k.substring(7, k.length() - ".token".length()) + "' token: " + v);
-                });
-            }
-        }, Duration.ofSeconds(2), Clock.systemUTC());
+        // The first program is loaded before anything else is built (what is built depends on it);
+        // the reaction to later versions is handed to the watcher once every part it touches exists.
+        RuleWatcher watcher = new RuleWatcher(new RuleFolder(s.rulesDir()), compiler, (p, sources) -> programs.swap(p),
+                Duration.ofSeconds(2), Clock.systemUTC());
         ReloadReport first = watcher.loadNow();
         if (!first.ok()) {
             throw new StartFailure("the rules under " + s.rulesDir() + " do not compile:\n" + first.rendered());
@@ -142,12 +114,9 @@ public final class LeadflowServer {
             Journal journal = openJournal(vertx, s, out);
             PostgresJournal shared = journal instanceof PostgresJournal pg ? pg : null;
             ClusterLeases lease = shared == null ? null : shared.leases();
-            if (lease != null) pullsHere.set(lease::coordinator);
-            journalRef.set(journal);
-            storeRules(journal, program, firstSources.get());
+            storeRules(journal, program, watcher.runningSources());
             ConnectorAccounts accounts = new ConnectorAccounts(vertx, ConnectorAccounts.discover(), s.sandbox(), secrets::current, out::println,
                     s.dataDir().resolve("ratelimit"), s.dataDir().resolve("emulators"));
-            accountsRef.set(accounts);
             accounts.prepare(program).otherwise(e -> {
                 LOG.warning("not every CRM account is ready; its leads wait and retry: " + e.getMessage());
                 return null;
@@ -158,16 +127,13 @@ public final class LeadflowServer {
             }
             // Every account is checked, the emulated ones too (issue 9 defect 2): a sandbox refuses what the real account would.
             AccountCheck check = new AccountCheck(accounts::connector, key -> true);
-            checkRef.set(check);
             try {   // leads start only after it (or 30 s): their effects are checked against what it read
                 check.run(program).toCompletionStage().toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
             } catch (java.util.concurrent.TimeoutException e) {
                 LOG.warning("the CRM accounts' field lists were not read within 30 s; leads are checked once they are");
             }
-            AtomicReference<Engine> engine = new AtomicReference<>();
-            AtomicReference<Engine> routing = new AtomicReference<>();
-            EdgeMetrics metrics = new EdgeMetrics(() -> (engine.get() == null ? 0 : engine.get().inFlight())
-                    + (routing.get() == null ? 0 : routing.get().inFlight()));
+            NodeEngines engines = new NodeEngines();
+            EdgeMetrics metrics = new EdgeMetrics(engines::inFlight);
             ProductSyncJob productSync = new ProductSyncJob(accounts::config,
                     new FileCheckpointStore(vertx, s.dataDir().resolve("sync")));
             JobRegistry jobs = JobRegistry.builtins().with(ProductSyncSpec.SPEC.name(), productSync);
@@ -177,18 +143,20 @@ public final class LeadflowServer {
                             .withSchemas(check::schema)
                     : null;
             if (s.deliver() && lease == null) {
-                engine.set(startEngine(vertx, journal.ledger(), programs, accounts, compiler, engineOptions));
+                engines.replaceLanes(startEngine(vertx, journal.ledger(), programs, accounts, compiler, engineOptions));
             } else if (s.deliver()) {
                 out.println("node " + lease.nodeId() + " on a shared journal: it takes leads and delivers the contact lanes of the partitions it holds");
             } else {
                 out.println("delivery is PAUSED (--pause-delivery): leads are journaled and acknowledged, none is run until a start without it");
             }
             SourceGuards guards = new SourceGuards(secrets.current(), s.limits(), Clock.systemUTC());
-            guardsRef.set(guards);
+            SourcePollers pollers = new SourcePollers(vertx, journal, io.leadflow.spi.ConnectorCatalog.discover(),
+                    (spec, settings) -> accounts.pullConnector(new AccountKey(spec.system(), spec.account()), settings), Clock.systemUTC());
             var handlers = EdgeVerticle.EdgeHandlers.of(journal, programs, guards, s.limits(), metrics, watcher::lastReport,
-                    () -> readiness(accounts, programs.current()), check::latest, compiler, Clock.systemUTC()).withScheduleRuns(productSync::lastRuns)
+                    () -> readiness(accounts, programs.current()), check::latest, compiler, pollers::report, Clock.systemUTC())
+                    .withScheduleRuns(productSync::lastRuns)
                     .withScheduleRunner(name -> {
-                        Engine runs = lease == null ? engine.get() : routing.get();   // a shared journal: the coordinator's
+                        Engine runs = lease == null ? engines.lanes() : engines.router();   // a shared journal: the coordinator's
                         return runs == null ? Future.failedFuture(RunNowRefused.notRunning()) : runs.runSchedule(name);
                     });
             int loops = Math.max(1, Runtime.getRuntime().availableProcessors());
@@ -198,16 +166,12 @@ public final class LeadflowServer {
                 guards.reload(n);
                 LOG.info("secrets file changed: source tokens and webhook secrets reloaded");
             })).onFailure(e -> LOG.warning("cannot re-read the secrets file: " + e.getMessage())));
-            SourcePollers pollers = new SourcePollers(vertx, journal, io.leadflow.spi.ConnectorCatalog.discover(),
-                    (spec, settings) -> accounts.pullConnector(new AccountKey(spec.system(), spec.account()), settings), Clock.systemUTC());
-            handlers.sources().set(pollers::report);
             if (lease == null) pollers.apply(program);
-            pollersRef.set(pollers);
             if (lease != null && s.deliver()) {
                 lease.onChange(new ClusterLeases.Listener() {
                     @Override
                     public void coordinatorAcquired(long epoch) {
-                        routing.set(startEngine(vertx, shared.ledger(), programs, accounts, compiler, engineOptions));
+                        engines.replaceRouter(startEngine(vertx, shared.ledger(), programs, accounts, compiler, engineOptions));
                         pollers.apply(programs.current());
                         out.println("node " + lease.nodeId() + " is the coordinator (epoch " + epoch + "): it routes new leads to partitions,"
                                 + " runs the schedules and reads the pull sources");
@@ -216,17 +180,17 @@ public final class LeadflowServer {
                     @Override
                     public void coordinatorLost(long epoch) {
                         pollers.stop();
-                        Engine running = routing.getAndSet(null);
+                        Engine running = engines.replaceRouter(null);
                         if (running != null) await(running.stop(), "stopping the coordinator's executor after losing its lease");
                         out.println("node " + lease.nodeId() + " is no longer the coordinator (epoch " + epoch + ")");
                     }
 
                     @Override
                     public void partitions(java.util.Set<Integer> held) {
-                        Engine running = engine.getAndSet(null);
+                        Engine running = engines.replaceLanes(null);
                         if (running != null) await(running.stop(), "stopping delivery before the partitions change");
                         io.leadflow.connector.ratelimit.ClusterShare.set((double) held.size() / Math.max(1, lease.partitions()));
-                        if (!held.isEmpty()) engine.set(startEngine(vertx, shared.deliveryLedger(held), programs, accounts, compiler, engineOptions));
+                        if (!held.isEmpty()) engines.replaceLanes(startEngine(vertx, shared.deliveryLedger(held), programs, accounts, compiler, engineOptions));
                         out.println("node " + lease.nodeId() + " delivers partitions " + held + " of " + lease.partitions());
                     }
                 });
@@ -235,12 +199,33 @@ public final class LeadflowServer {
             }
             // a reload whose account configuration is refused keeps the running program (the start refuses the same above)
             watcher.gate(p -> accounts.configErrors(p, pulledAccounts(p)).await());
-            watcher.start();
+            // a shared journal: only the coordinator reads pull sources (one reader per feed, one cursor)
+            java.util.function.BooleanSupplier pullsHere = lease == null ? () -> true : lease::coordinator;
+            watcher.start(new Reloads(programs, journal, accounts, check, pollers, pullsHere, guards, secrets, s, out));
             banner(out, s, edge.port(), program, secrets.current());
-            return new LeadflowServer(vertx, journal, engine, routing, edge, watcher, accounts, timer, pollers, check);
+            return new LeadflowServer(vertx, journal, engines, edge, watcher, accounts, timer, pollers, check);
         } catch (Exception | Error e) {
             vertx.close();
             throw e;
+        }
+    }
+
+    /** What a new rule version (compiled, past the gate) reaches: every running part that depends on the rules. */
+    private record Reloads(ProgramHolder programs, Journal journal, ConnectorAccounts accounts, AccountCheck check, SourcePollers pollers,
+                           java.util.function.BooleanSupplier pullsHere, SourceGuards guards, LiveSecrets secrets, ServeSettings s,
+                           PrintStream out) implements java.util.function.BiConsumer<Program, Map<String, String>> {
+        @Override
+        public void accept(Program p, Map<String, String> sources) {
+            programs.swap(p);
+            storeRules(journal, p, sources);
+            accounts.prepare(p).onFailure(e -> LOG.warning("reloaded rules name an account that cannot be reached: " + e.getMessage()));
+            check.run(p);
+            if (pullsHere.getAsBoolean()) pollers.apply(p);
+            Map<String, String> fresh = generatedTokens(s, p, secrets.current(), out);
+            if (!fresh.isEmpty()) guards.reload(secrets.addGenerated(fresh));
+            fresh.forEach((k, v) -> {
+                if (k.startsWith("source.")) out.println("new source '" + k.substring(7, k.length() - ".token".length()) + "' token: " + v);
+            });
         }
     }
 
@@ -379,9 +364,9 @@ public final class LeadflowServer {
         vertx.cancelTimer(statsTimer);
         await(edge.stop(), "stopping the HTTP edge");
         if (journal instanceof PostgresJournal pg) pg.leases().stopTicking();   // no engine starts after this
-        Engine r = routing.get();
+        Engine r = engines.replaceRouter(null);
         if (r != null) await(r.stop(), "stopping the coordinator's executor");
-        Engine e = engine.get();
+        Engine e = engines.replaceLanes(null);
         if (e != null) await(e.stop(), "stopping the executor");
         if (journal instanceof PostgresJournal) io.leadflow.connector.ratelimit.ClusterShare.off();   // a later server in this JVM starts whole
         await(journal.close(), "closing the journal");

@@ -33,7 +33,9 @@ public final class RuleWatcher implements AutoCloseable {
 
     private final RuleFolder folder;
     private final RuleCompiler compiler;
-    private final java.util.function.BiConsumer<Program, java.util.Map<String, String>> onProgram;
+    /** Who takes a compiled program: the constructor's until {@link #start(java.util.function.BiConsumer)} hands reloads to the running server. */
+    private volatile java.util.function.BiConsumer<Program, java.util.Map<String, String>> onProgram;
+    private volatile java.util.Map<String, String> runningSources = java.util.Map.of();
     private final Duration pollEvery;
     private final Clock clock;
     private final AtomicReference<ReloadReport> last = new AtomicReference<>();
@@ -93,6 +95,7 @@ public final class RuleWatcher implements AutoCloseable {
             Program p = result.program().orElseThrow();
             onProgram.accept(p, result.sources());
             runningHash = p.contentHash();
+            runningSources = java.util.Map.copyOf(result.sources());
             report = new ReloadReport(clock.instant(), true, runningHash, names, result.diagnostics(), result.render());
             LOG.info(() -> "rules loaded: " + p.flows().size() + " flow(s) from " + files.size() + " file(s), version " + shortHash(runningHash));
         } else {
@@ -115,6 +118,21 @@ public final class RuleWatcher implements AutoCloseable {
     /** The last compile's outcome, or null before the first. */
     public ReloadReport lastReport() {
         return last.get();
+    }
+
+    /** The rule texts (path to text) of the running program; empty before the first successful load. */
+    public java.util.Map<String, String> runningSources() {
+        return runningSources;
+    }
+
+    /**
+     * Starts watching, with the reloads handed to {@code onReload} from now on: a server loads its
+     * first program with {@link #loadNow()}, builds what runs it, then starts the watcher with the
+     * reaction to a new version (which needs those parts), so nothing is wired before it exists.
+     */
+    public void start(java.util.function.BiConsumer<Program, java.util.Map<String, String>> onReload) {
+        this.onProgram = onReload;
+        start();
     }
 
     public void start() {
